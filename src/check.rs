@@ -1,0 +1,47 @@
+//! Whole-file validation shared by the CLI and the GUI: load, compute, and report answers whose
+//! question has gone from the template (kept in the file, never dropped).
+
+use crate::cost::review_cost;
+use crate::model::Review;
+use crate::storage::load_review;
+use crate::templates::Templates;
+use std::path::Path;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct CheckReport {
+    pub review: Review,
+    pub warnings: Vec<String>,
+}
+
+/// Problems that do not stop the review being used, in words for the user.
+pub fn warnings(t: &Templates, review: &Review) -> Vec<String> {
+    let mut w: Vec<String> = t
+        .form
+        .orphan_answers(&review.answers)
+        .into_iter()
+        .map(|k| format!("câu trả lời «{k}» không còn câu hỏi tương ứng trong mẫu biểu (vẫn được giữ trong tệp)"))
+        .collect();
+    if review.options.len() > 1 && !review.options.iter().any(|o| o.chosen) {
+        w.push("có nhiều phương án nhưng chưa chọn phương án nào cho báo cáo".to_string());
+    }
+    if review.options.iter().filter(|o| o.chosen).count() > 1 {
+        w.push(
+            "có nhiều hơn một phương án được đánh dấu chọn; phương án đầu tiên được dùng"
+                .to_string(),
+        );
+    }
+    w
+}
+
+/// Loads and fully checks a file. The error is one line naming the file and the problem.
+pub fn check_review_file(t: &Templates, path: &Path) -> Result<CheckReport, String> {
+    let review = load_review(path).map_err(|e| e.to_string())?;
+    let cost = review_cost(&review).map_err(|e| format!("{}: {e}", path.display()))?;
+    for r in &cost.options {
+        if let Err(e) = r {
+            return Err(format!("{}: {e}", path.display()));
+        }
+    }
+    let warnings = warnings(t, &review);
+    Ok(CheckReport { review, warnings })
+}

@@ -1,0 +1,184 @@
+//! `tthc-review calc FILE [--json]`.
+
+use crate::cost::format::{money, number, percent, to_dong};
+use crate::cost::{OptionResult, review_cost};
+use crate::model::{DayKind, Review};
+use crate::storage::load_review;
+use crate::templates::Templates;
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+use serde_json::{Value, json};
+use std::path::Path;
+
+pub fn run(t: &Templates, path: &Path, as_json: bool) -> Result<(), u8> {
+    let review = load_review(path).map_err(|e| {
+        eprintln!("{e}");
+        1u8
+    })?;
+    let cost = review_cost(&review).map_err(|e| {
+        eprintln!("{}: {e}", path.display());
+        1u8
+    })?;
+    // Every option must compute; a bad option is an error of the file, not a silent gap.
+    for r in &cost.options {
+        if let Err(e) = r {
+            eprintln!("{}: {e}", path.display());
+            return Err(1);
+        }
+    }
+    let results: Vec<&OptionResult> = cost
+        .options
+        .iter()
+        .map(|r| &r.as_ref().unwrap().result)
+        .collect();
+    if as_json {
+        let out = to_json(
+            t,
+            path,
+            &review,
+            &cost.current.per_year,
+            &results,
+            cost.chosen,
+        )?;
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&out).expect("JSON of plain values")
+        );
+    } else {
+        print_text(t, path, &review, &results, cost.chosen);
+    }
+    Ok(())
+}
+
+fn days_unit(t: &Templates, review: &Review) -> String {
+    t.wording
+        .get(match review.tthc.time_limit.kind {
+            DayKind::NgayLamViec => "day.ngay_lam_viec",
+            DayKind::Ngay => "day.ngay",
+        })
+        .to_string()
+}
+
+fn print_text(
+    t: &Templates,
+    path: &Path,
+    review: &Review,
+    results: &[&OptionResult],
+    chosen: Option<usize>,
+) {
+    let unit = days_unit(t, review);
+    println!("Tệp: {}", path.display());
+    println!("Thủ tục: {} (mã số {})", review.tthc.name, review.tthc.code);
+    if review.options.is_empty() {
+        println!("Chưa có phương án đơn giản hóa.");
+    }
+    for (i, (opt, r)) in review.options.iter().zip(results).enumerate() {
+        let mark = if Some(i) == chosen {
+            " — được chọn"
+        } else {
+            ""
+        };
+        let name = if opt.name.is_empty() {
+            format!("Phương án {}", i + 1)
+        } else {
+            opt.name.clone()
+        };
+        println!();
+        println!("{name} ({}){mark}", t.kind_label(opt.kind));
+        print_result(r, &unit);
+    }
+    println!();
+    match chosen {
+        Some(i) => {
+            println!("Phương án được chọn: {}", option_name(review, i));
+            print_result(results[i], &unit);
+        }
+        None if !review.options.is_empty() => println!("Chưa chọn phương án."),
+        None => {}
+    }
+}
+
+fn option_name(review: &Review, i: usize) -> String {
+    let o = &review.options[i];
+    if o.name.is_empty() {
+        format!("Phương án {}", i + 1)
+    } else {
+        o.name.clone()
+    }
+}
+
+fn print_result(r: &OptionResult, unit: &str) {
+    println!("  Chi phí trước: {} đồng/năm", money(r.before));
+    println!("  Chi phí sau: {} đồng/năm", money(r.after));
+    println!("  Tiết kiệm: {} đồng/năm", money(r.saving));
+    println!("  Tỷ lệ cắt giảm: {}", percent(r.percent));
+    println!(
+        "  Thời hạn giải quyết: {} → {} {unit} (cắt giảm {})",
+        number(r.days_before),
+        number(r.days_after),
+        percent(r.days_percent)
+    );
+}
+
+fn dong(path: &Path, v: Decimal) -> Result<i64, u8> {
+    to_dong(v).ok_or_else(|| {
+        eprintln!(
+            "{}: số tiền {v} vượt quá giới hạn xuất JSON",
+            path.display()
+        );
+        1u8
+    })
+}
+
+fn pct(p: Option<Decimal>) -> Value {
+    p.and_then(|p| p.to_f64()).map_or(Value::Null, Value::from)
+}
+
+fn result_json(path: &Path, r: &OptionResult) -> Result<Value, u8> {
+    Ok(json!({
+        "before": dong(path, r.before)?,
+        "after": dong(path, r.after)?,
+        "saving": dong(path, r.saving)?,
+        "percent": pct(r.percent),
+        "percent_text": percent(r.percent),
+        "days_before": r.days_before.to_f64(),
+        "days_after": r.days_after.to_f64(),
+        "days_percent": pct(r.days_percent),
+        "days_percent_text": percent(r.days_percent),
+    }))
+}
+
+fn to_json(
+    t: &Templates,
+    path: &Path,
+    review: &Review,
+    current: &Decimal,
+    results: &[&OptionResult],
+    chosen: Option<usize>,
+) -> Result<Value, u8> {
+    let mut options = Vec::new();
+    for (i, (opt, r)) in review.options.iter().zip(results).enumerate() {
+        let mut v = result_json(path, r)?;
+        let m = v.as_object_mut().expect("object");
+        m.insert("index".into(), json!(i + 1));
+        m.insert("name".into(), json!(option_name(review, i)));
+        m.insert("kind".into(), json!(opt.kind.id()));
+        m.insert("kind_label".into(), json!(t.kind_label(opt.kind)));
+        m.insert("chosen".into(), json!(Some(i) == chosen));
+        options.push(v);
+    }
+    let chosen_v = match chosen {
+        Some(i) => options[i].clone(),
+        None => Value::Null,
+    };
+    Ok(json!({
+        "file": path.display().to_string(),
+        "code": review.tthc.code,
+        "name": review.tthc.name,
+        "field": review.tthc.field,
+        "days_unit": days_unit(t, review),
+        "current_per_year": dong(path, *current)?,
+        "options": options,
+        "chosen": chosen_v,
+    }))
+}

@@ -1,0 +1,54 @@
+//! The command line: a thin layer over the library. No subcommand opens the GUI (see main.rs).
+
+mod calc;
+mod check;
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "tthc-review",
+    version,
+    about = "Rà soát, đánh giá thủ tục hành chính và tính chi phí tuân thủ (TT 02/2017/TT-VPCP). Không có lệnh con: mở giao diện."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Tính chi phí tuân thủ trước/sau, tiết kiệm, tỷ lệ cắt giảm của từng phương án.
+    Calc {
+        /// Tệp rà soát (.ron)
+        file: PathBuf,
+        /// In kết quả dạng JSON (số tiền là số nguyên đồng)
+        #[arg(long)]
+        json: bool,
+    },
+    /// Kiểm tra các tệp rà soát (tệp hoặc thư mục chứa tệp .ron).
+    Check {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+}
+
+pub fn run(cmd: Command) -> ExitCode {
+    let templates = match crate::templates::Templates::load_default() {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("Lỗi mẫu biểu: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let result = match cmd {
+        Command::Calc { file, json } => calc::run(&templates, &file, json),
+        Command::Check { paths } => check::run(&templates, &paths),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(code) => ExitCode::from(code),
+    }
+}

@@ -1,0 +1,11 @@
+//! tthc-review: review administrative procedures (TTHC) under Thông tư 02/2017/TT-VPCP and cost
+//! their simplification. The domain (model, cost, storage, templates) is plain Rust; the GUI and
+//! the CLI are thin layers over it.
+
+pub mod check;
+pub mod cli;
+pub mod cost;
+pub mod model;
+pub mod storage;
+pub mod templates;
+pub mod ui;

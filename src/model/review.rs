@@ -1,0 +1,103 @@
+//! A review (rà soát, đánh giá) of one TTHC: the record, the answered form, the cost parameters,
+//! the current activity table and the simplification options.
+
+use super::{Activity, Answers, Figure, Objective, Reviewer, SimplOption, TthcRecord};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// The schema version this build writes and the newest it reads.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Review {
+    pub schema_version: u32,
+    /// Free note about the file, e.g. that its figures are illustrative.
+    pub note: String,
+    pub tthc: TthcRecord,
+    pub reviewer: Reviewer,
+    pub objectives: Vec<Objective>,
+    pub answers: Answers,
+    pub cost: CostParams,
+    /// The current procedure's activities (bảng chi phí hiện tại).
+    pub activities: Vec<Activity>,
+    /// Số lần thực hiện/năm.
+    pub frequency: Figure,
+    /// Số lượng đối tượng tuân thủ/năm.
+    pub subjects: Figure,
+    pub options: Vec<SimplOption>,
+}
+
+impl Default for Review {
+    fn default() -> Self {
+        Review {
+            schema_version: SCHEMA_VERSION,
+            note: String::new(),
+            tthc: TthcRecord::default(),
+            reviewer: Reviewer::default(),
+            objectives: Vec::new(),
+            answers: Answers::new(),
+            cost: CostParams::default(),
+            activities: Vec::new(),
+            frequency: Figure::int(1),
+            subjects: Figure::int(0),
+            options: Vec::new(),
+        }
+    }
+}
+
+impl Review {
+    /// The option that goes into the report: the one marked chosen, or the only one there is.
+    pub fn chosen_index(&self) -> Option<usize> {
+        match self.options.iter().position(|o| o.chosen) {
+            Some(i) => Some(i),
+            None if self.options.len() == 1 => Some(0),
+            None => None,
+        }
+    }
+
+    /// Marks option `index` chosen and every other not.
+    pub fn choose(&mut self, index: usize) {
+        for (i, o) in self.options.iter_mut().enumerate() {
+            o.chosen = i == index;
+        }
+    }
+}
+
+/// Thu nhập bình quân/giờ and where it came from. The rate is what the engine uses; GDP and the
+/// divisor's parts are kept so the reader can see how it was derived, and can re-derive it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct CostParams {
+    pub hourly_income: Figure,
+    pub income_year: Option<u16>,
+    pub income_source: String,
+    pub gdp_per_capita: Option<Figure>,
+    pub months: Figure,
+    pub days_per_month: Figure,
+    pub hours_per_day: Figure,
+}
+
+impl Default for CostParams {
+    fn default() -> Self {
+        CostParams {
+            hourly_income: Figure::int(0),
+            income_year: None,
+            income_source: String::new(),
+            gdp_per_capita: None,
+            months: Figure::int(12),
+            days_per_month: Figure::int(22),
+            hours_per_day: Figure::int(8),
+        }
+    }
+}
+
+impl CostParams {
+    /// 12 × 22 × 8 (or whatever the parts say).
+    pub fn divisor(&self) -> Option<Decimal> {
+        self.months
+            .value
+            .checked_mul(self.days_per_month.value)?
+            .checked_mul(self.hours_per_day.value)
+    }
+}

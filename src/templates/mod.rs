@@ -1,0 +1,218 @@
+//! Templates are data (spec §7): the review form, activity and income presets, option kinds and
+//! the fixed wording, in RON under assets/templates/. Embedded as defaults so the binary runs from
+//! anywhere; a folder of the same files, when present, overrides them file by file.
+
+mod form;
+mod validate;
+
+pub use form::*;
+
+use crate::model::OptionKind;
+use rust_decimal::Decimal;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+pub const FORM_FILE: &str = "form.ron";
+pub const PRESETS_FILE: &str = "presets.ron";
+pub const OPTION_KINDS_FILE: &str = "option_kinds.ron";
+pub const WORDING_FILE: &str = "wording.ron";
+
+const EMBEDDED: [(&str, &str); 4] = [
+    (FORM_FILE, include_str!("../../assets/templates/form.ron")),
+    (
+        PRESETS_FILE,
+        include_str!("../../assets/templates/presets.ron"),
+    ),
+    (
+        OPTION_KINDS_FILE,
+        include_str!("../../assets/templates/option_kinds.ron"),
+    ),
+    (
+        WORDING_FILE,
+        include_str!("../../assets/templates/wording.ron"),
+    ),
+];
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActivityPreset {
+    pub name: String,
+    pub hours: crate::model::Figure,
+    #[serde(default)]
+    pub note: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IncomePreset {
+    pub year: u16,
+    pub gdp_per_capita: Decimal,
+    pub hourly: Decimal,
+    pub source: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Presets {
+    pub activities: Vec<ActivityPreset>,
+    pub incomes: Vec<IncomePreset>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OptionKindLabel {
+    pub kind: OptionKind,
+    pub label: String,
+    pub description: String,
+}
+
+/// Fixed wording keyed by id; `{name}` placeholders are filled at use.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(transparent)]
+pub struct Wording(pub BTreeMap<String, String>);
+
+impl Wording {
+    /// The text for `key`; validation guarantees every key the program uses is present.
+    pub fn get<'a>(&'a self, key: &'a str) -> &'a str {
+        self.0.get(key).map(String::as_str).unwrap_or(key)
+    }
+
+    /// The text for `key` with `{name}` placeholders replaced.
+    pub fn fill(&self, key: &str, values: &[(&str, &str)]) -> String {
+        let mut s = self.get(key).to_string();
+        for (name, value) in values {
+            s = s.replace(&format!("{{{name}}}"), value);
+        }
+        s
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Templates {
+    pub form: FormTemplate,
+    pub presets: Presets,
+    pub option_kinds: Vec<OptionKindLabel>,
+    pub wording: Wording,
+    /// Where each file came from ("(mặc định)" or a path), for messages.
+    pub origin: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TemplateError {
+    pub file: String,
+    pub line: Option<usize>,
+    pub col: Option<usize>,
+    pub msg: String,
+}
+
+impl fmt::Display for TemplateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.line, self.col) {
+            (Some(l), Some(c)) => write!(f, "{}: dòng {l}, cột {c}: {}", self.file, self.msg),
+            _ => write!(f, "{}: {}", self.file, self.msg),
+        }
+    }
+}
+
+impl std::error::Error for TemplateError {}
+
+impl TemplateError {
+    pub(crate) fn at(file: &str, msg: impl Into<String>) -> Self {
+        TemplateError {
+            file: file.to_string(),
+            line: None,
+            col: None,
+            msg: msg.into(),
+        }
+    }
+}
+
+fn parse<'a, T: Deserialize<'a>>(file: &str, text: &'a str) -> Result<T, TemplateError> {
+    crate::storage::ron_options()
+        .from_str(text)
+        .map_err(|e| TemplateError {
+            file: file.to_string(),
+            line: Some(e.span.start.line),
+            col: Some(e.span.start.col),
+            msg: format!("lỗi cú pháp hoặc nội dung ({})", e.code),
+        })
+}
+
+impl Templates {
+    /// Parses and validates the four files, given as (file name for messages, text).
+    pub fn from_texts(
+        form: (&str, &str),
+        presets: (&str, &str),
+        kinds: (&str, &str),
+        wording: (&str, &str),
+    ) -> Result<Self, TemplateError> {
+        let t = Templates {
+            form: parse(form.0, form.1)?,
+            presets: parse(presets.0, presets.1)?,
+            option_kinds: parse(kinds.0, kinds.1)?,
+            wording: parse(wording.0, wording.1)?,
+            origin: String::new(),
+        };
+        validate::form(form.0, &t.form)?;
+        validate::presets(presets.0, &t.presets)?;
+        validate::option_kinds(kinds.0, &t.option_kinds)?;
+        validate::wording(wording.0, &t.wording)?;
+        Ok(t)
+    }
+
+    /// The templates built into the binary.
+    pub fn embedded() -> Self {
+        let [f, p, k, w] = EMBEDDED;
+        let mut t = Self::from_texts(f, p, k, w)
+            .expect("the embedded templates are checked by the test suite");
+        t.origin = "(mặc định, trong chương trình)".to_string();
+        t
+    }
+
+    /// Loads from `dir`: each file present there replaces the embedded one.
+    pub fn load_dir(dir: &Path) -> Result<Self, TemplateError> {
+        let mut texts: Vec<(String, String)> = Vec::new();
+        for (name, embedded) in EMBEDDED {
+            let path = dir.join(name);
+            if path.is_file() {
+                let text = std::fs::read_to_string(&path).map_err(|e| {
+                    TemplateError::at(&path.display().to_string(), format!("không đọc được ({e})"))
+                })?;
+                texts.push((path.display().to_string(), text));
+            } else {
+                texts.push((format!("{name} (mặc định)"), embedded.to_string()));
+            }
+        }
+        let arg = |i: usize| (texts[i].0.as_str(), texts[i].1.as_str());
+        let mut t = Self::from_texts(arg(0), arg(1), arg(2), arg(3))?;
+        t.origin = dir.display().to_string();
+        Ok(t)
+    }
+
+    /// The folder to load from at start: $TTHC_TEMPLATES, else ./assets/templates when present.
+    pub fn default_dir() -> Option<PathBuf> {
+        if let Some(d) = std::env::var_os("TTHC_TEMPLATES") {
+            return Some(PathBuf::from(d));
+        }
+        let local = PathBuf::from("assets/templates");
+        local.is_dir().then_some(local)
+    }
+
+    /// Templates for a run: from the default folder if there is one, else embedded.
+    pub fn load_default() -> Result<Self, TemplateError> {
+        match Self::default_dir() {
+            Some(dir) => Self::load_dir(&dir),
+            None => Ok(Self::embedded()),
+        }
+    }
+
+    pub fn kind_label(&self, kind: OptionKind) -> &str {
+        self.option_kinds
+            .iter()
+            .find(|k| k.kind == kind)
+            .map(|k| k.label.as_str())
+            .unwrap_or(kind.id())
+    }
+}

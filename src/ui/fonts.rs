@@ -1,0 +1,47 @@
+//! egui's built-in fonts cannot draw Vietnamese; Noto Sans is shipped and put first everywhere.
+
+use egui::{FontData, FontDefinitions, FontFamily};
+use std::sync::Arc;
+
+pub fn font_definitions() -> FontDefinitions {
+    let mut fonts = FontDefinitions::default();
+    let faces: [(&str, &'static [u8]); 3] = [
+        (
+            "NotoSans-Regular",
+            include_bytes!("../../assets/fonts/NotoSans-Regular.ttf"),
+        ),
+        (
+            "NotoSans-Bold",
+            include_bytes!("../../assets/fonts/NotoSans-Bold.ttf"),
+        ),
+        (
+            "NotoSans-Italic",
+            include_bytes!("../../assets/fonts/NotoSans-Italic.ttf"),
+        ),
+    ];
+    for (name, bytes) in faces {
+        fonts
+            .font_data
+            .insert(name.to_string(), Arc::new(FontData::from_static(bytes)));
+    }
+    fonts
+        .families
+        .entry(FontFamily::Proportional)
+        .or_default()
+        .insert(0, "NotoSans-Regular".to_string());
+    // Monospace falls back to Noto Sans for Vietnamese letters the built-in mono font lacks.
+    fonts
+        .families
+        .entry(FontFamily::Monospace)
+        .or_default()
+        .push("NotoSans-Regular".to_string());
+    fonts.families.insert(
+        FontFamily::Name("bold".into()),
+        vec!["NotoSans-Bold".to_string()],
+    );
+    fonts
+}
+
+pub fn install(ctx: &egui::Context) {
+    ctx.set_fonts(font_definitions());
+}

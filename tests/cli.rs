@@ -1,0 +1,173 @@
+//! The binary's CLI: calc and check, as a user runs them.
+
+mod common;
+use common::*;
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+
+fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_tthc-review"));
+    c.current_dir(env!("CARGO_MANIFEST_DIR"));
+    c
+}
+
+fn run(args: &[&str]) -> (bool, String, String) {
+    let out = bin().args(args).output().unwrap();
+    (
+        out.status.success(),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+fn json(file: &str) -> serde_json::Value {
+    let (ok, out, err) = run(&["calc", file, "--json"]);
+    assert!(ok, "{err}");
+    serde_json::from_str(&out).unwrap()
+}
+
+#[test]
+fn calc_case_s_example_to_the_dong() {
+    let v = json("saved-reviews/xang-dau-cap-gcn-cua-hang.ron");
+    let c = &v["chosen"];
+    assert_eq!(c["before"], 297692800);
+    assert_eq!(c["after"], 218970400);
+    assert_eq!(c["saving"], 78722400);
+    assert_eq!(c["percent"], 26.44);
+    assert_eq!(c["percent_text"], "26,44 %");
+    assert_eq!(c["days_before"], 15.0);
+    assert_eq!(c["days_after"], 10.0);
+    assert_eq!(c["days_percent_text"], "33,33 %");
+    assert_eq!(v["code"], "2.000648.000.00.00.H32");
+
+    let (ok, out, _) = run(&["calc", "saved-reviews/xang-dau-cap-gcn-cua-hang.ron"]);
+    assert!(ok);
+    assert!(out.contains("Chi phí trước: 297.692.800 đồng/năm"), "{out}");
+    assert!(out.contains("Tiết kiệm: 78.722.400 đồng/năm"), "{out}");
+    assert!(out.contains("Tỷ lệ cắt giảm: 26,44 %"), "{out}");
+    assert!(
+        out.contains("Thời hạn giải quyết: 15 → 10 ngày làm việc"),
+        "{out}"
+    );
+}
+
+#[test]
+fn calc_compares_bai_bo_and_sua_doi() {
+    let v = json("saved-reviews/vlncn-cap-gcn-huan-luyen.ron");
+    let opts = v["options"].as_array().unwrap();
+    assert_eq!(opts.len(), 2);
+    // current: (2+8+4+24+2) h × 48.248 + 20.000 + 50.000 + 200.000 + 50.000 = 2.249.920 × 40
+    assert_eq!(opts[0]["kind"], "bai_bo");
+    assert_eq!(opts[0]["before"], 89996800);
+    assert_eq!(opts[0]["after"], 0);
+    assert_eq!(opts[0]["saving"], 89996800);
+    assert_eq!(opts[0]["percent_text"], "100,00 %");
+    assert_eq!(opts[0]["chosen"], true);
+    // (1+4+1+16+0,5) h × 48.248 + 10.000 + 100.000 + 30.000 = 1.225.580 × 40
+    assert_eq!(opts[1]["after"], 49023200);
+    assert_eq!(opts[1]["saving"], 40973600);
+    assert_eq!(opts[1]["percent_text"], "45,53 %");
+    assert_eq!(v["chosen"]["kind"], "bai_bo");
+
+    let v = json("saved-reviews/vlncn-cap-lai-gcn-huan-luyen.ron");
+    assert_eq!(v["chosen"]["before"], 8887200);
+    assert_eq!(v["chosen"]["after"], 2621160);
+    assert_eq!(v["chosen"]["percent_text"], "70,51 %");
+}
+
+#[test]
+fn case_s_built_in_code_and_saved_gives_the_same_through_the_cli() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("s.ron");
+    tthc_review::storage::save_review(&p, &case_s()).unwrap();
+    let v = json(p.to_str().unwrap());
+    assert_eq!(v["chosen"]["saving"], 78722400);
+}
+
+#[test]
+fn check_accepts_the_examples_folder() {
+    let (ok, out, err) = run(&["check", "saved-reviews"]);
+    assert!(ok, "{out}{err}");
+    assert!(out.contains("3 tệp hợp lệ, 0 lỗi"), "{out}");
+}
+
+fn bad_file(dir: &Path, name: &str, text: &str) -> std::path::PathBuf {
+    let p = dir.join(name);
+    fs::write(&p, text).unwrap();
+    p
+}
+
+#[test]
+fn bad_inputs_fail_with_one_line_each_and_stay_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("good.ron");
+    tthc_review::storage::save_review(&good, &case_s()).unwrap();
+    let mut neg = case_s();
+    neg.activities[0].hours = fig("-2");
+    let neg_path = dir.path().join("neg.ron");
+    tthc_review::storage::save_review(&neg_path, &neg).unwrap();
+    let broken = bad_file(dir.path(), "broken.ron", "(schema_version: 1, tthc: (");
+    let newer = bad_file(dir.path(), "newer.ron", "(schema_version: 99)");
+    let before: Vec<Vec<u8>> = [&neg_path, &broken, &newer]
+        .iter()
+        .map(|p| fs::read(p).unwrap())
+        .collect();
+
+    let (ok, out, err) = run(&["check", dir.path().to_str().unwrap()]);
+    assert!(!ok);
+    assert!(out.contains("OK   ") && out.contains("good.ron"), "{out}");
+    assert!(out.contains("1 tệp hợp lệ, 3 lỗi"), "{out}");
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 3, "{err}");
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("neg.ron") && l.contains("không được âm")),
+        "{err}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("broken.ron") && l.contains("dòng 1")),
+        "{err}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("newer.ron") && l.contains("phiên bản 99")),
+        "{err}"
+    );
+    let after: Vec<Vec<u8>> = [&neg_path, &broken, &newer]
+        .iter()
+        .map(|p| fs::read(p).unwrap())
+        .collect();
+    assert_eq!(before, after);
+
+    let (ok, _, err) = run(&["calc", neg_path.to_str().unwrap(), "--json"]);
+    assert!(!ok);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("neg.ron"));
+
+    let (ok, _, err) = run(&["check", "no/such/file.ron"]);
+    assert!(!ok);
+    assert!(err.contains("không tìm thấy"), "{err}");
+}
+
+#[test]
+fn check_reports_an_answer_whose_question_has_gone() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut r = case_s();
+    r.answers.insert(
+        "cau_hoi_cu".into(),
+        tthc_review::model::Answer::choice("co"),
+    );
+    let p = dir.path().join("orphan.ron");
+    tthc_review::storage::save_review(&p, &r).unwrap();
+    let (ok, out, _) = run(&["check", p.to_str().unwrap()]);
+    assert!(ok);
+    assert!(
+        out.contains("cau_hoi_cu") && out.contains("vẫn được giữ"),
+        "{out}"
+    );
+}

@@ -1,0 +1,63 @@
+#![allow(dead_code)]
+
+use rust_decimal::Decimal;
+use std::str::FromStr;
+use tthc_review::model::*;
+
+pub fn d(s: &str) -> Decimal {
+    Decimal::from_str(s).unwrap()
+}
+
+pub fn fig(s: &str) -> Figure {
+    Figure::new(d(s))
+}
+
+pub fn act(name: &str, hours: &str, other: &str) -> Activity {
+    Activity::new(name, fig(hours), fig("0"), fig(other))
+}
+
+/// Spec §8 case S: 48.248 đ/giờ, phí 500.000 đ, 1 lần/năm, 200 đối tượng/năm.
+pub fn case_s() -> Review {
+    let mut r = Review::default();
+    r.tthc.name = "Trường hợp S".into();
+    r.tthc.field = "Lĩnh vực S".into();
+    r.tthc.fee.amount = fig("500000");
+    r.tthc.time_limit.days = fig("15");
+    r.cost.hourly_income = fig("48248");
+    r.frequency = fig("1");
+    r.subjects = fig("200");
+    r.activities = vec![
+        act("Chuẩn bị hồ sơ", "8", "20000"),
+        act("Nộp hồ sơ", "4", "50000"),
+        act("Hoàn chỉnh yêu cầu, điều kiện", "4", "0"),
+        act("Nhận kết quả", "2", "50000"),
+    ];
+    r.options.push(SimplOption {
+        name: "Sửa đổi".into(),
+        kind: OptionKind::SuaDoi,
+        activities: vec![
+            act("Chuẩn bị hồ sơ", "6", "10000"),
+            act("Nộp hồ sơ", "1", "0"),
+            act("Hoàn chỉnh yêu cầu, điều kiện", "4", "0"),
+            act("Nhận kết quả", "0.5", "30000"),
+        ],
+        time_limit_days: Some(fig("10")),
+        chosen: true,
+        ..Default::default()
+    });
+    r
+}
+
+pub fn examples_dir() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("saved-reviews")
+}
+
+pub fn example_files() -> Vec<std::path::PathBuf> {
+    let mut v: Vec<_> = std::fs::read_dir(examples_dir())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+        .collect();
+    v.sort();
+    v
+}
