@@ -6,6 +6,7 @@ pub mod check;
 pub mod cli;
 pub mod cost;
 pub mod model;
+pub mod progress;
 pub mod storage;
 pub mod templates;
 pub mod ui;

@@ -4,8 +4,10 @@
 //! version beside the file as `<name>.ron.bak`.
 
 mod atomic;
+mod workspace;
 
 pub use atomic::{backup_path, write_atomic};
+pub use workspace::*;
 
 use crate::model::{Review, SCHEMA_VERSION};
 use serde::Deserialize;

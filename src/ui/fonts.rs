@@ -29,6 +29,12 @@ pub fn font_definitions() -> FontDefinitions {
         .entry(FontFamily::Proportional)
         .or_default()
         .insert(0, "NotoSans-Regular".to_string());
+    // Arrows and simple shapes (← ↑ ↓ ● ○ ▲ ▼) come from egui's bundled Hack font.
+    fonts
+        .families
+        .entry(FontFamily::Proportional)
+        .or_default()
+        .push("Hack".to_string());
     // Monospace falls back to Noto Sans for Vietnamese letters the built-in mono font lacks.
     fonts
         .families
@@ -42,6 +48,9 @@ pub fn font_definitions() -> FontDefinitions {
     fonts
 }
 
+/// Fonts and style. Labels are not text-selectable, so a click on a table row's text selects
+/// the row.
 pub fn install(ctx: &egui::Context) {
     ctx.set_fonts(font_definitions());
+    ctx.global_style_mut(|s| s.interaction.selectable_labels = false);
 }

@@ -1,7 +1,14 @@
 //! The desktop app: a thin layer over the domain.
 
+pub mod app;
+pub mod dialogs;
+pub mod editor;
 pub mod fonts;
 pub mod home;
+mod undo;
+mod widgets;
+
+pub use app::App;
 
 use crate::templates::Templates;
 use std::path::PathBuf;
@@ -12,34 +19,6 @@ pub fn default_reviews_dir() -> PathBuf {
     std::env::var_os("TTHC_REVIEWS").map_or_else(|| PathBuf::from("saved-reviews"), PathBuf::from)
 }
 
-pub struct App {
-    pub templates: Templates,
-    pub dir: PathBuf,
-    pub rows: Vec<home::HomeRow>,
-}
-
-impl App {
-    pub fn new(templates: Templates, dir: PathBuf) -> Self {
-        let rows = home::read_folder(&templates, &dir);
-        App {
-            templates,
-            dir,
-            rows,
-        }
-    }
-}
-
-impl eframe::App for App {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        egui::CentralPanel::default().show(ui, |ui| {
-            ui.heading("Rà soát, đánh giá thủ tục hành chính");
-            ui.label(format!("Thư mục: {}", self.dir.display()));
-            ui.separator();
-            home::show(ui, &self.rows);
-        });
-    }
-}
-
 pub fn run_native() -> ExitCode {
     let templates = match Templates::load_default() {
         Ok(t) => t,
@@ -48,20 +27,29 @@ pub fn run_native() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    let dir = default_reviews_dir();
+    if let Err(e) = std::fs::create_dir_all(&dir) {
+        eprintln!("{}: không tạo được thư mục ({e})", dir.display());
+        return ExitCode::FAILURE;
+    }
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([900.0, 600.0])
             .with_title("Rà soát thủ tục hành chính"),
         system_font_fallback: false,
         ..Default::default()
     };
-    let dir = default_reviews_dir();
     let result = eframe::run_native(
         "tthc-review",
         options,
         Box::new(move |cc| {
             fonts::install(&cc.egui_ctx);
-            Ok(Box::new(App::new(templates, dir)))
+            Ok(Box::new(App::new(
+                templates,
+                dir,
+                Box::new(dialogs::NativeDialogs),
+            )))
         }),
     );
     match result {

@@ -1,0 +1,208 @@
+//! What is still missing in each step of a review, for the stepper and the home list.
+
+use crate::model::{ObjectiveGroup, Review, item_key};
+use crate::templates::{Criterion, ItemList, Shape, Templates};
+use rust_decimal::Decimal;
+
+/// The guided steps, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Step {
+    Record,
+    Necessity,
+    Reasonableness,
+    Legality,
+    CurrentCost,
+    Options,
+    Compare,
+}
+
+impl Step {
+    pub const ALL: [Step; 7] = [
+        Step::Record,
+        Step::Necessity,
+        Step::Reasonableness,
+        Step::Legality,
+        Step::CurrentCost,
+        Step::Options,
+        Step::Compare,
+    ];
+
+    pub fn index(self) -> usize {
+        Step::ALL.iter().position(|s| *s == self).unwrap_or(0)
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct StepProgress {
+    pub required: usize,
+    pub done: usize,
+    /// What is missing, in words, for the stepper's tooltip.
+    pub missing: Vec<String>,
+    /// The step does not apply (reasonableness and legality after "not necessary").
+    pub skipped: bool,
+    /// Unanswered questions per form block id.
+    pub by_block: Vec<(String, usize)>,
+}
+
+impl StepProgress {
+    fn need(&mut self, ok: bool, what: impl FnOnce() -> String) {
+        self.required += 1;
+        if ok {
+            self.done += 1;
+        } else {
+            self.missing.push(what());
+        }
+    }
+
+    pub fn complete(&self) -> bool {
+        self.skipped || self.done == self.required
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Progress {
+    pub steps: Vec<StepProgress>,
+}
+
+impl Progress {
+    pub fn step(&self, s: Step) -> &StepProgress {
+        &self.steps[s.index()]
+    }
+
+    /// Share of required items done over all steps that apply, 0–100.
+    pub fn percent(&self) -> u32 {
+        let (req, done) = self
+            .steps
+            .iter()
+            .filter(|s| !s.skipped)
+            .fold((0, 0), |(r, d), s| (r + s.required, d + s.done));
+        if req == 0 {
+            100
+        } else {
+            (done * 100 / req) as u32
+        }
+    }
+}
+
+fn items(review: &Review, list: ItemList) -> usize {
+    match list {
+        ItemList::Steps => review.tthc.steps.len(),
+        ItemList::Documents => review.tthc.documents.len(),
+        ItemList::Conditions => review.tthc.conditions.len(),
+    }
+}
+
+fn form_step(t: &Templates, review: &Review, c: Criterion) -> StepProgress {
+    let mut p = StepProgress::default();
+    let Some(section) = t.form.section(c) else {
+        return p;
+    };
+    if t.form.section_skipped(section, &review.answers) {
+        p.skipped = true;
+        return p;
+    }
+    for block in &section.blocks {
+        let missing_before = p.missing.len();
+        for q in &block.questions {
+            let keys: Vec<(String, Option<usize>)> = match q.per_item {
+                None => vec![(q.id.clone(), None)],
+                Some(list) => (0..items(review, list))
+                    .map(|i| (item_key(&q.id, i), Some(i)))
+                    .collect(),
+            };
+            for (key, item) in keys {
+                if !t.form.is_visible(q, &review.answers, item) {
+                    continue;
+                }
+                let answered = review.answers.get(&key).is_some_and(|a| match q.shape {
+                    Shape::Text => !a.text.trim().is_empty(),
+                    Shape::Choice(_) => a.choice.is_some(),
+                    Shape::Multi(_) => !a.selected.is_empty(),
+                });
+                p.need(answered, || match item {
+                    Some(i) => format!("{} (mục {}): {}", block.title, i + 1, q.text),
+                    None => format!("{}: {}", block.title, q.text),
+                });
+            }
+        }
+        p.by_block
+            .push((block.id.clone(), p.missing.len() - missing_before));
+    }
+    p
+}
+
+pub fn progress(t: &Templates, review: &Review) -> Progress {
+    let r = &review.tthc;
+    let mut record = StepProgress::default();
+    record.need(!r.code.trim().is_empty(), || "Mã số TTHC".into());
+    record.need(!r.name.trim().is_empty(), || "Tên TTHC".into());
+    record.need(!r.field.trim().is_empty(), || "Lĩnh vực".into());
+    record.need(!r.agency.trim().is_empty(), || "Cơ quan giải quyết".into());
+    record.need(!r.steps.is_empty(), || "Trình tự thực hiện".into());
+    record.need(!r.documents.is_empty(), || "Thành phần hồ sơ".into());
+    record.need(r.time_limit.days.value > Decimal::ZERO, || {
+        "Thời hạn giải quyết".into()
+    });
+    record.need(!r.legal_basis.is_empty(), || "Căn cứ pháp lý".into());
+    record.need(!review.reviewer.name.trim().is_empty(), || {
+        "Người rà soát".into()
+    });
+
+    let mut necessity = form_step(t, review, Criterion::CanThiet);
+    for g in [ObjectiveGroup::QuanLyNhaNuoc, ObjectiveGroup::QuyenLoiIch] {
+        let label = match g {
+            ObjectiveGroup::QuanLyNhaNuoc => "Mục tiêu đối với quản lý nhà nước",
+            ObjectiveGroup::QuyenLoiIch => "Mục tiêu đối với quyền, lợi ích của cá nhân, tổ chức",
+        };
+        necessity.need(review.objectives.iter().any(|o| o.group == g), || {
+            label.into()
+        });
+    }
+    for (i, o) in review.objectives.iter().enumerate() {
+        necessity.need(o.changed.answer.is_some() && o.met.answer.is_some(), || {
+            format!("Mục tiêu {}: trả lời «thay đổi» và «đáp ứng»", i + 1)
+        });
+    }
+
+    let mut cost = StepProgress::default();
+    cost.need(!review.activities.is_empty(), || "Bảng hoạt động".into());
+    cost.need(review.cost.hourly_income.value > Decimal::ZERO, || {
+        "Thu nhập bình quân/giờ".into()
+    });
+    cost.need(review.subjects.value > Decimal::ZERO, || {
+        "Số đối tượng/năm".into()
+    });
+    cost.need(review.frequency.value > Decimal::ZERO, || {
+        "Số lần thực hiện/năm".into()
+    });
+
+    let mut options = StepProgress::default();
+    options.need(!review.options.is_empty(), || {
+        "Ít nhất một phương án".into()
+    });
+    for (i, o) in review.options.iter().enumerate() {
+        options.need(!o.content.is_empty(), || {
+            format!("Phương án {}: nội dung đơn giản hóa", i + 1)
+        });
+        options.need(!o.implementation.is_empty(), || {
+            format!("Phương án {}: kiến nghị thực thi", i + 1)
+        });
+    }
+
+    let mut compare = StepProgress::default();
+    compare.need(review.chosen_index().is_some(), || {
+        "Chọn phương án cho báo cáo".into()
+    });
+
+    Progress {
+        steps: vec![
+            record,
+            necessity,
+            form_step(t, review, Criterion::HopLy),
+            form_step(t, review, Criterion::HopPhap),
+            cost,
+            options,
+            compare,
+        ],
+    }
+}

@@ -1,0 +1,611 @@
+//! The application: home list or one review, the questions that protect unsaved work, saving,
+//! the recovery file, undo shortcuts. Views emit actions; they are applied after the UI pass.
+
+use super::dialogs::FileDialogs;
+use super::editor::{Action, EditorState};
+use super::home::{HomeAction, HomeState};
+use crate::model::{Figure, Review};
+use crate::storage::{
+    Recovered, find_recoveries, free_name, load_review, move_to_trash, recovery_path,
+    remember_recent, remove_recovery, save_review, slug, write_recovery,
+};
+use crate::templates::Templates;
+use egui::{Key, KeyboardShortcut, Modifiers, ViewportCommand};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+/// What to do once the unsaved-changes question is answered.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Then {
+    Close,
+    Home,
+    Open(PathBuf),
+    New,
+}
+
+pub enum Modal {
+    Unsaved(Then),
+    ConfirmDelete(PathBuf),
+    Recover(Vec<Recovered>),
+    Message(String),
+}
+
+pub struct App {
+    pub templates: Templates,
+    pub dir: PathBuf,
+    pub home: HomeState,
+    pub editor: Option<Box<EditorState>>,
+    pub dialogs: Box<dyn FileDialogs>,
+    pub modal: Option<Modal>,
+    /// The last thing that happened, shown in the status line.
+    pub status: String,
+    pub recovery_every: Duration,
+    last_recovery: Instant,
+    close_allowed: bool,
+    title: String,
+}
+
+/// A new review from the templates: the latest hourly income preset, everything else empty.
+pub fn new_review(t: &Templates) -> Review {
+    let mut r = Review::default();
+    if let Some(p) = t.presets.incomes.iter().max_by_key(|p| p.year) {
+        r.cost.hourly_income = Figure::with_note(
+            p.hourly,
+            format!("GDP bình quân đầu người năm {} ÷ 2.112", p.year),
+        );
+        r.cost.income_year = Some(p.year);
+        r.cost.income_source = p.source.clone();
+        r.cost.gdp_per_capita = Some(Figure::new(p.gdp_per_capita));
+    }
+    r
+}
+
+fn new_key() -> String {
+    let n = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis());
+    format!("moi-{n}")
+}
+
+fn key_for(path: &Path) -> String {
+    path.file_stem()
+        .map_or_else(new_key, |s| s.to_string_lossy().into_owned())
+}
+
+impl App {
+    pub fn new(templates: Templates, dir: PathBuf, dialogs: Box<dyn FileDialogs>) -> Self {
+        let mut home = HomeState::default();
+        home.reload(&templates, &dir);
+        let recoveries = find_recoveries(&dir);
+        App {
+            templates,
+            home,
+            editor: None,
+            dialogs,
+            modal: (!recoveries.is_empty()).then_some(Modal::Recover(recoveries)),
+            status: String::new(),
+            recovery_every: Duration::from_secs(30),
+            last_recovery: Instant::now(),
+            close_allowed: false,
+            title: String::new(),
+            dir,
+        }
+    }
+
+    /// Whether the window may close now (nothing unsaved, or the user said so).
+    pub fn close_allowed(&self) -> bool {
+        self.close_allowed
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        self.editor.as_ref().is_some_and(|e| e.dirty)
+    }
+
+    fn recovery_file(&self) -> Option<PathBuf> {
+        self.editor
+            .as_ref()
+            .map(|e| recovery_path(&self.dir, &e.recovery_key))
+    }
+
+    /// Opens a review file (asks first if the current one has unsaved changes).
+    pub fn open_path(&mut self, path: PathBuf) {
+        if self.is_dirty() {
+            self.modal = Some(Modal::Unsaved(Then::Open(path)));
+            return;
+        }
+        match load_review(&path) {
+            Ok(review) => {
+                if path.parent() != Some(self.dir.as_path()) {
+                    let _ = remember_recent(&self.dir, &path);
+                }
+                let key = key_for(&path);
+                self.editor = Some(Box::new(EditorState::new(
+                    &self.templates,
+                    Some(path),
+                    review.clone(),
+                    review,
+                    key,
+                )));
+                self.status.clear();
+            }
+            Err(e) => self.modal = Some(Modal::Message(e.to_string())),
+        }
+    }
+
+    pub fn new_review(&mut self) {
+        if self.is_dirty() {
+            self.modal = Some(Modal::Unsaved(Then::New));
+            return;
+        }
+        let r = new_review(&self.templates);
+        self.editor = Some(Box::new(EditorState::new(
+            &self.templates,
+            None,
+            r.clone(),
+            r,
+            new_key(),
+        )));
+    }
+
+    /// Saves the open review; asks for a file name when it has none (or `as_new`).
+    pub fn save(&mut self, as_new: bool) -> bool {
+        let Some(ed) = self.editor.as_mut() else {
+            return false;
+        };
+        let path = match (&ed.path, as_new) {
+            (Some(p), false) => p.clone(),
+            _ => {
+                let base = if ed.review.tthc.name.is_empty() {
+                    ed.review.tthc.code.clone()
+                } else {
+                    ed.review.tthc.name.clone()
+                };
+                let suggested = free_name(&self.dir, &slug(&base));
+                let name = suggested
+                    .file_name()
+                    .unwrap_or_default()
+                    .to_string_lossy()
+                    .into_owned();
+                match self.dialogs.save_review(&self.dir, &name) {
+                    Some(p) => p,
+                    None => return false,
+                }
+            }
+        };
+        match save_review(&path, &ed.review) {
+            Ok(()) => {
+                remove_recovery(&recovery_path(&self.dir, &ed.recovery_key));
+                if path.parent() != Some(self.dir.as_path()) {
+                    let _ = remember_recent(&self.dir, &path);
+                }
+                self.status = format!("Đã lưu {}", path.display());
+                ed.mark_saved(path);
+                self.home.reload(&self.templates, &self.dir);
+                true
+            }
+            Err(e) => {
+                self.modal = Some(Modal::Message(e.to_string()));
+                false
+            }
+        }
+    }
+
+    fn discard(&mut self) {
+        if let Some(p) = self.recovery_file() {
+            remove_recovery(&p);
+        }
+        if let Some(ed) = self.editor.as_mut() {
+            // The saved copy is what remains: nothing unsaved is left to ask about.
+            ed.review = ed.saved.clone();
+            ed.dirty = false;
+        }
+    }
+
+    fn go_home(&mut self) {
+        if self.is_dirty() {
+            self.modal = Some(Modal::Unsaved(Then::Home));
+        } else {
+            self.editor = None;
+            self.home.reload(&self.templates, &self.dir);
+        }
+    }
+
+    fn then(&mut self, ctx: &egui::Context, then: Then) {
+        match then {
+            Then::Close => {
+                self.close_allowed = true;
+                ctx.send_viewport_cmd(ViewportCommand::Close);
+            }
+            Then::Home => {
+                self.editor = None;
+                self.home.reload(&self.templates, &self.dir);
+            }
+            Then::Open(p) => {
+                self.editor = None;
+                self.open_path(p);
+            }
+            Then::New => {
+                self.editor = None;
+                self.new_review();
+            }
+        }
+    }
+
+    /// Writes the working copy to the recovery file when it has unsaved changes.
+    pub fn write_recovery_now(&mut self) {
+        let Some(ed) = self.editor.as_ref() else {
+            return;
+        };
+        if !ed.dirty {
+            return;
+        }
+        let path = recovery_path(&self.dir, &ed.recovery_key);
+        if let Err(e) = write_recovery(&path, ed.path.as_deref(), &ed.review) {
+            self.status = format!("Không ghi được bản khôi phục: {e}");
+        }
+        self.last_recovery = Instant::now();
+    }
+
+    fn restore(&mut self, rec: Recovered) {
+        let saved = rec
+            .original
+            .as_ref()
+            .and_then(|p| load_review(p).ok())
+            .unwrap_or_default();
+        let key = rec
+            .recovery_file
+            .file_stem()
+            .map_or_else(new_key, |s| s.to_string_lossy().into_owned());
+        self.editor = Some(Box::new(EditorState::new(
+            &self.templates,
+            rec.original,
+            rec.review,
+            saved,
+            key,
+        )));
+        self.status = "Đã khôi phục bản làm việc chưa lưu".to_string();
+    }
+
+    fn shortcuts(&mut self, ctx: &egui::Context) -> Vec<Action> {
+        let mut out = Vec::new();
+        if self.editor.is_none() || self.modal.is_some() {
+            return out;
+        }
+        ctx.input_mut(|i| {
+            let redo = KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+            let redo_y = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
+            let undo = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
+            let save = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
+            // Longest first: Ctrl+Shift+Z must not be taken as Ctrl+Z.
+            if i.consume_shortcut(&redo) || i.consume_shortcut(&redo_y) {
+                out.push(Action::Redo);
+            }
+            if i.consume_shortcut(&undo) {
+                out.push(Action::Undo);
+            }
+            if i.consume_shortcut(&save) {
+                out.push(Action::Save);
+            }
+        });
+        out
+    }
+
+    fn toolbar(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+        ui.horizontal(|ui| match &self.editor {
+            None => {
+                ui.heading("Rà soát, đánh giá thủ tục hành chính");
+            }
+            Some(ed) => {
+                if ui.button("← Danh sách").clicked() {
+                    actions.push(Action::Home);
+                }
+                if ui.button("Lưu (Ctrl+S)").clicked() {
+                    actions.push(Action::Save);
+                }
+                if ui.button("Lưu thành…").clicked() {
+                    actions.push(Action::SaveAs);
+                }
+                if ui
+                    .add_enabled(ed.undo.can_undo(), egui::Button::new("↶ Hoàn tác"))
+                    .on_hover_text("Ctrl+Z")
+                    .clicked()
+                {
+                    actions.push(Action::Undo);
+                }
+                if ui
+                    .add_enabled(ed.undo.can_redo(), egui::Button::new("↷ Làm lại"))
+                    .on_hover_text("Ctrl+Shift+Z")
+                    .clicked()
+                {
+                    actions.push(Action::Redo);
+                }
+                ui.separator();
+                if ed.dirty {
+                    ui.colored_label(ui.visuals().warn_fg_color, "● Chưa lưu");
+                } else {
+                    ui.weak("Đã lưu");
+                }
+                let invalid = ed.cells.invalid_count();
+                if invalid > 0 {
+                    ui.colored_label(
+                        ui.visuals().error_fg_color,
+                        format!("{invalid} ô nhập chưa hợp lệ"),
+                    );
+                }
+            }
+        });
+        if !self.status.is_empty() {
+            ui.weak(&self.status);
+        }
+    }
+
+    fn modal_ui(&mut self, ctx: &egui::Context) {
+        let Some(modal) = self.modal.take() else {
+            return;
+        };
+        let mut keep = true;
+        let mut next: Option<Box<dyn FnOnce(&mut App, &egui::Context)>> = None;
+        egui::Modal::new(egui::Id::unique("modal")).show(ctx, |ui| {
+            ui.set_max_width(560.0);
+            match &modal {
+                Modal::Unsaved(then) => {
+                    let name = self
+                        .editor
+                        .as_ref()
+                        .map(|e| e.display_name())
+                        .unwrap_or_default();
+                    ui.heading("Lưu thay đổi?");
+                    ui.label(format!("«{name}» có thay đổi chưa lưu."));
+                    ui.add_space(8.0);
+                    ui.horizontal(|ui| {
+                        let then = then.clone();
+                        if ui.button("Lưu").clicked() {
+                            keep = false;
+                            next = Some(Box::new(move |app, ctx| {
+                                if app.save(false) {
+                                    app.then(ctx, then);
+                                }
+                            }));
+                        } else if ui.button("Không lưu").clicked() {
+                            keep = false;
+                            next = Some(Box::new(move |app, ctx| {
+                                app.discard();
+                                app.then(ctx, then);
+                            }));
+                        } else if ui.button("Hủy").clicked() {
+                            keep = false;
+                        }
+                    });
+                }
+                Modal::ConfirmDelete(path) => {
+                    ui.heading("Xóa bản rà soát?");
+                    ui.label(format!(
+                        "Tệp {} sẽ được chuyển vào thư mục thùng rác {}.",
+                        path.display(),
+                        crate::storage::TRASH_DIR
+                    ));
+                    ui.horizontal(|ui| {
+                        if ui.button("Chuyển vào thùng rác").clicked() {
+                            keep = false;
+                            let path = path.clone();
+                            next = Some(Box::new(move |app, _| {
+                                match move_to_trash(&app.dir, &path) {
+                                    Ok(p) => {
+                                        app.status =
+                                            format!("Đã chuyển vào thùng rác: {}", p.display());
+                                        app.home.selected = None;
+                                        app.home.reload(&app.templates, &app.dir);
+                                    }
+                                    Err(e) => {
+                                        app.modal = Some(Modal::Message(format!(
+                                            "{}: không xóa được ({e})",
+                                            path.display()
+                                        )))
+                                    }
+                                }
+                            }));
+                        } else if ui.button("Hủy").clicked() {
+                            keep = false;
+                        }
+                    });
+                }
+                Modal::Recover(list) => {
+                    ui.heading("Khôi phục bản làm việc chưa lưu?");
+                    ui.label("Lần trước chương trình đã đóng khi còn thay đổi chưa lưu:");
+                    for (k, rec) in list.iter().enumerate() {
+                        ui.separator();
+                        let name = if rec.review.tthc.name.is_empty() {
+                            "(bản rà soát mới)".to_string()
+                        } else {
+                            rec.review.tthc.name.clone()
+                        };
+                        ui.label(name);
+                        if let Some(o) = &rec.original {
+                            ui.weak(format!("Tệp gốc: {}", o.display()));
+                        }
+                        ui.horizontal(|ui| {
+                            if ui.button("Khôi phục").clicked() {
+                                keep = false;
+                                let rec = rec.clone();
+                                let rest: Vec<Recovered> = list
+                                    .iter()
+                                    .enumerate()
+                                    .filter(|(j, _)| *j != k)
+                                    .map(|(_, r)| r.clone())
+                                    .collect();
+                                next = Some(Box::new(move |app, _| {
+                                    app.restore(rec);
+                                    if !rest.is_empty() {
+                                        app.modal = Some(Modal::Recover(rest));
+                                    }
+                                }));
+                            }
+                            if ui.button("Bỏ bản này").clicked() {
+                                keep = false;
+                                let rec = rec.clone();
+                                let rest: Vec<Recovered> = list
+                                    .iter()
+                                    .enumerate()
+                                    .filter(|(j, _)| *j != k)
+                                    .map(|(_, r)| r.clone())
+                                    .collect();
+                                next = Some(Box::new(move |app, _| {
+                                    remove_recovery(&rec.recovery_file);
+                                    if !rest.is_empty() {
+                                        app.modal = Some(Modal::Recover(rest));
+                                    }
+                                }));
+                            }
+                        });
+                    }
+                    ui.separator();
+                    if ui.button("Để sau").clicked() {
+                        keep = false;
+                    }
+                }
+                Modal::Message(text) => {
+                    ui.heading("Thông báo");
+                    ui.label(text);
+                    if ui.button("Đóng").clicked() {
+                        keep = false;
+                    }
+                }
+            }
+        });
+        if keep {
+            self.modal = Some(modal);
+        }
+        if let Some(f) = next {
+            f(self, ctx);
+        }
+    }
+
+    fn apply_home(&mut self, actions: Vec<HomeAction>) {
+        for a in actions {
+            match a {
+                HomeAction::New => self.new_review(),
+                HomeAction::Open => {
+                    if let Some(p) = self.dialogs.open_review(&self.dir) {
+                        self.open_path(p);
+                    }
+                }
+                HomeAction::OpenPath(p) => self.open_path(p),
+                HomeAction::Duplicate(p) => match load_review(&p) {
+                    Ok(r) => {
+                        let stem = p
+                            .file_stem()
+                            .unwrap_or_default()
+                            .to_string_lossy()
+                            .into_owned();
+                        let target = free_name(&self.dir, &format!("{stem}-ban-sao"));
+                        match save_review(&target, &r) {
+                            Ok(()) => {
+                                self.status = format!("Đã nhân bản thành {}", target.display());
+                                self.home.reload(&self.templates, &self.dir);
+                            }
+                            Err(e) => self.modal = Some(Modal::Message(e.to_string())),
+                        }
+                    }
+                    Err(e) => self.modal = Some(Modal::Message(e.to_string())),
+                },
+                HomeAction::Delete(p) => self.modal = Some(Modal::ConfirmDelete(p)),
+                HomeAction::Refresh => self.home.reload(&self.templates, &self.dir),
+            }
+        }
+    }
+
+    fn apply_editor(&mut self, actions: Vec<Action>) {
+        for a in actions {
+            match a {
+                Action::Save => {
+                    self.save(false);
+                }
+                Action::SaveAs => {
+                    self.save(true);
+                }
+                Action::Home => self.go_home(),
+                _ => {
+                    let Some(ed) = self.editor.as_mut() else {
+                        continue;
+                    };
+                    let t = &self.templates;
+                    match a {
+                        Action::Edit(f) => ed.apply_edit(t, f),
+                        Action::Goto(s) => {
+                            ed.step = s;
+                            ed.undo.break_step();
+                        }
+                        Action::SelectOption(i) => ed.option = i,
+                        Action::Undo => ed.undo(t),
+                        Action::Redo => ed.redo(t),
+                        Action::Save | Action::SaveAs | Action::Home => {}
+                    }
+                }
+            }
+        }
+    }
+
+    fn update_title(&mut self, ctx: &egui::Context) {
+        let title = match &self.editor {
+            Some(ed) => format!(
+                "{}{} — Rà soát TTHC",
+                if ed.dirty { "● " } else { "" },
+                ed.display_name()
+            ),
+            None => "Rà soát thủ tục hành chính".to_string(),
+        };
+        if title != self.title {
+            ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+}
+
+impl eframe::App for App {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        if ctx.input(|i| i.viewport().close_requested()) && !self.close_allowed {
+            if self.is_dirty() {
+                ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+                self.modal = Some(Modal::Unsaved(Then::Close));
+            } else if let Some(p) = self.recovery_file() {
+                remove_recovery(&p);
+            }
+        }
+        let mut actions = self.shortcuts(&ctx);
+        egui::Panel::top("toolbar").show(ui, |ui| {
+            ui.add_space(4.0);
+            self.toolbar(ui, &mut actions);
+            ui.add_space(2.0);
+        });
+        let mut home_actions = Vec::new();
+        match self.editor.as_mut() {
+            Some(ed) => ed.show(ui, &self.templates, &mut actions),
+            None => {
+                egui::CentralPanel::default()
+                    .show(ui, |ui| self.home.show(ui, &self.dir, &mut home_actions));
+            }
+        }
+        self.modal_ui(&ctx);
+        // After the UI pass: inline edits become undo steps, then emitted actions apply.
+        if let Some(ed) = self.editor.as_mut() {
+            let focused = ctx.memory(|m| m.focused());
+            ed.end_frame(&self.templates, focused);
+        }
+        self.apply_editor(actions);
+        self.apply_home(home_actions);
+        if self.is_dirty() {
+            if self.last_recovery.elapsed() >= self.recovery_every {
+                self.write_recovery_now();
+            }
+            ctx.request_repaint_after(self.recovery_every);
+        } else {
+            self.last_recovery = Instant::now();
+        }
+        self.update_title(&ctx);
+    }
+}

@@ -1,0 +1,426 @@
+//! The activity table (shared by the current procedure and each option) and step 5.
+
+use super::{Action, EditorState, Table, TableView};
+use crate::model::{Activity, Figure};
+use crate::templates::Templates;
+use crate::ui::widgets::{self, Cells};
+use egui::{Align, Layout};
+use egui_extras::{Column, TableBuilder};
+
+fn right(ui: &mut egui::Ui, text: &str) {
+    ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+        ui.label(text);
+    });
+}
+
+/// The activity table. Rows are virtualised, so a 500-row table scrolls smoothly.
+#[allow(clippy::too_many_arguments)]
+pub fn activity_table(
+    ui: &mut egui::Ui,
+    table: Table,
+    label: &str,
+    acts: &mut [Activity],
+    view: &TableView,
+    hourly_text: &str,
+    cells: &mut Cells,
+    changed: &mut bool,
+    actions: &mut Vec<Action>,
+) {
+    let n = acts.len();
+    TableBuilder::new(ui)
+        .id_salt(("acts", table))
+        .striped(true)
+        .cell_layout(Layout::left_to_right(Align::Center))
+        .max_scroll_height(420.0)
+        .column(Column::exact(34.0))
+        .column(Column::remainder().at_least(220.0).clip(true))
+        .column(Column::exact(62.0))
+        .column(Column::exact(104.0))
+        .column(Column::exact(96.0))
+        .column(Column::exact(74.0))
+        .column(Column::exact(104.0))
+        .column(Column::exact(110.0))
+        .column(Column::exact(86.0))
+        .header(40.0, |mut h| {
+            for title in [
+                "STT",
+                "Hoạt động/công việc",
+                "Thời gian (giờ)",
+                "Thuê tư vấn, dịch vụ",
+                "Chi phí khác",
+                "Thu nhập/giờ",
+                "Chi phí thời gian",
+                "Chi phí thực hiện công việc",
+                "",
+            ] {
+                h.col(|ui| {
+                    ui.add(egui::Label::new(egui::RichText::new(title).strong()).wrap());
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(28.0, n, |mut row| {
+                let i = row.index();
+                let a = &mut acts[i];
+                let texts = &view.rows[i];
+                row.col(|ui| {
+                    ui.label(format!("{}", i + 1));
+                });
+                row.col(|ui| {
+                    let w = ui.available_width();
+                    widgets::text(
+                        ui,
+                        &mut a.name,
+                        &format!("{label}: tên hoạt động {}", i + 1),
+                        w,
+                        changed,
+                    );
+                });
+                let names = ["giờ", "thuê dịch vụ", "chi phí khác"];
+                for (k, (fig, shown)) in [
+                    (&mut a.hours, &texts[0]),
+                    (&mut a.service, &texts[1]),
+                    (&mut a.other, &texts[2]),
+                ]
+                .into_iter()
+                .enumerate()
+                {
+                    row.col(|ui| {
+                        let w = ui.available_width();
+                        let id = egui::Id::unique(("cell", table, i, k));
+                        widgets::figure(
+                            ui,
+                            cells,
+                            id,
+                            fig,
+                            shown,
+                            &format!("{label}: {}, hoạt động {}", names[k], i + 1),
+                            w,
+                            changed,
+                        );
+                    });
+                }
+                row.col(|ui| right(ui, hourly_text));
+                row.col(|ui| right(ui, &texts[3]));
+                row.col(|ui| {
+                    ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                        ui.strong(&texts[4]);
+                    });
+                });
+                row.col(|ui| {
+                    if ui.small_button("↑").on_hover_text("Chuyển lên").clicked() && i > 0 {
+                        actions.push(Action::edit(move |r| {
+                            if let Some(v) = table.activities(r) {
+                                v.swap(i, i - 1)
+                            }
+                        }));
+                    }
+                    if ui.small_button("↓").on_hover_text("Chuyển xuống").clicked() && i + 1 < n
+                    {
+                        actions.push(Action::edit(move |r| {
+                            if let Some(v) = table.activities(r) {
+                                v.swap(i, i + 1)
+                            }
+                        }));
+                    }
+                    if ui
+                        .small_button("×")
+                        .on_hover_text("Xóa hoạt động")
+                        .clicked()
+                    {
+                        actions.push(Action::edit(move |r| {
+                            if let Some(v) = table.activities(r) {
+                                v.remove(i);
+                            }
+                        }));
+                    }
+                });
+            });
+        });
+}
+
+/// Buttons under a table: add a row, insert a preset.
+pub fn table_buttons(ui: &mut egui::Ui, t: &Templates, table: Table, actions: &mut Vec<Action>) {
+    ui.horizontal(|ui| {
+        if ui.button("+ Thêm hoạt động").clicked() {
+            actions.push(Action::edit(move |r| {
+                if let Some(v) = table.activities(r) {
+                    v.push(Activity::default())
+                }
+            }));
+        }
+        egui::ComboBox::from_id_salt(("preset", table))
+            .selected_text("Chèn hoạt động mẫu…")
+            .width(280.0)
+            .show_ui(ui, |ui| {
+                for p in &t.presets.activities {
+                    if ui.selectable_label(false, &p.name).clicked() {
+                        let a = Activity {
+                            name: p.name.clone(),
+                            hours: p.hours.clone(),
+                            ..Default::default()
+                        };
+                        actions.push(Action::edit(move |r| {
+                            if let Some(v) = table.activities(r) {
+                                v.push(a)
+                            }
+                        }));
+                    }
+                }
+            })
+            .response
+            .accessible_name("Chèn hoạt động mẫu");
+    });
+}
+
+/// The footer lines of a table, with the inputs that belong to it.
+pub struct FooterInputs<'a> {
+    pub fee: Option<&'a mut Figure>,
+    pub frequency: Option<&'a mut Figure>,
+    pub subjects: Option<&'a mut Figure>,
+}
+
+pub fn footer(
+    ui: &mut egui::Ui,
+    id: Table,
+    view: &TableView,
+    inputs: FooterInputs,
+    cells: &mut Cells,
+    changed: &mut bool,
+) {
+    if let Some(e) = &view.error {
+        ui.colored_label(ui.visuals().error_fg_color, format!("Không tính được: {e}"));
+    }
+    egui::Grid::new(("footer", id))
+        .num_columns(2)
+        .spacing([16.0, 4.0])
+        .show(ui, |ui| {
+            ui.label("Chi phí thực hiện (đồng)");
+            right(ui, &view.execution);
+            ui.end_row();
+            let mut input =
+                |ui: &mut egui::Ui, label: &str, fig: Option<&mut Figure>, shown: &str, k: u8| {
+                    ui.label(label);
+                    match fig {
+                        Some(f) => {
+                            widgets::figure(
+                                ui,
+                                cells,
+                                egui::Id::unique(("footer", id, k)),
+                                f,
+                                shown,
+                                label,
+                                130.0,
+                                changed,
+                            );
+                        }
+                        None => right(ui, shown),
+                    }
+                    ui.end_row();
+                };
+            input(ui, "Phí, lệ phí (đồng)", inputs.fee, &view.fee, 0);
+            ui.label("Chi phí tuân thủ 01 lần (đồng)");
+            right(ui, &view.per_occurrence);
+            ui.end_row();
+            input(
+                ui,
+                "Số lần thực hiện/năm",
+                inputs.frequency,
+                &view.frequency,
+                1,
+            );
+            input(ui, "Số đối tượng/năm", inputs.subjects, &view.subjects, 2);
+            ui.strong("Tổng chi phí tuân thủ/năm (đồng)");
+            ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                ui.strong(&view.per_year);
+            });
+            ui.end_row();
+        });
+}
+
+pub fn table_name(t: Table) -> String {
+    match t {
+        Table::Current => "hiện tại".to_string(),
+        Table::Option(i) => format!("phương án {}", i + 1),
+    }
+}
+
+pub fn show_current(
+    ui: &mut egui::Ui,
+    ed: &mut EditorState,
+    t: &Templates,
+    actions: &mut Vec<Action>,
+) {
+    ui.heading("Chi phí tuân thủ hiện tại");
+    let mut changed = false;
+    let d = &ed.derived;
+    let r = &mut ed.review;
+    let cells = &mut ed.cells;
+    ui.group(|ui| {
+        ui.horizontal(|ui| {
+            ui.label("Thu nhập bình quân/giờ (đồng):");
+            widgets::figure(
+                ui,
+                cells,
+                egui::Id::unique("hourly"),
+                &mut r.cost.hourly_income,
+                &d.hourly,
+                "Thu nhập bình quân/giờ",
+                100.0,
+                &mut changed,
+            );
+            egui::ComboBox::from_id_salt("income_preset")
+                .selected_text("Lấy theo năm…")
+                .show_ui(ui, |ui| {
+                    for p in &t.presets.incomes {
+                        let text = format!(
+                            "{}: {} đồng/giờ",
+                            p.year,
+                            crate::cost::format::money(p.hourly)
+                        );
+                        if ui
+                            .selectable_label(r.cost.income_year == Some(p.year), text)
+                            .clicked()
+                        {
+                            let p = p.clone();
+                            actions.push(Action::edit(move |r| {
+                                r.cost.hourly_income = Figure::with_note(
+                                    p.hourly,
+                                    format!("GDP bình quân đầu người năm {} ÷ 2.112", p.year),
+                                );
+                                r.cost.income_year = Some(p.year);
+                                r.cost.income_source = p.source.clone();
+                                r.cost.gdp_per_capita = Some(Figure::new(p.gdp_per_capita));
+                                r.cost.months = Figure::int(12);
+                                r.cost.days_per_month = Figure::int(22);
+                                r.cost.hours_per_day = Figure::int(8);
+                            }));
+                        }
+                    }
+                })
+                .response
+                .accessible_name("Lấy thu nhập theo năm");
+        });
+        ui.horizontal(|ui| {
+            ui.label("Năm số liệu:");
+            let mut year = r
+                .cost
+                .income_year
+                .map(|y| y.to_string())
+                .unwrap_or_default();
+            if ui
+                .add(egui::TextEdit::singleline(&mut year).desired_width(50.0))
+                .accessible_name("Năm số liệu")
+                .changed()
+            {
+                r.cost.income_year = year.trim().parse().ok();
+                changed = true;
+            }
+            ui.label("Nguồn:");
+            widgets::text(
+                ui,
+                &mut r.cost.income_source,
+                "Nguồn số liệu thu nhập",
+                420.0,
+                &mut changed,
+            );
+        });
+        ui.horizontal(|ui| {
+            ui.label("Tính từ GDP/người:");
+            let mut gdp = r.cost.gdp_per_capita.clone().unwrap_or_default();
+            let mut gdp_changed = false;
+            widgets::figure(
+                ui,
+                cells,
+                egui::Id::unique("gdp"),
+                &mut gdp,
+                &d.gdp,
+                "GDP bình quân đầu người",
+                110.0,
+                &mut gdp_changed,
+            );
+            if gdp_changed {
+                r.cost.gdp_per_capita = Some(gdp.clone());
+                changed = true;
+            }
+            ui.label("÷ (");
+            for (k, (fig, name)) in [
+                (&mut r.cost.months, "tháng"),
+                (&mut r.cost.days_per_month, "ngày"),
+                (&mut r.cost.hours_per_day, "giờ"),
+            ]
+            .into_iter()
+            .enumerate()
+            {
+                widgets::figure(
+                    ui,
+                    cells,
+                    egui::Id::unique(("divisor", k)),
+                    fig,
+                    &d.divisor_parts[k],
+                    name,
+                    34.0,
+                    &mut changed,
+                );
+                ui.label(if k < 2 {
+                    format!("{name} ×")
+                } else {
+                    format!("{name})")
+                });
+            }
+            if let Some((v, text)) = d.gdp_hourly.clone() {
+                if ui.button(format!("= {text} đồng/giờ: dùng")).clicked() {
+                    actions.push(Action::edit(move |r| {
+                        r.cost.hourly_income =
+                            Figure::with_note(v, "Tính từ GDP bình quân đầu người");
+                    }));
+                }
+            }
+        });
+    });
+    ui.add_space(6.0);
+    activity_table(
+        ui,
+        Table::Current,
+        "Hiện tại",
+        &mut r.activities,
+        &d.current,
+        &d.hourly,
+        cells,
+        &mut changed,
+        actions,
+    );
+    table_buttons(ui, t, Table::Current, actions);
+    ui.add_space(6.0);
+    footer(
+        ui,
+        Table::Current,
+        &d.current,
+        FooterInputs {
+            fee: Some(&mut r.tthc.fee.amount),
+            frequency: Some(&mut r.frequency),
+            subjects: Some(&mut r.subjects),
+        },
+        cells,
+        &mut changed,
+    );
+    ui.add_space(6.0);
+    ui.horizontal(|ui| {
+        ui.label("Thời hạn giải quyết hiện tại:");
+        widgets::figure(
+            ui,
+            cells,
+            egui::Id::unique("time_limit_5"),
+            &mut r.tthc.time_limit.days,
+            &d.time_limit,
+            "Thời hạn giải quyết hiện tại",
+            60.0,
+            &mut changed,
+        );
+        ui.label(t.wording.get(match r.tthc.time_limit.kind {
+            crate::model::DayKind::NgayLamViec => "day.ngay_lam_viec",
+            crate::model::DayKind::Ngay => "day.ngay",
+        }));
+    });
+    ed.changed |= changed;
+}

@@ -1,0 +1,431 @@
+//! Steps 2–4: the review form, from the template, with findings that become option lines.
+
+use super::{Action, EditorState};
+use crate::model::{
+    Component, ContentLine, Objective, ObjectiveGroup, OptionKind, Review, SimplOption, item_key,
+};
+use crate::templates::{Criterion, ItemList, Question, Shape, Templates};
+use crate::ui::widgets;
+
+const W: f32 = 620.0;
+
+/// Adds a content line to option `target`, creating a first option when there is none.
+pub fn add_line_to_option(r: &mut Review, target: usize, line: ContentLine) {
+    if r.options.is_empty() {
+        r.options.push(new_option(r, OptionKind::SuaDoi, 0));
+    }
+    let i = target.min(r.options.len() - 1);
+    r.options[i].content.push(line);
+}
+
+/// A new option: its activity table starts as a copy of the current one (empty for bãi bỏ).
+pub fn new_option(r: &Review, kind: OptionKind, n: usize) -> SimplOption {
+    SimplOption {
+        name: format!("Phương án {}", n + 1),
+        kind,
+        activities: if kind == OptionKind::BaiBo {
+            Vec::new()
+        } else {
+            r.activities.clone()
+        },
+        chosen: r.options.is_empty(),
+        ..Default::default()
+    }
+}
+
+fn yes_no(ui: &mut egui::Ui, value: &mut Option<bool>, name: &str, changed: &mut bool) {
+    for (v, label) in [(true, "Có"), (false, "Không")] {
+        let r = ui
+            .radio(*value == Some(v), label)
+            .accessible_name(format!("{name}: {label}"));
+        if r.clicked() {
+            *value = Some(v);
+            *changed = true;
+        }
+    }
+}
+
+fn in_option(r: &Review, target: usize, key: &str) -> bool {
+    r.options.get(target).is_some_and(|o| {
+        o.content
+            .iter()
+            .any(|l| l.from_answer.as_deref() == Some(key))
+    })
+}
+
+fn finding_button(
+    ui: &mut egui::Ui,
+    already: bool,
+    target: usize,
+    line: ContentLine,
+    actions: &mut Vec<Action>,
+) {
+    if already {
+        ui.weak(format!("● Đã đưa vào phương án {}", target + 1));
+    } else if ui
+        .button(format!("+ Đưa vào phương án {}", target + 1))
+        .on_hover_text(
+            "Thêm một dòng «Nội dung đơn giản hóa» vào phương án, kèm lý do của câu trả lời",
+        )
+        .clicked()
+    {
+        actions.push(Action::edit(move |r| add_line_to_option(r, target, line)));
+    }
+}
+
+pub fn show_necessity(
+    ui: &mut egui::Ui,
+    ed: &mut EditorState,
+    t: &Templates,
+    actions: &mut Vec<Action>,
+) {
+    let section = t.form.section(Criterion::CanThiet).expect("validated");
+    ui.heading(format!("{}. {}", section.number, section.title));
+    ui.label("Mục tiêu cụ thể của TTHC là gì? Với từng mục tiêu: có thay đổi hay không, có được đáp ứng hay không, và lý do.");
+    let mut changed = false;
+    let target = ed.option;
+    for group in [ObjectiveGroup::QuanLyNhaNuoc, ObjectiveGroup::QuyenLoiIch] {
+        let (letter, key) = match group {
+            ObjectiveGroup::QuanLyNhaNuoc => ("a", "objective.quan_ly_nha_nuoc"),
+            ObjectiveGroup::QuyenLoiIch => ("b", "objective.quyen_loi_ich"),
+        };
+        ui.add_space(6.0);
+        ui.strong(format!("{letter}) {}", t.wording.get(key)));
+        let done: Vec<bool> = (0..ed.review.objectives.len())
+            .map(|i| in_option(&ed.review, target, &format!("objective#{}", i + 1)))
+            .collect();
+        for (i, o) in ed
+            .review
+            .objectives
+            .iter_mut()
+            .enumerate()
+            .filter(|(_, o)| o.group == group)
+        {
+            egui::Frame::group(ui.style()).show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    ui.label(format!("Mục tiêu {}:", i + 1));
+                    widgets::text(
+                        ui,
+                        &mut o.text,
+                        &format!("Mục tiêu {}", i + 1),
+                        W - 80.0,
+                        &mut changed,
+                    );
+                    if ui.small_button("×").on_hover_text("Xóa mục tiêu").clicked() {
+                        actions.push(Action::edit(move |r| {
+                            r.objectives.remove(i);
+                        }));
+                    }
+                });
+                ui.horizontal(|ui| {
+                    ui.label("Có thay đổi hay không?");
+                    yes_no(
+                        ui,
+                        &mut o.changed.answer,
+                        &format!("Mục tiêu {} thay đổi", i + 1),
+                        &mut changed,
+                    );
+                    ui.label("Lý do:");
+                    widgets::text(
+                        ui,
+                        &mut o.changed.reason,
+                        &format!("Lý do thay đổi, mục tiêu {}", i + 1),
+                        W - 260.0,
+                        &mut changed,
+                    );
+                });
+                ui.horizontal(|ui| {
+                    ui.label("Có được đáp ứng hay không?");
+                    yes_no(
+                        ui,
+                        &mut o.met.answer,
+                        &format!("Mục tiêu {} đáp ứng", i + 1),
+                        &mut changed,
+                    );
+                    ui.label("Lý do:");
+                    widgets::text(
+                        ui,
+                        &mut o.met.reason,
+                        &format!("Lý do đáp ứng, mục tiêu {}", i + 1),
+                        W - 290.0,
+                        &mut changed,
+                    );
+                });
+                if o.is_finding() {
+                    let key = format!("objective#{}", i + 1);
+                    let reason = [o.changed.reason.as_str(), o.met.reason.as_str()]
+                        .iter()
+                        .filter(|s| !s.trim().is_empty())
+                        .copied()
+                        .collect::<Vec<_>>()
+                        .join("; ");
+                    let line = ContentLine {
+                        component: Some(Component::SuCanThiet),
+                        change: format!(
+                            "Mục tiêu «{}» đã thay đổi hoặc không được đáp ứng",
+                            o.text
+                        ),
+                        reason,
+                        from_answer: Some(key),
+                    };
+                    finding_button(ui, done[i], target, line, actions);
+                }
+            });
+        }
+        if ui.button(format!("+ Thêm mục tiêu ({letter})")).clicked() {
+            actions.push(Action::edit(move |r| {
+                r.objectives.push(Objective {
+                    group,
+                    ..Default::default()
+                })
+            }));
+        }
+    }
+    ui.separator();
+    for block in &section.blocks {
+        show_block(
+            ui,
+            ed,
+            t,
+            &block.questions,
+            block.component,
+            &mut changed,
+            actions,
+        );
+    }
+    if t.form.gate_closed(&ed.review.answers) {
+        ui.add_space(8.0);
+        ui.colored_label(
+            ui.visuals().warn_fg_color,
+            "TTHC được đánh giá là không cần thiết: không phải trả lời phần III, IV. Đề xuất phương án bãi bỏ (hoặc thay thế bằng biện pháp đã nêu).",
+        );
+        let has_bai_bo = ed
+            .review
+            .options
+            .iter()
+            .any(|o| o.kind == OptionKind::BaiBo);
+        if !has_bai_bo && ui.button("+ Tạo phương án bãi bỏ").clicked() {
+            actions.push(Action::edit(|r| {
+                let n = r.options.len();
+                let o = new_option(r, OptionKind::BaiBo, n);
+                r.options.push(o);
+            }));
+        }
+    }
+    ed.changed |= changed;
+}
+
+pub fn show_section(
+    ui: &mut egui::Ui,
+    ed: &mut EditorState,
+    t: &Templates,
+    c: Criterion,
+    actions: &mut Vec<Action>,
+) {
+    let section = t.form.section(c).expect("validated");
+    ui.heading(format!("{}. {}", section.number, section.title));
+    if t.form.section_skipped(section, &ed.review.answers) {
+        ui.label(
+            "TTHC đã được đánh giá là không cần thiết (phần II), nên không phải trả lời phần này.",
+        );
+        return;
+    }
+    let mut changed = false;
+    for block in &section.blocks {
+        let unanswered = ed.derived.progress.steps[step_index(c)]
+            .by_block
+            .iter()
+            .find(|(id, _)| *id == block.id)
+            .map_or(0, |(_, n)| *n);
+        let title = if unanswered == 0 {
+            format!("● {}", block.title)
+        } else {
+            format!("○ {} — còn {unanswered} câu", block.title)
+        };
+        egui::CollapsingHeader::new(title)
+            .id_salt(&block.id)
+            .default_open(true)
+            .show(ui, |ui| {
+                show_block(
+                    ui,
+                    ed,
+                    t,
+                    &block.questions,
+                    block.component,
+                    &mut changed,
+                    actions,
+                )
+            });
+    }
+    ed.changed |= changed;
+}
+
+fn item_names(r: &Review, list: ItemList) -> Vec<String> {
+    match list {
+        ItemList::Steps => r.tthc.steps.clone(),
+        ItemList::Documents => r.tthc.documents.iter().map(|d| d.name.clone()).collect(),
+        ItemList::Conditions => r.tthc.conditions.clone(),
+    }
+}
+
+fn step_index(c: Criterion) -> usize {
+    use crate::progress::Step;
+    match c {
+        Criterion::CanThiet => Step::Necessity,
+        Criterion::HopLy => Step::Reasonableness,
+        Criterion::HopPhap => Step::Legality,
+    }
+    .index()
+}
+
+fn show_block(
+    ui: &mut egui::Ui,
+    ed: &mut EditorState,
+    t: &Templates,
+    questions: &[Question],
+    component: Component,
+    changed: &mut bool,
+    actions: &mut Vec<Action>,
+) {
+    for q in questions {
+        match q.per_item {
+            None => show_question(ui, ed, t, q, None, "", component, changed, actions),
+            Some(list) => {
+                let names = item_names(&ed.review, list);
+                if names.is_empty() {
+                    ui.weak(format!("{} (chưa có mục nào ở bước 1)", q.text));
+                }
+                for (i, name) in names.iter().enumerate() {
+                    show_question(ui, ed, t, q, Some(i), name, component, changed, actions);
+                }
+            }
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn show_question(
+    ui: &mut egui::Ui,
+    ed: &mut EditorState,
+    t: &Templates,
+    q: &Question,
+    item: Option<usize>,
+    item_name: &str,
+    component: Component,
+    changed: &mut bool,
+    actions: &mut Vec<Action>,
+) {
+    if !t.form.is_visible(q, &ed.review.answers, item) {
+        return;
+    }
+    let key = match item {
+        Some(i) => item_key(&q.id, i),
+        None => q.id.clone(),
+    };
+    ui.add_space(4.0);
+    ui.horizontal_wrapped(|ui| {
+        ui.set_max_width(W + 150.0);
+        if let Some(i) = item {
+            ui.strong(format!("[{}. {}]", i + 1, item_name));
+        }
+        ui.label(&q.text);
+        ui.weak("(nguồn)")
+            .on_hover_text(format!("Nguồn câu chữ: {}\nMã câu hỏi: {}", q.source, q.id));
+    });
+    let mut local = ed.review.answers.get(&key).cloned().unwrap_or_default();
+    let before = local.clone();
+    ui.horizontal_wrapped(|ui| match &q.shape {
+        Shape::Choice(_) => {
+            for c in t.form.choices(q) {
+                let r = ui
+                    .radio(local.choice.as_deref() == Some(c.id.as_str()), &c.label)
+                    .accessible_name(format!("{key}: {}", c.label));
+                if r.clicked() {
+                    local.choice = Some(c.id.clone());
+                }
+            }
+        }
+        Shape::Multi(_) => {
+            for c in t.form.choices(q) {
+                let mut on = local.selected.contains(&c.id);
+                if ui.checkbox(&mut on, &c.label).changed() {
+                    if on {
+                        local.selected.push(c.id.clone());
+                    } else {
+                        local.selected.retain(|s| s != &c.id);
+                    }
+                }
+            }
+        }
+        Shape::Text => {
+            let mut dummy = false;
+            widgets::text(
+                ui,
+                &mut local.text,
+                &format!("{key}: trả lời"),
+                W,
+                &mut dummy,
+            );
+        }
+    });
+    if let Some(label) = &q.reason {
+        ui.horizontal(|ui| {
+            ui.label(format!("{label}:"));
+            let mut dummy = false;
+            widgets::text(
+                ui,
+                &mut local.reason,
+                &format!("{key}: {label}"),
+                W - 120.0,
+                &mut dummy,
+            );
+        });
+    }
+    let is_finding_choice = local.choice.as_ref().is_some_and(|c| q.finding.contains(c));
+    if matches!(q.shape, Shape::Choice(_))
+        && local.choice.is_some()
+        && !is_finding_choice
+        && !q.finding.is_empty()
+    {
+        ui.checkbox(&mut local.simplify, "Vẫn cần đơn giản hóa");
+    }
+    if local != before {
+        if local.is_empty() && !local.simplify {
+            ed.review.answers.remove(&key);
+        } else {
+            ed.review.answers.insert(key.clone(), local.clone());
+        }
+        *changed = true;
+    }
+    let finding =
+        is_finding_choice || local.simplify || local.selected.iter().any(|s| q.finding.contains(s));
+    if finding {
+        let answer_label = local
+            .choice
+            .as_ref()
+            .map(|c| t.form.choice_label(q, c))
+            .unwrap_or_default();
+        let line = ContentLine {
+            component: Some(component),
+            change: match item {
+                Some(_) => format!(
+                    "{} «{}»: {} — {}",
+                    t.form.component_label(component),
+                    item_name,
+                    q.text,
+                    answer_label
+                ),
+                None => format!(
+                    "{}: {} — {}",
+                    t.form.component_label(component),
+                    q.text,
+                    answer_label
+                ),
+            },
+            reason: local.reason.clone(),
+            from_answer: Some(key.clone()),
+        };
+        let already = in_option(&ed.review, ed.option, &key);
+        finding_button(ui, already, ed.option, line, actions);
+    }
+}

@@ -1,0 +1,417 @@
+//! One review being edited: the working copy, what is derived from it (recomputed on change,
+//! never per frame), undo, and the guided steps.
+
+mod compare;
+mod cost_table;
+mod form;
+mod options;
+mod record;
+mod stepper;
+
+use super::undo::Undo;
+use super::widgets::Cells;
+use crate::cost::format::{money, number, percent};
+use crate::cost::{CostError, ReviewCost, TableCost, review_cost};
+use crate::model::{Activity, Review};
+use crate::progress::{Progress, Step, progress};
+use crate::templates::{Finding, Templates};
+use std::path::PathBuf;
+
+/// An edit or a command emitted by a view, applied by the app after the UI pass.
+pub enum Action {
+    /// A structural edit of the review (add/remove/reorder rows, options …): one undo step.
+    Edit(Box<dyn FnOnce(&mut Review)>),
+    Goto(Step),
+    SelectOption(usize),
+    Undo,
+    Redo,
+    Save,
+    SaveAs,
+    Home,
+}
+
+impl Action {
+    pub fn edit(f: impl FnOnce(&mut Review) + 'static) -> Self {
+        Action::Edit(Box::new(f))
+    }
+}
+
+/// Which activity table a row belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Table {
+    Current,
+    Option(usize),
+}
+
+impl Table {
+    pub fn activities(self, r: &mut Review) -> Option<&mut Vec<Activity>> {
+        match self {
+            Table::Current => Some(&mut r.activities),
+            Table::Option(i) => r.options.get_mut(i).map(|o| &mut o.activities),
+        }
+    }
+}
+
+/// The formatted text of a cost table, made once per change.
+#[derive(Debug, Clone, Default)]
+pub struct TableView {
+    pub rows: Vec<[String; 5]>,
+    pub execution: String,
+    pub fee: String,
+    pub per_occurrence: String,
+    pub frequency: String,
+    pub subjects: String,
+    pub per_year: String,
+    pub error: Option<String>,
+}
+
+impl TableView {
+    fn new(acts: &[Activity], cost: Result<&TableCost, String>) -> Self {
+        let mut v = TableView::default();
+        let computed = cost.as_ref().ok();
+        v.rows = acts
+            .iter()
+            .enumerate()
+            .map(|(i, a)| {
+                let c = computed.and_then(|c| c.rows.get(i));
+                [
+                    number(a.hours.value),
+                    number(a.service.value),
+                    number(a.other.value),
+                    c.map_or_else(String::new, |c| money(c.time_cost)),
+                    c.map_or_else(String::new, |c| money(c.total)),
+                ]
+            })
+            .collect();
+        match cost {
+            Ok(c) => {
+                v.execution = money(c.execution);
+                v.fee = money(c.fee);
+                v.per_occurrence = money(c.per_occurrence);
+                v.frequency = number(c.frequency);
+                v.subjects = number(c.subjects);
+                v.per_year = money(c.per_year);
+            }
+            Err(e) => v.error = Some(e),
+        }
+        v
+    }
+}
+
+/// Everything the screens show that is computed from the review.
+pub struct Derived {
+    pub cost: Result<ReviewCost, CostError>,
+    pub progress: Progress,
+    pub findings: Vec<Finding>,
+    pub orphans: Vec<String>,
+    pub current: TableView,
+    pub options: Vec<TableView>,
+    /// Formatted summary per option: trước, sau, tiết kiệm, %, thời hạn trước → sau (%).
+    pub summaries: Vec<Result<[String; 5], String>>,
+    pub hourly: String,
+    pub time_limit: String,
+    pub fee: String,
+    pub gdp: String,
+    pub divisor_parts: [String; 3],
+    /// Thời hạn sau of each option, as typed.
+    pub option_days: Vec<String>,
+    /// Per option: the bars of the chart.
+    pub chart: Vec<Vec<Bar>>,
+    /// The hourly income GDP ÷ divisor would give, and its text.
+    pub gdp_hourly: Option<(rust_decimal::Decimal, String)>,
+}
+
+impl Derived {
+    pub fn compute(t: &Templates, r: &Review) -> Self {
+        let cost = review_cost(r);
+        let current = TableView::new(
+            &r.activities,
+            cost.as_ref().map(|c| &c.current).map_err(|e| e.to_string()),
+        );
+        let options = r
+            .options
+            .iter()
+            .enumerate()
+            .map(|(i, o)| {
+                let table = match &cost {
+                    Ok(c) => c.options[i]
+                        .as_ref()
+                        .map(|x| &x.table)
+                        .map_err(|e| e.to_string()),
+                    Err(e) => Err(e.to_string()),
+                };
+                TableView::new(&o.activities, table)
+            })
+            .collect();
+        let summaries = match &cost {
+            Ok(c) => c
+                .options
+                .iter()
+                .map(|o| match o {
+                    Ok(o) => {
+                        let r = &o.result;
+                        Ok([
+                            money(r.before),
+                            money(r.after),
+                            money(r.saving),
+                            percent(r.percent),
+                            format!(
+                                "{} → {} ({})",
+                                number(r.days_before),
+                                number(r.days_after),
+                                percent(r.days_percent)
+                            ),
+                        ])
+                    }
+                    Err(e) => Err(e.to_string()),
+                })
+                .collect(),
+            Err(e) => r.options.iter().map(|_| Err(e.to_string())).collect(),
+        };
+        Derived {
+            progress: progress(t, r),
+            findings: t.form.findings(&r.answers),
+            orphans: t
+                .form
+                .orphan_answers(&r.answers)
+                .into_iter()
+                .map(String::from)
+                .collect(),
+            current,
+            options,
+            summaries,
+            hourly: number(r.cost.hourly_income.value),
+            time_limit: number(r.tthc.time_limit.days.value),
+            fee: number(r.tthc.fee.amount.value),
+            gdp: r
+                .cost
+                .gdp_per_capita
+                .as_ref()
+                .map_or_else(String::new, |g| number(g.value)),
+            divisor_parts: [
+                number(r.cost.months.value),
+                number(r.cost.days_per_month.value),
+                number(r.cost.hours_per_day.value),
+            ],
+            option_days: r
+                .options
+                .iter()
+                .map(|o| {
+                    o.time_limit_days
+                        .as_ref()
+                        .map_or_else(String::new, |d| number(d.value))
+                })
+                .collect(),
+            chart: chart(r, cost.as_ref().ok()),
+            gdp_hourly: r
+                .cost
+                .gdp_per_capita
+                .as_ref()
+                .and_then(|g| crate::cost::hourly_from_gdp(g.value, r.cost.divisor()?))
+                .map(|v| (v, money(v))),
+            cost,
+        }
+    }
+}
+
+/// One activity in the chart: cost of the work before and after (đồng per occurrence).
+#[derive(Debug, Clone)]
+pub struct Bar {
+    pub name: String,
+    pub before: rust_decimal::Decimal,
+    pub after: rust_decimal::Decimal,
+    pub before_text: String,
+    pub after_text: String,
+}
+
+/// Cost per activity before and after, matched by activity name (the option's own activities
+/// that the current table lacks come last, with nothing before).
+fn chart(r: &Review, cost: Option<&ReviewCost>) -> Vec<Vec<Bar>> {
+    use rust_decimal::Decimal;
+    let Some(cost) = cost else { return Vec::new() };
+    r.options
+        .iter()
+        .zip(&cost.options)
+        .map(|(o, oc)| {
+            let after_rows = oc.as_ref().map(|c| c.table.rows.as_slice()).unwrap_or(&[]);
+            let mut bars: Vec<(String, Decimal, Option<Decimal>)> = r
+                .activities
+                .iter()
+                .zip(&cost.current.rows)
+                .map(|(a, c)| (a.name.clone(), c.total, None))
+                .collect();
+            for (a, c) in o.activities.iter().zip(after_rows) {
+                match bars.iter_mut().find(|b| b.0 == a.name && b.2.is_none()) {
+                    Some(b) => b.2 = Some(c.total),
+                    None => bars.push((a.name.clone(), Decimal::ZERO, Some(c.total))),
+                }
+            }
+            bars.into_iter()
+                .map(|(name, before, after)| {
+                    let after = after.unwrap_or_default();
+                    Bar {
+                        name,
+                        before,
+                        after,
+                        before_text: money(before),
+                        after_text: money(after),
+                    }
+                })
+                .collect()
+        })
+        .collect()
+}
+
+pub struct EditorState {
+    /// None until the first save of a new review.
+    pub path: Option<PathBuf>,
+    pub review: Review,
+    /// The review as last saved (or loaded): unsaved changes = review != saved.
+    pub saved: Review,
+    pub dirty: bool,
+    pub derived: Derived,
+    pub step: Step,
+    /// The option shown on the Phương án and So sánh steps, and that findings go into.
+    pub option: usize,
+    pub undo: Undo,
+    pub cells: Cells,
+    /// Set by inline edits during the frame.
+    pub changed: bool,
+    /// The review as of the last change: what an inline edit is undone to.
+    baseline: Review,
+    /// Key of this review's recovery file.
+    pub recovery_key: String,
+}
+
+impl EditorState {
+    pub fn new(
+        t: &Templates,
+        path: Option<PathBuf>,
+        review: Review,
+        saved: Review,
+        recovery_key: String,
+    ) -> Self {
+        let derived = Derived::compute(t, &review);
+        let dirty = review != saved;
+        let option = review.chosen_index().unwrap_or(0);
+        EditorState {
+            path,
+            dirty,
+            derived,
+            step: Step::Record,
+            option,
+            undo: Undo::default(),
+            cells: Cells::default(),
+            changed: false,
+            baseline: review.clone(),
+            review,
+            saved,
+            recovery_key,
+        }
+    }
+
+    fn refresh(&mut self, t: &Templates) {
+        self.baseline = self.review.clone();
+        self.derived = Derived::compute(t, &self.review);
+        self.dirty = self.review != self.saved;
+        if self.option >= self.review.options.len() {
+            self.option = self.review.options.len().saturating_sub(1);
+        }
+    }
+
+    /// After the UI pass: inline edits become an undo step (keystrokes in one field join up).
+    pub fn end_frame(&mut self, t: &Templates, focused: Option<egui::Id>) {
+        if self.changed {
+            self.changed = false;
+            self.undo.record(&self.baseline, focused);
+            self.refresh(t);
+        }
+    }
+
+    pub fn apply_edit(&mut self, t: &Templates, f: Box<dyn FnOnce(&mut Review)>) {
+        let before = self.review.clone();
+        f(&mut self.review);
+        if self.review != before {
+            self.undo.break_step();
+            self.undo.record(&before, None);
+            self.undo.break_step();
+            self.refresh(t);
+        }
+    }
+
+    pub fn undo(&mut self, t: &Templates) {
+        if let Some(prev) = self.undo.undo(&self.review) {
+            self.review = prev;
+            self.cells.clear();
+            self.refresh(t);
+        }
+    }
+
+    pub fn redo(&mut self, t: &Templates) {
+        if let Some(next) = self.undo.redo(&self.review) {
+            self.review = next;
+            self.cells.clear();
+            self.refresh(t);
+        }
+    }
+
+    pub fn mark_saved(&mut self, path: PathBuf) {
+        self.path = Some(path);
+        self.saved = self.review.clone();
+        self.dirty = false;
+    }
+
+    pub fn display_name(&self) -> String {
+        if !self.review.tthc.name.is_empty() {
+            self.review.tthc.name.clone()
+        } else {
+            self.path.as_ref().and_then(|p| p.file_name()).map_or_else(
+                || "Bản rà soát mới".to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            )
+        }
+    }
+
+    /// The body of the editor: stepper on the left, the current step in the middle.
+    pub fn show(&mut self, ui: &mut egui::Ui, t: &Templates, actions: &mut Vec<Action>) {
+        egui::Panel::left("stepper")
+            .resizable(false)
+            .exact_size(240.0)
+            .show(ui, |ui| stepper::show(ui, self, actions));
+        egui::CentralPanel::default().show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .id_salt(("step", self.step.index()))
+                .auto_shrink([false, false])
+                .show(ui, |ui| match self.step {
+                    Step::Record => record::show(ui, self, t, actions),
+                    Step::Necessity => form::show_necessity(ui, self, t, actions),
+                    Step::Reasonableness => {
+                        form::show_section(ui, self, t, crate::templates::Criterion::HopLy, actions)
+                    }
+                    Step::Legality => form::show_section(
+                        ui,
+                        self,
+                        t,
+                        crate::templates::Criterion::HopPhap,
+                        actions,
+                    ),
+                    Step::CurrentCost => cost_table::show_current(ui, self, t, actions),
+                    Step::Options => options::show(ui, self, t, actions),
+                    Step::Compare => compare::show(ui, self, t, actions),
+                });
+        });
+    }
+}
+
+/// The title of a step, as the stepper shows it.
+pub fn step_title(s: Step) -> &'static str {
+    match s {
+        Step::Record => "1. Thông tin TTHC",
+        Step::Necessity => "2. Sự cần thiết",
+        Step::Reasonableness => "3. Tính hợp lý",
+        Step::Legality => "4. Tính hợp pháp",
+        Step::CurrentCost => "5. Chi phí hiện tại",
+        Step::Options => "6. Phương án",
+        Step::Compare => "7. So sánh",
+    }
+}

@@ -1,0 +1,314 @@
+//! Step 1: the TTHC record (spec §2) and who reviews it.
+
+use super::{Action, EditorState};
+use crate::model::{Answers, Channel, CopyKind, DayKind, Document, Review, SubjectKind, item_key};
+use crate::templates::{ItemList, Templates};
+use crate::ui::widgets;
+
+const W: f32 = 640.0;
+
+/// Removing item `i` of a repeating list shifts the per-item answers of the items after it, so
+/// each answer stays with its item.
+pub fn remove_item_answers(answers: &mut Answers, question_ids: &[String], i: usize, len: usize) {
+    for q in question_ids {
+        answers.remove(&item_key(q, i));
+        for j in i + 1..len {
+            if let Some(a) = answers.remove(&item_key(q, j)) {
+                answers.insert(item_key(q, j - 1), a);
+            }
+        }
+    }
+}
+
+fn per_item_ids(t: &Templates, list: ItemList) -> Vec<String> {
+    t.form
+        .questions()
+        .filter(|(_, _, q)| q.per_item == Some(list))
+        .map(|(_, _, q)| q.id.clone())
+        .collect()
+}
+
+fn string_list(
+    ui: &mut egui::Ui,
+    title: &str,
+    items: &mut [String],
+    changed: &mut bool,
+    actions: &mut Vec<Action>,
+    field: fn(&mut Review) -> &mut Vec<String>,
+    per_item: Option<Vec<String>>,
+) {
+    ui.label(egui::RichText::new(title).strong());
+    for (i, item) in items.iter_mut().enumerate() {
+        ui.horizontal(|ui| {
+            ui.label(format!("{}.", i + 1));
+            widgets::text(ui, item, &format!("{title} {}", i + 1), W - 60.0, changed);
+            if ui.small_button("×").on_hover_text("Xóa dòng này").clicked() {
+                let ids = per_item.clone();
+                actions.push(Action::edit(move |r| {
+                    let len = field(r).len();
+                    if let Some(ids) = &ids {
+                        remove_item_answers(&mut r.answers, ids, i, len);
+                    }
+                    field(r).remove(i);
+                }));
+            }
+        });
+    }
+    if ui.button(format!("+ Thêm — {title}")).clicked() {
+        actions.push(Action::edit(move |r| field(r).push(String::new())));
+    }
+    ui.add_space(6.0);
+}
+
+pub fn show(ui: &mut egui::Ui, ed: &mut EditorState, t: &Templates, actions: &mut Vec<Action>) {
+    let w = &t.wording;
+    let mut changed = false;
+    let cells = &mut ed.cells;
+    let r = &mut ed.review;
+    ui.heading("Thông tin thủ tục hành chính");
+    ui.add_space(4.0);
+    egui::Grid::new("record")
+        .num_columns(2)
+        .spacing([12.0, 6.0])
+        .show(ui, |ui| {
+            for (label, value) in [
+                ("Mã số", &mut r.tthc.code),
+                ("Tên TTHC", &mut r.tthc.name),
+                ("Lĩnh vực", &mut r.tthc.field),
+                ("Cấp thực hiện", &mut r.tthc.level),
+                ("Cơ quan giải quyết", &mut r.tthc.agency),
+            ] {
+                ui.label(label);
+                widgets::text(ui, value, label, W, &mut changed);
+                ui.end_row();
+            }
+            ui.label("Đối tượng thực hiện");
+            ui.horizontal(|ui| {
+                for (kind, key) in [
+                    (SubjectKind::CaNhan, "subject.ca_nhan"),
+                    (SubjectKind::ToChuc, "subject.to_chuc"),
+                ] {
+                    let mut on = r.tthc.subjects.contains(&kind);
+                    if ui.checkbox(&mut on, w.get(key)).changed() {
+                        if on {
+                            r.tthc.subjects.push(kind)
+                        } else {
+                            r.tthc.subjects.retain(|k| *k != kind)
+                        }
+                        r.tthc.subjects.sort();
+                        changed = true;
+                    }
+                }
+            });
+            ui.end_row();
+            ui.label("Cách thức thực hiện");
+            ui.horizontal(|ui| {
+                for (ch, key) in [
+                    (Channel::TrucTiep, "channel.truc_tiep"),
+                    (Channel::BuuChinh, "channel.buu_chinh"),
+                    (Channel::TrucTuyen, "channel.truc_tuyen"),
+                ] {
+                    let mut on = r.tthc.channels.contains(&ch);
+                    if ui.checkbox(&mut on, w.get(key)).changed() {
+                        if on {
+                            r.tthc.channels.push(ch)
+                        } else {
+                            r.tthc.channels.retain(|k| *k != ch)
+                        }
+                        r.tthc.channels.sort();
+                        changed = true;
+                    }
+                }
+            });
+            ui.end_row();
+            ui.label("Thời hạn giải quyết");
+            ui.horizontal(|ui| {
+                widgets::figure(
+                    ui,
+                    cells,
+                    egui::Id::unique("time_limit"),
+                    &mut r.tthc.time_limit.days,
+                    &ed.derived.time_limit,
+                    "Thời hạn giải quyết (ngày)",
+                    60.0,
+                    &mut changed,
+                );
+                for (k, key) in [
+                    (DayKind::NgayLamViec, "day.ngay_lam_viec"),
+                    (DayKind::Ngay, "day.ngay"),
+                ] {
+                    if ui
+                        .radio_value(&mut r.tthc.time_limit.kind, k, w.get(key))
+                        .changed()
+                    {
+                        changed = true;
+                    }
+                }
+            });
+            ui.end_row();
+            ui.label("Phí, lệ phí (đồng)");
+            ui.horizontal(|ui| {
+                widgets::figure(
+                    ui,
+                    cells,
+                    egui::Id::unique("fee_amount"),
+                    &mut r.tthc.fee.amount,
+                    &ed.derived.fee,
+                    "Phí, lệ phí",
+                    120.0,
+                    &mut changed,
+                );
+                ui.label("Văn bản quy định:");
+                widgets::text(
+                    ui,
+                    &mut r.tthc.fee.basis,
+                    "Văn bản quy định phí, lệ phí",
+                    W - 300.0,
+                    &mut changed,
+                );
+            });
+            ui.end_row();
+            ui.label("Kết quả");
+            widgets::text(ui, &mut r.tthc.result.name, "Kết quả", W, &mut changed);
+            ui.end_row();
+            ui.label("Thời hạn hiệu lực");
+            widgets::text(
+                ui,
+                &mut r.tthc.result.validity,
+                "Thời hạn hiệu lực của kết quả",
+                W,
+                &mut changed,
+            );
+            ui.end_row();
+        });
+    ui.separator();
+    string_list(
+        ui,
+        "Trình tự thực hiện",
+        &mut r.tthc.steps,
+        &mut changed,
+        actions,
+        |r| &mut r.tthc.steps,
+        Some(per_item_ids(t, ItemList::Steps)),
+    );
+
+    ui.label(egui::RichText::new("Thành phần, số lượng hồ sơ").strong());
+    let doc_ids = per_item_ids(t, ItemList::Documents);
+    for (i, d) in r.tthc.documents.iter_mut().enumerate() {
+        ui.horizontal(|ui| {
+            ui.label(format!("{}.", i + 1));
+            widgets::text(
+                ui,
+                &mut d.name,
+                &format!("Giấy tờ {}", i + 1),
+                W - 330.0,
+                &mut changed,
+            );
+            egui::ComboBox::from_id_salt(("doc_kind", i))
+                .selected_text(w.get(copy_key(d.kind)))
+                .show_ui(ui, |ui| {
+                    for k in [
+                        CopyKind::BanChinh,
+                        CopyKind::BanSao,
+                        CopyKind::BanSaoChungThuc,
+                    ] {
+                        if ui
+                            .selectable_value(&mut d.kind, k, w.get(copy_key(k)))
+                            .changed()
+                        {
+                            changed = true;
+                        }
+                    }
+                })
+                .response
+                .accessible_name(format!("Loại bản, giấy tờ {}", i + 1));
+            ui.label("Số bản");
+            if ui
+                .add(egui::DragValue::new(&mut d.copies).range(0..=99))
+                .accessible_name(format!("Số bản, giấy tờ {}", i + 1))
+                .changed()
+            {
+                changed = true;
+            }
+            if ui
+                .small_button("×")
+                .on_hover_text("Xóa giấy tờ này")
+                .clicked()
+            {
+                let ids = doc_ids.clone();
+                actions.push(Action::edit(move |r| {
+                    let len = r.tthc.documents.len();
+                    remove_item_answers(&mut r.answers, &ids, i, len);
+                    r.tthc.documents.remove(i);
+                }));
+            }
+        });
+    }
+    if ui.button("+ Thêm giấy tờ").clicked() {
+        actions.push(Action::edit(|r| {
+            r.tthc.documents.push(Document {
+                copies: 1,
+                ..Default::default()
+            })
+        }));
+    }
+    ui.add_space(6.0);
+    string_list(
+        ui,
+        "Mẫu đơn, tờ khai",
+        &mut r.tthc.forms,
+        &mut changed,
+        actions,
+        |r| &mut r.tthc.forms,
+        None,
+    );
+    string_list(
+        ui,
+        "Yêu cầu, điều kiện",
+        &mut r.tthc.conditions,
+        &mut changed,
+        actions,
+        |r| &mut r.tthc.conditions,
+        Some(per_item_ids(t, ItemList::Conditions)),
+    );
+    string_list(
+        ui,
+        "Căn cứ pháp lý",
+        &mut r.tthc.legal_basis,
+        &mut changed,
+        actions,
+        |r| &mut r.tthc.legal_basis,
+        None,
+    );
+
+    ui.separator();
+    ui.heading("Cơ quan, đơn vị thực hiện rà soát");
+    egui::Grid::new("reviewer")
+        .num_columns(2)
+        .spacing([12.0, 6.0])
+        .show(ui, |ui| {
+            for (label, value) in [
+                ("Cơ quan", &mut r.reviewer.agency),
+                ("Phòng", &mut r.reviewer.room),
+                ("Người rà soát", &mut r.reviewer.name),
+                ("Điện thoại", &mut r.reviewer.phone),
+                ("Thư điện tử", &mut r.reviewer.email),
+            ] {
+                ui.label(label);
+                widgets::text(ui, value, label, W, &mut changed);
+                ui.end_row();
+            }
+        });
+    ui.add_space(6.0);
+    ui.label("Ghi chú về tệp");
+    widgets::text_multi(ui, &mut r.note, "Ghi chú về tệp", W, &mut changed);
+    ed.changed |= changed;
+}
+
+pub fn copy_key(k: CopyKind) -> &'static str {
+    match k {
+        CopyKind::BanChinh => "copy.ban_chinh",
+        CopyKind::BanSao => "copy.ban_sao",
+        CopyKind::BanSaoChungThuc => "copy.ban_sao_chung_thuc",
+    }
+}

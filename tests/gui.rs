@@ -1,0 +1,342 @@
+//! The real app, headless (egui_kittest): the flows a reviewer goes through.
+
+mod common;
+use common::*;
+use egui::accesskit::Role;
+use egui::{Key, Modifiers, ViewportEvent, ViewportId};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use std::cell::RefCell;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+use tthc_review::templates::Templates;
+use tthc_review::ui::App;
+use tthc_review::ui::dialogs::FileDialogs;
+
+/// Dialogs that answer from a queue the test fills; they never open a window.
+#[derive(Clone, Default)]
+struct FakeDialogs {
+    save_to: Rc<RefCell<Vec<PathBuf>>>,
+    open: Rc<RefCell<Vec<PathBuf>>>,
+}
+
+impl FileDialogs for FakeDialogs {
+    fn open_review(&mut self, _: &Path) -> Option<PathBuf> {
+        self.open.borrow_mut().pop()
+    }
+    fn save_review(&mut self, _: &Path, _: &str) -> Option<PathBuf> {
+        self.save_to.borrow_mut().pop()
+    }
+    fn save_pdf(&mut self, _: &Path, _: &str) -> Option<PathBuf> {
+        self.save_to.borrow_mut().pop()
+    }
+}
+
+fn workdir() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for f in example_files() {
+        fs::copy(&f, dir.path().join(f.file_name().unwrap())).unwrap();
+    }
+    dir
+}
+
+fn harness_with(dir: &Path, dialogs: FakeDialogs) -> Harness<'static, App> {
+    let dir = dir.to_path_buf();
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_eframe(move |cc| {
+            tthc_review::ui::fonts::install(&cc.egui_ctx);
+            App::new(Templates::embedded(), dir, Box::new(dialogs))
+        });
+    h.run();
+    h
+}
+
+fn harness(dir: &Path) -> Harness<'static, App> {
+    harness_with(dir, FakeDialogs::default())
+}
+
+const XANG_DAU: &str = "Cấp Giấy chứng nhận cửa hàng đủ điều kiện bán lẻ xăng dầu";
+
+fn open(h: &mut Harness<'static, App>, name: &str) {
+    h.get_by_label(name).click();
+    h.run();
+    h.get_by_label("Mở").click();
+    h.run();
+    assert!(h.state().editor.is_some(), "the review opened");
+}
+
+fn goto(h: &mut Harness<'static, App>, step: &str) {
+    h.get_by_label_contains(step).click();
+    h.run();
+}
+
+/// Replaces the text of an input found by its accessible name.
+fn type_into(h: &mut Harness<'static, App>, name: &str, text: &str) {
+    h.get_by_role_and_label(Role::TextInput, name).click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, name)
+        .type_text(text);
+    h.run();
+    // Leave the field, as a person would.
+    h.key_press(Key::Escape);
+    h.run();
+}
+
+/// The text is on screen (possibly in more than one place).
+fn shown(h: &Harness<'static, App>, text: &str) {
+    assert!(
+        h.query_all_by_label(text).next().is_some(),
+        "«{text}» is not on screen"
+    );
+}
+
+fn request_close(h: &mut Harness<'static, App>) {
+    h.input_mut()
+        .viewports
+        .entry(ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(ViewportEvent::Close);
+    h.run();
+}
+
+#[test]
+fn home_lists_the_examples_with_figures_and_totals() {
+    let dir = workdir();
+    let h = harness(dir.path());
+    h.get_by_label(XANG_DAU);
+    h.get_by_label_contains("Cấp lại Giấy chứng nhận huấn luyện");
+    shown(&h, "26,44 %");
+    // totals: 89.996.800 + 8.887.200 + 297.692.800 before; 0 + 2.621.160 + 218.970.400 after
+    shown(&h, "396.576.800");
+    shown(&h, "221.591.560");
+    shown(&h, "174.985.240");
+    h.get_by_label("Tổng cộng");
+}
+
+#[test]
+fn a_corrupt_file_is_an_error_row_and_the_rest_still_listed() {
+    let dir = workdir();
+    fs::write(dir.path().join("hong.ron"), "(schema_version: 1, tthc: (").unwrap();
+    let h = harness(dir.path());
+    h.get_by_label("Lỗi tệp");
+    h.get_by_label("hong.ron");
+    h.get_by_label(XANG_DAU);
+    h.get_by_label_contains("Cấp lại Giấy chứng nhận huấn luyện");
+}
+
+#[test]
+fn changing_hours_changes_the_total_and_the_saving_on_screen() {
+    let dir = workdir();
+    let mut h = harness(dir.path());
+    open(&mut h, XANG_DAU);
+    goto(&mut h, "5. Chi phí hiện tại");
+    shown(&h, "297.692.800");
+    type_into(&mut h, "Hiện tại: giờ, hoạt động 1", "10");
+    // (10 × 48.248 + 20.000 + 242.992 + 192.992 + 146.496 + 500.000) × 200
+    shown(&h, "316.992.000");
+    // the saving of the chosen option, in the side panel: 316.992.000 − 218.970.400
+    shown(&h, "98.021.600");
+    shown(&h, "30,92 %");
+    assert!(h.state().is_dirty());
+    assert!(
+        h.state().title().starts_with('●'),
+        "title shows unsaved changes: {}",
+        h.state().title()
+    );
+}
+
+#[test]
+fn an_invalid_cell_is_marked_and_changes_nothing() {
+    let dir = workdir();
+    let mut h = harness(dir.path());
+    open(&mut h, XANG_DAU);
+    goto(&mut h, "5. Chi phí hiện tại");
+    type_into(&mut h, "Hiện tại: giờ, hoạt động 2", "bốn");
+    h.get_by_label("1 ô nhập chưa hợp lệ");
+    shown(&h, "297.692.800");
+    assert!(!h.state().is_dirty());
+}
+
+#[test]
+fn undo_and_redo_an_edit() {
+    let dir = workdir();
+    let mut h = harness(dir.path());
+    open(&mut h, XANG_DAU);
+    goto(&mut h, "5. Chi phí hiện tại");
+    type_into(&mut h, "Hiện tại: giờ, hoạt động 1", "10");
+    shown(&h, "316.992.000");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    shown(&h, "297.692.800");
+    assert!(h.query_by_label("316.992.000").is_none());
+    assert!(!h.state().is_dirty(), "undone back to the saved state");
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run();
+    shown(&h, "316.992.000");
+}
+
+#[test]
+fn a_bai_bo_option_saves_the_whole_before_cost() {
+    let dir = workdir();
+    let mut h = harness(dir.path());
+    open(&mut h, XANG_DAU);
+    goto(&mut h, "6. Phương án");
+    h.get_by_label("+ Thêm phương án").click();
+    h.run();
+    assert_eq!(h.state().editor.as_ref().unwrap().review.options.len(), 2);
+    h.get_by_role_and_label(Role::ComboBox, "Loại phương án")
+        .click();
+    h.run();
+    h.get_by_label("Bãi bỏ, hủy bỏ").click();
+    h.run();
+    h.get_by_label("Bãi bỏ: chi phí tuân thủ sau đơn giản hóa bằng 0.");
+    goto(&mut h, "7. So sánh");
+    shown(&h, "100,00 %");
+    let ed = h.state().editor.as_ref().unwrap();
+    let res = ed.derived.cost.as_ref().unwrap().options[1]
+        .as_ref()
+        .unwrap()
+        .result
+        .clone();
+    assert_eq!(res.saving, res.before);
+    assert_eq!(res.saving, d("297692800"));
+    // before, and the saving of the bãi bỏ option, both show the whole cost
+    assert!(h.get_all_by_label("297.692.800").count() >= 3);
+}
+
+#[test]
+fn a_khong_finding_becomes_a_line_of_the_option() {
+    let dir = workdir();
+    let mut h = harness(dir.path());
+    open(&mut h, XANG_DAU);
+    goto(&mut h, "3. Tính hợp lý");
+    h.get_by_label("hl.ten.ro_rang: Không").click();
+    h.run();
+    type_into(&mut h, "hl.ten.ro_rang: Lý do, đề xuất", "Tên quá dài");
+    h.get_all_by_label("+ Đưa vào phương án 1")
+        .next()
+        .unwrap()
+        .click();
+    h.run();
+    let ed = h.state().editor.as_ref().unwrap();
+    let line = ed.review.options[0].content.last().unwrap();
+    assert_eq!(line.from_answer.as_deref(), Some("hl.ten.ro_rang"));
+    assert_eq!(line.component, Some(tthc_review::model::Component::Ten));
+    assert_eq!(line.reason, "Tên quá dài");
+    assert!(h.get_all_by_label("● Đã đưa vào phương án 1").count() >= 1);
+    goto(&mut h, "6. Phương án");
+    assert!(h.query_all_by_value("Tên quá dài").next().is_some());
+}
+
+#[test]
+fn closing_with_unsaved_changes_asks_first() {
+    let dir = workdir();
+    let file = dir.path().join("xang-dau-cap-gcn-cua-hang.ron");
+    let original = fs::read(&file).unwrap();
+    let mut h = harness(dir.path());
+    open(&mut h, XANG_DAU);
+    goto(&mut h, "5. Chi phí hiện tại");
+    type_into(&mut h, "Hiện tại: giờ, hoạt động 1", "10");
+
+    request_close(&mut h);
+    h.get_by_label("Lưu thay đổi?");
+    assert!(!h.state().close_allowed());
+    h.get_by_label("Hủy").click();
+    h.run();
+    assert!(h.query_by_label("Lưu thay đổi?").is_none());
+    assert!(!h.state().close_allowed());
+
+    request_close(&mut h);
+    h.get_by_label("Không lưu").click();
+    h.run();
+    assert!(h.state().close_allowed());
+    assert_eq!(fs::read(&file).unwrap(), original, "nothing written");
+}
+
+#[test]
+fn save_from_the_question_writes_the_file() {
+    let dir = workdir();
+    let file = dir.path().join("xang-dau-cap-gcn-cua-hang.ron");
+    let mut h = harness(dir.path());
+    open(&mut h, XANG_DAU);
+    goto(&mut h, "5. Chi phí hiện tại");
+    type_into(&mut h, "Hiện tại: giờ, hoạt động 1", "10");
+    h.get_by_label("← Danh sách").click();
+    h.run();
+    h.get_by_label("Lưu thay đổi?");
+    h.get_by_label("Lưu").click();
+    h.run();
+    assert!(h.state().editor.is_none(), "went home after saving");
+    let saved = tthc_review::storage::load_review(&file).unwrap();
+    assert_eq!(saved.activities[0].hours.value, d("10"));
+    assert!(tthc_review::storage::backup_path(&file).exists());
+    shown(&h, "316.992.000");
+}
+
+#[test]
+fn ctrl_s_saves_a_new_review_where_the_dialog_says() {
+    let dir = workdir();
+    let dialogs = FakeDialogs::default();
+    let target = dir.path().join("thu-tuc-moi.ron");
+    dialogs.save_to.borrow_mut().push(target.clone());
+    let mut h = harness_with(dir.path(), dialogs);
+    h.get_by_label("+ Rà soát mới").click();
+    h.run();
+    type_into(&mut h, "Tên TTHC", "Thủ tục thử nghiệm");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    let saved = tthc_review::storage::load_review(&target).unwrap();
+    assert_eq!(saved.tthc.name, "Thủ tục thử nghiệm");
+    assert_eq!(
+        saved.cost.hourly_income.value,
+        d("53977"),
+        "new reviews start from the latest income preset"
+    );
+    assert!(!h.state().is_dirty());
+}
+
+#[test]
+fn a_recovery_file_is_offered_back_after_a_crash() {
+    let dir = workdir();
+    {
+        let mut h = harness(dir.path());
+        open(&mut h, XANG_DAU);
+        goto(&mut h, "5. Chi phí hiện tại");
+        type_into(&mut h, "Hiện tại: giờ, hoạt động 1", "10");
+        h.state_mut().write_recovery_now();
+        // dropped without closing: a crash
+    }
+    let mut h = harness(dir.path());
+    h.get_by_label("Khôi phục bản làm việc chưa lưu?");
+    h.get_by_label("Khôi phục").click();
+    h.run();
+    let ed = h.state().editor.as_ref().unwrap();
+    assert_eq!(ed.review.activities[0].hours.value, d("10"));
+    assert!(ed.dirty, "recovered work is unsaved until saved");
+    assert_eq!(
+        ed.path.as_deref(),
+        Some(dir.path().join("xang-dau-cap-gcn-cua-hang.ron").as_path())
+    );
+}
+
+#[test]
+fn delete_asks_then_moves_to_the_trash() {
+    let dir = workdir();
+    let mut h = harness(dir.path());
+    h.get_by_label(XANG_DAU).click();
+    h.run();
+    h.get_by_label("Xóa…").click();
+    h.run();
+    h.get_by_label("Xóa bản rà soát?");
+    h.get_by_label("Chuyển vào thùng rác").click();
+    h.run();
+    assert!(!dir.path().join("xang-dau-cap-gcn-cua-hang.ron").exists());
+    let trashed: Vec<_> = fs::read_dir(dir.path().join(".trash")).unwrap().collect();
+    assert_eq!(trashed.len(), 1);
+    assert!(h.query_by_label(XANG_DAU).is_none());
+}
