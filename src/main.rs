@@ -6,6 +6,6 @@ fn main() -> ExitCode {
     let args = Cli::parse();
     match args.command {
         Some(cmd) => cli::run(cmd),
-        None => tthc_review::ui::run_native(),
+        None => tthc_review::ui::run_native(None),
     }
 }

@@ -340,3 +340,24 @@ fn delete_asks_then_moves_to_the_trash() {
     assert_eq!(trashed.len(), 1);
     assert!(h.query_by_label(XANG_DAU).is_none());
 }
+
+#[test]
+fn a_500_row_table_only_lays_out_the_visible_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut r = case_s();
+    r.tthc.name = "Bảng lớn".into();
+    r.activities = (0..500)
+        .map(|i| act(&format!("Hoạt động {}", i + 1), "1", "1000"))
+        .collect();
+    tthc_review::storage::save_review(&dir.path().join("lon.ron"), &r).unwrap();
+    let mut h = harness(dir.path());
+    open(&mut h, "Bảng lớn");
+    goto(&mut h, "5. Chi phí hiện tại");
+    h.get_by_role_and_label(Role::TextInput, "Hiện tại: giờ, hoạt động 1");
+    assert!(
+        h.query_by_label("Hiện tại: giờ, hoạt động 500").is_none(),
+        "rows off screen are not laid out"
+    );
+    // 500 × (48.248 + 1.000) + 500.000 = 25.124.000 per occurrence, × 200
+    shown(&h, "5.024.800.000");
+}

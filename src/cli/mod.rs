@@ -28,6 +28,8 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Mở giao diện trên một tệp rà soát.
+    Open { file: PathBuf },
     /// Kiểm tra các tệp rà soát (tệp hoặc thư mục chứa tệp .ron).
     Check {
         #[arg(required = true)]
@@ -46,6 +48,7 @@ pub fn run(cmd: Command) -> ExitCode {
     let result = match cmd {
         Command::Calc { file, json } => calc::run(&templates, &file, json),
         Command::Check { paths } => check::run(&templates, &paths),
+        Command::Open { file } => return crate::ui::run_native(Some(file)),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -52,5 +52,6 @@ pub fn font_definitions() -> FontDefinitions {
 /// the row.
 pub fn install(ctx: &egui::Context) {
     ctx.set_fonts(font_definitions());
-    ctx.global_style_mut(|s| s.interaction.selectable_labels = false);
+    ctx.set_theme(egui::Theme::Light);
+    ctx.all_styles_mut(|s| s.interaction.selectable_labels = false);
 }

@@ -249,13 +249,13 @@ impl HomeState {
             .sense(egui::Sense::click())
             .cell_layout(Layout::left_to_right(Align::Center))
             .column(Column::exact(150.0))
-            .column(Column::remainder().at_least(220.0).clip(true))
-            .column(Column::exact(130.0).clip(true))
+            .column(Column::remainder().at_least(200.0).clip(true))
             .column(Column::exact(120.0).clip(true))
-            .column(Column::exact(76.0))
             .column(Column::exact(110.0).clip(true))
-            .columns(Column::exact(108.0), 3)
-            .column(Column::exact(74.0))
+            .column(Column::exact(72.0))
+            .column(Column::exact(104.0).clip(true))
+            .columns(Column::exact(100.0), 3)
+            .column(Column::exact(66.0))
             .header(36.0, |mut h| {
                 for (title, key) in headers {
                     h.col(|ui| {

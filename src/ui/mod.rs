@@ -19,7 +19,8 @@ pub fn default_reviews_dir() -> PathBuf {
     std::env::var_os("TTHC_REVIEWS").map_or_else(|| PathBuf::from("saved-reviews"), PathBuf::from)
 }
 
-pub fn run_native() -> ExitCode {
+/// Opens the window on the reviews folder, or straight on `file`.
+pub fn run_native(file: Option<PathBuf>) -> ExitCode {
     let templates = match Templates::load_default() {
         Ok(t) => t,
         Err(e) => {
@@ -45,11 +46,11 @@ pub fn run_native() -> ExitCode {
         options,
         Box::new(move |cc| {
             fonts::install(&cc.egui_ctx);
-            Ok(Box::new(App::new(
-                templates,
-                dir,
-                Box::new(dialogs::NativeDialogs),
-            )))
+            let mut app = App::new(templates, dir, Box::new(dialogs::NativeDialogs));
+            if let Some(f) = file {
+                app.open_path(f);
+            }
+            Ok(Box::new(app))
         }),
     );
     match result {

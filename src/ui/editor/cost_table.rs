@@ -238,13 +238,6 @@ pub fn footer(
         });
 }
 
-pub fn table_name(t: Table) -> String {
-    match t {
-        Table::Current => "hiện tại".to_string(),
-        Table::Option(i) => format!("phương án {}", i + 1),
-    }
-}
-
 pub fn show_current(
     ui: &mut egui::Ui,
     ed: &mut EditorState,
