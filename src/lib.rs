@@ -7,6 +7,7 @@ pub mod cli;
 pub mod cost;
 pub mod model;
 pub mod progress;
+pub mod report;
 pub mod storage;
 pub mod templates;
 pub mod ui;

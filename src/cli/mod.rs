@@ -2,6 +2,7 @@
 
 mod calc;
 mod check;
+mod export;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -28,6 +29,22 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Xuất báo cáo phương án đơn giản hóa (PDF) của một bản rà soát.
+    Export {
+        file: PathBuf,
+        /// Tệp PDF cần ghi
+        #[arg(short = 'o', long = "output")]
+        output: PathBuf,
+    },
+    /// Lập báo cáo tổng hợp (PDF) từ mọi bản rà soát trong thư mục.
+    Compile {
+        dir: PathBuf,
+        #[arg(short = 'o', long = "output")]
+        output: PathBuf,
+        /// Thiết lập báo cáo (.ron); mặc định là thiết lập có sẵn
+        #[arg(long)]
+        settings: Option<PathBuf>,
+    },
     /// Mở giao diện trên một tệp rà soát.
     Open { file: PathBuf },
     /// Kiểm tra các tệp rà soát (tệp hoặc thư mục chứa tệp .ron).
@@ -48,6 +65,12 @@ pub fn run(cmd: Command) -> ExitCode {
     let result = match cmd {
         Command::Calc { file, json } => calc::run(&templates, &file, json),
         Command::Check { paths } => check::run(&templates, &paths),
+        Command::Export { file, output } => export::export(&templates, &file, &output),
+        Command::Compile {
+            dir,
+            output,
+            settings,
+        } => export::compile(&templates, &dir, &output, settings.as_deref()),
         Command::Open { file } => return crate::ui::run_native(Some(file)),
     };
     match result {

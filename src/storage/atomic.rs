@@ -15,20 +15,14 @@ pub fn backup_path(path: &Path) -> PathBuf {
     sibling(path, ".bak")
 }
 
-/// Writes `bytes` to a temp file beside `path`, fsyncs it, keeps the old file as a backup, and
-/// renames the temp file over `path`.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+/// Writes `bytes` to a temp file beside `path`, fsyncs it and renames it over `path`.
+pub fn replace_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let tmp = sibling(path, ".tmp");
     let result = (|| {
         let mut f = File::create(&tmp)?;
         f.write_all(bytes)?;
         f.sync_all()?;
         drop(f);
-        if path.exists() {
-            let bak = backup_path(path);
-            fs::copy(path, &bak)?;
-            File::open(&bak)?.sync_all()?;
-        }
         fs::rename(&tmp, path)?;
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             // Make the rename itself durable; not every platform can open a directory.
@@ -42,4 +36,14 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
         let _ = fs::remove_file(&tmp);
     }
     result
+}
+
+/// Like [`replace_file`], keeping the file it replaces as `<name>.bak`.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    if path.exists() {
+        let bak = backup_path(path);
+        fs::copy(path, &bak)?;
+        File::open(&bak)?.sync_all()?;
+    }
+    replace_file(path, bytes)
 }

@@ -6,7 +6,7 @@
 mod atomic;
 mod workspace;
 
-pub use atomic::{backup_path, write_atomic};
+pub use atomic::{backup_path, replace_file, write_atomic};
 pub use workspace::*;
 
 use crate::model::{Review, SCHEMA_VERSION};

@@ -1,7 +1,7 @@
 //! Files around the reviews folder: the trash (deleted reviews are moved, never unlinked), the
 //! recovery copies written while editing, and the list of recently opened files.
 
-use super::{load_review, to_ron, write_atomic};
+use super::{load_review, replace_file, to_ron};
 use crate::model::Review;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -78,9 +78,7 @@ pub fn write_recovery(path: &Path, original: Option<&Path>, review: &Review) -> 
         Some(p) => format!("{ORIGINAL_PREFIX}{}\n", p.display()),
         None => String::new(),
     };
-    write_atomic(path, format!("{header}{}", to_ron(review)).as_bytes())?;
-    let _ = std::fs::remove_file(super::backup_path(path));
-    Ok(())
+    replace_file(path, format!("{header}{}", to_ron(review)).as_bytes())
 }
 
 pub fn remove_recovery(path: &Path) {
@@ -135,7 +133,5 @@ pub fn remember_recent(dir: &Path, file: &Path) -> io::Result<()> {
     list.insert(0, file.to_path_buf());
     list.truncate(10);
     let text = ron::to_string(&list).map_err(io::Error::other)?;
-    write_atomic(&dir.join(RECENT_FILE), text.as_bytes())?;
-    let _ = std::fs::remove_file(super::backup_path(&dir.join(RECENT_FILE)));
-    Ok(())
+    replace_file(&dir.join(RECENT_FILE), text.as_bytes())
 }

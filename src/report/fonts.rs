@@ -1,0 +1,114 @@
+//! Liberation Serif (Times New Roman metrics), embedded; glyph advances read with skrifa so the
+//! layout can measure text exactly as the PDF will draw it.
+
+use printpdf::ParsedFont;
+use skrifa::instance::{LocationRef, Size};
+use skrifa::{FontRef, MetadataProvider};
+use std::sync::OnceLock;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Face {
+    Regular,
+    Bold,
+    Italic,
+    BoldItalic,
+}
+
+impl Face {
+    pub const ALL: [Face; 4] = [Face::Regular, Face::Bold, Face::Italic, Face::BoldItalic];
+
+    fn index(self) -> usize {
+        self as usize
+    }
+}
+
+const BYTES: [&[u8]; 4] = [
+    include_bytes!("../../assets/fonts/LiberationSerif-Regular.ttf"),
+    include_bytes!("../../assets/fonts/LiberationSerif-Bold.ttf"),
+    include_bytes!("../../assets/fonts/LiberationSerif-Italic.ttf"),
+    include_bytes!("../../assets/fonts/LiberationSerif-BoldItalic.ttf"),
+];
+
+/// Characters below this are measured once into a table (Latin, Vietnamese, punctuation).
+const TABLE: usize = 0x2200;
+
+pub struct Metrics {
+    units_per_em: f32,
+    pub ascent: f32,
+    advances: Vec<f32>,
+    bytes: &'static [u8],
+}
+
+impl Metrics {
+    fn load(bytes: &'static [u8]) -> Self {
+        let font = FontRef::new(bytes).expect("the shipped font parses");
+        let m = font.metrics(Size::unscaled(), LocationRef::default());
+        let glyphs = font.glyph_metrics(Size::unscaled(), LocationRef::default());
+        let charmap = font.charmap();
+        let missing = charmap
+            .map('?')
+            .and_then(|g| glyphs.advance_width(g))
+            .unwrap_or(0.0);
+        let advances = (0..TABLE as u32)
+            .map(|c| {
+                charmap
+                    .map(c)
+                    .and_then(|g| glyphs.advance_width(g))
+                    .unwrap_or(missing)
+            })
+            .collect();
+        Metrics {
+            units_per_em: m.units_per_em as f32,
+            ascent: m.ascent / m.units_per_em as f32,
+            advances,
+            bytes,
+        }
+    }
+
+    fn advance(&self, c: char) -> f32 {
+        let i = c as usize;
+        if i < TABLE {
+            return self.advances[i];
+        }
+        let font = FontRef::new(self.bytes).expect("parsed before");
+        let glyphs = font.glyph_metrics(Size::unscaled(), LocationRef::default());
+        font.charmap()
+            .map(c)
+            .and_then(|g| glyphs.advance_width(g))
+            .unwrap_or(self.advances['?' as usize])
+    }
+
+    /// Width of `text` at `size` points. Text is expected NFC, as drawn.
+    pub fn width(&self, text: &str, size: f32) -> f32 {
+        text.chars().map(|c| self.advance(c)).sum::<f32>() * size / self.units_per_em
+    }
+}
+
+pub struct Fonts {
+    pub metrics: [Metrics; 4],
+    pub parsed: Vec<ParsedFont>,
+}
+
+impl Fonts {
+    pub fn get() -> &'static Fonts {
+        static FONTS: OnceLock<Fonts> = OnceLock::new();
+        FONTS.get_or_init(|| Fonts {
+            metrics: BYTES.map(Metrics::load),
+            parsed: BYTES
+                .iter()
+                .map(|b| {
+                    let mut warnings = Vec::new();
+                    ParsedFont::from_bytes(b, 0, &mut warnings).expect("the shipped font parses")
+                })
+                .collect(),
+        })
+    }
+
+    pub fn m(&self, face: Face) -> &Metrics {
+        &self.metrics[face.index()]
+    }
+}
+
+pub fn face_index(face: Face) -> usize {
+    face.index()
+}

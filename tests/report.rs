@@ -1,0 +1,309 @@
+//! PDF reports: the text a reader sees (pdftotext), page count (pdfinfo), embedded subset fonts
+//! (pdffonts). poppler-utils is installed by .ci/run.
+
+mod common;
+use common::*;
+use std::fs;
+use std::process::Command;
+use tthc_review::model::*;
+use tthc_review::report::{ReportSettings, compile_pdf, review_pdf};
+use tthc_review::storage::{list_reviews, load_review, save_review};
+use tthc_review::templates::Templates;
+
+fn poppler(tool: &str, pdf: &[u8], args: &[&str]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("r.pdf");
+    fs::write(&p, pdf).unwrap();
+    let out = Command::new(tool)
+        .args(args)
+        .arg(&p)
+        .args(if tool == "pdftotext" {
+            vec!["-"]
+        } else {
+            vec![]
+        })
+        .output()
+        .unwrap_or_else(|e| panic!("{tool} (poppler-utils) is needed: {e}"));
+    assert!(
+        out.status.success(),
+        "{tool}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// The PDF's text as laid out (table rows stay on their lines), with every run of white space
+/// made one space, as a reader would quote it.
+fn text(pdf: &[u8]) -> String {
+    poppler("pdftotext", pdf, &["-layout"])
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn pages(pdf: &[u8]) -> usize {
+    let info = poppler("pdfinfo", pdf, &[]);
+    info.lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap()
+}
+
+fn assert_has(text: &str, needle: &str) {
+    assert!(
+        text.contains(needle),
+        "«{needle}» not in the PDF text:\n{text}"
+    );
+}
+
+#[test]
+fn single_review_has_the_annex_block_with_case_s_figures() {
+    let t = Templates::embedded();
+    let r = load_review(&examples_dir().join("xang-dau-cap-gcn-cua-hang.ron")).unwrap();
+    let pdf = review_pdf(&t, &r).unwrap();
+    let s = text(&pdf);
+    for needle in [
+        "PHƯƠNG ÁN ĐƠN GIẢN HÓA THỦ TỤC HÀNH CHÍNH",
+        "1. Thủ tục Cấp Giấy chứng nhận cửa hàng đủ điều kiện bán lẻ xăng dầu (mã số 2.000648.000.00.00.H32)",
+        "a) Nội dung đơn giản hóa",
+        "b) Kiến nghị thực thi",
+        "c) Lợi ích phương án đơn giản hóa",
+        "Chi phí tuân thủ TTHC trước khi đơn giản hóa: 297.692.800 đồng/năm.",
+        "Chi phí tuân thủ TTHC sau khi đơn giản hóa: 218.970.400 đồng/năm.",
+        "Chi phí tiết kiệm: 78.722.400 đồng/năm.",
+        "Tỷ lệ cắt giảm chi phí: 26,44 %.",
+        "Lý do: Giảm chi phí chứng thực.",
+        "Sửa đổi, bổ sung: khoản 2 Điều 25 Nghị định số 83/2014/NĐ-CP; cơ quan thực hiện: Chính phủ; thời hạn: Năm 2027.",
+        // appendices: the form as answered and both cost tables
+        "II. RÀ SOÁT, ĐÁNH GIÁ SỰ CẦN THIẾT CỦA THỦ TỤC HÀNH CHÍNH",
+        "III. RÀ SOÁT, ĐÁNH GIÁ TÍNH HỢP LÝ CỦA THỦ TỤC HÀNH CHÍNH",
+        "IV. RÀ SOÁT, ĐÁNH GIÁ TÍNH HỢP PHÁP CỦA THỦ TỤC HÀNH CHÍNH",
+        "V. THÔNG TIN LIÊN HỆ",
+        "988.464",
+        "1.488.464",
+        "594.852",
+        "1.094.852",
+        "Tổng chi phí tuân thủ/năm 297.692.800",
+        "Tổng chi phí tuân thủ/năm 218.970.400",
+    ] {
+        assert_has(&s, needle);
+    }
+    assert!(pages(&pdf) >= 3);
+}
+
+#[test]
+fn several_options_get_a_comparison_and_an_abolished_option_costs_zero() {
+    let t = Templates::embedded();
+    let r = load_review(&examples_dir().join("vlncn-cap-gcn-huan-luyen.ron")).unwrap();
+    let s = text(&review_pdf(&t, &r).unwrap());
+    assert_has(&s, "PHỤ LỤC III. SO SÁNH CÁC PHƯƠNG ÁN");
+    assert_has(
+        &s,
+        "Phương án bãi bỏ: chi phí tuân thủ sau đơn giản hóa bằng 0 đồng.",
+    );
+    assert_has(&s, "Chi phí tiết kiệm: 89.996.800 đồng/năm.");
+    assert_has(&s, "89.996.800 49.023.200 40.973.600 45,53 %");
+    assert_has(
+        &s,
+        "(Không phải trả lời do TTHC được đánh giá là không cần thiết.)",
+    );
+}
+
+#[test]
+fn a_review_without_a_chosen_option_is_refused() {
+    let t = Templates::embedded();
+    let mut r = case_s();
+    r.options.push(r.options[0].clone());
+    for o in &mut r.options {
+        o.chosen = false;
+    }
+    assert!(
+        review_pdf(&t, &r)
+            .unwrap_err()
+            .to_string()
+            .contains("chưa chọn phương án")
+    );
+}
+
+#[test]
+fn compiled_report_of_the_examples_has_the_right_totals() {
+    let t = Templates::embedded();
+    let items: Vec<_> = list_reviews(&examples_dir())
+        .unwrap()
+        .into_iter()
+        .map(|(p, r)| (p, r.map_err(|e| e.to_string())))
+        .collect();
+    let c = compile_pdf(&t, &ReportSettings::default(), &items, &|_, _| {}).unwrap();
+    assert_eq!(c.included, 3);
+    assert!(c.skipped.is_empty());
+    let s = text(&c.pdf);
+    for needle in [
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "QUYẾT ĐỊNH",
+        "Thông qua phương án đơn giản hóa 3 thủ tục hành chính",
+        "Căn cứ Nghị định số 63/2010/NĐ-CP",
+        "Điều 1.",
+        "Điều 4.",
+        "Nơi nhận:",
+        "PHỤ LỤC",
+        "I. LĨNH VỰC VẬT LIỆU NỔ CÔNG NGHIỆP",
+        "II. LĨNH VỰC LƯU THÔNG HÀNG HÓA TRONG NƯỚC",
+        "TỔNG HỢP CHI PHÍ TUÂN THỦ VÀ THỜI GIAN GIẢI QUYẾT",
+        // per lĩnh vực: 89.996.800 + 8.887.200; 0 + 2.621.160; 96.262.840 / 98.884.000 = 97,35 %
+        "Cộng lĩnh vực I 98.884.000 2.621.160 96.262.840 97,35 % 8 2",
+        "Cộng lĩnh vực II 297.692.800 218.970.400 78.722.400 26,44 % 15 10",
+        // overall: Σ tiết kiệm / Σ trước = 174.985.240 / 396.576.800
+        "Tổng cộng 396.576.800 221.591.560 174.985.240 44,12 % 23 12",
+        "cắt giảm 47,83 % (mục tiêu: tối thiểu 30 %; đạt mục tiêu)",
+    ] {
+        assert_has(&s, needle);
+    }
+}
+
+fn generated(n: usize) -> Vec<(std::path::PathBuf, Result<Review, String>)> {
+    let fields = [
+        "Vật liệu nổ công nghiệp",
+        "Lưu thông hàng hóa trong nước",
+        "Điện",
+        "Hóa chất",
+        "An toàn thực phẩm",
+    ];
+    (0..n)
+        .map(|i| {
+            let mut r = case_s();
+            r.tthc.code = format!("1.{i:06}.000.00.00.H32");
+            r.tthc.name = format!("Thủ tục thử nghiệm số {} về cấp giấy chứng nhận đủ điều kiện kinh doanh", i + 1);
+            r.tthc.field = fields[i % fields.len()].to_string();
+            r.subjects = fig(&format!("{}", 10 + i));
+            r.options[0].content.push(ContentLine {
+                component: Some(Component::CachThuc),
+                change: "Cho phép nộp hồ sơ trực tuyến toàn trình và nhận kết quả qua dịch vụ bưu chính công ích.".into(),
+                reason: "Giảm thời gian, chi phí đi lại của cá nhân, tổ chức.".into(),
+                from_answer: None,
+            });
+            (std::path::PathBuf::from(format!("r{i}.ron")), Ok(r))
+        })
+        .collect()
+}
+
+#[test]
+fn compile_of_200_generated_reviews_is_a_valid_pdf_with_subset_fonts() {
+    let t = Templates::embedded();
+    let items = generated(200);
+    let c = compile_pdf(&t, &ReportSettings::default(), &items, &|_, _| {}).unwrap();
+    assert_eq!(c.included, 200);
+    let n = pages(&c.pdf);
+    assert!(n > 20, "{n} pages");
+    let fonts = poppler("pdffonts", &c.pdf, &[]);
+    let serif: Vec<&str> = fonts
+        .lines()
+        .filter(|l| l.contains("LiberationSerif"))
+        .collect();
+    assert!(!serif.is_empty(), "{fonts}");
+    for l in &serif {
+        // a subset font is named ABCDEF+Name and reported emb yes, sub yes, uni yes
+        let name = l.split_whitespace().next().unwrap();
+        assert!(name.len() > 7 && name.as_bytes()[6] == b'+', "{l}");
+        assert!(l.contains("yes yes yes"), "{l}");
+    }
+    let s = text(&c.pdf);
+    assert_has(&s, "Thủ tục thử nghiệm số 200 về cấp giấy chứng nhận");
+    // The summary table runs over several pages and repeats its header on each.
+    assert!(s.matches("Tên TTHC (phương án)").count() >= 2);
+}
+
+#[test]
+fn the_cli_exports_and_compiles_and_lists_what_it_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    for f in example_files() {
+        fs::copy(&f, dir.path().join(f.file_name().unwrap())).unwrap();
+    }
+    fs::write(dir.path().join("hong.ron"), "(schema_version: 1, tthc: (").unwrap();
+    let mut none = case_s();
+    none.options.push(none.options[0].clone());
+    none.options.iter_mut().for_each(|o| o.chosen = false);
+    save_review(&dir.path().join("chua-chon.ron"), &none).unwrap();
+    let out = dir.path().join("tong-hop.pdf");
+    let bin = env!("CARGO_BIN_EXE_tthc-review");
+    let o = Command::new(bin)
+        .args([
+            "compile",
+            dir.path().to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(o.stderr).unwrap();
+    let stdout = String::from_utf8(o.stdout).unwrap();
+    assert!(o.status.success(), "{stderr}");
+    assert!(
+        stderr
+            .lines()
+            .any(|l| l.starts_with("BỎ QUA") && l.contains("hong.ron")),
+        "{stderr}"
+    );
+    assert!(
+        stderr.lines().any(|l| l.starts_with("BỎ QUA")
+            && l.contains("chua-chon.ron")
+            && l.contains("chưa chọn")),
+        "{stderr}"
+    );
+    assert!(stdout.contains("3 TTHC, bỏ qua 2"), "{stdout}");
+    assert_has(
+        &text(&fs::read(&out).unwrap()),
+        "Tổng cộng 396.576.800 221.591.560 174.985.240 44,12 %",
+    );
+
+    let single = dir.path().join("mot.pdf");
+    let o = Command::new(bin)
+        .args([
+            "export",
+            "saved-reviews/xang-dau-cap-gcn-cua-hang.ron",
+            "-o",
+            single.to_str().unwrap(),
+        ])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    assert_has(
+        &text(&fs::read(&single).unwrap()),
+        "Tỷ lệ cắt giảm chi phí: 26,44 %.",
+    );
+}
+
+#[test]
+fn report_settings_come_from_a_file_and_errors_name_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let custom = tthc_review::report::DEFAULT_SETTINGS
+        .replace("TỈNH ……", "TỈNH HÀ NAM")
+        .replace("\"30\"", "\"50\"");
+    let p = dir.path().join("bao-cao.ron");
+    fs::write(&p, custom).unwrap();
+    let s = ReportSettings::load(&p).unwrap();
+    assert_eq!(s.body_lower, "TỈNH HÀ NAM");
+    let items = generated(3);
+    let c = compile_pdf(&Templates::embedded(), &s, &items, &|_, _| {}).unwrap();
+    let t = text(&c.pdf);
+    assert_has(&t, "TỈNH HÀ NAM");
+    assert_has(&t, "mục tiêu: tối thiểu 50 %; chưa đạt mục tiêu");
+
+    let bad = dir.path().join("hong.ron");
+    fs::write(&bad, "(body_upper: \"x\",\n  nonsense: 1)").unwrap();
+    let e = ReportSettings::load(&bad).unwrap_err().to_string();
+    assert!(e.contains("hong.ron") && e.contains("dòng 2"), "{e}");
+}
+
+#[test]
+fn text_is_drawn_nfc_even_from_decomposed_input() {
+    let t = Templates::embedded();
+    let mut r = case_s();
+    r.tthc.code = "X".into();
+    r.tthc.name = "Thu\u{309} tu\u{323}c NFD".into(); // decomposed "Thủ tục"
+    let s = text(&review_pdf(&t, &r).unwrap());
+    assert_has(&s, "Thủ tục NFD");
+}
