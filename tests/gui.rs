@@ -74,6 +74,9 @@ fn goto(h: &mut Harness<'static, App>, step: &str) {
 
 /// Replaces the text of an input found by its accessible name.
 fn type_into(h: &mut Harness<'static, App>, name: &str, text: &str) {
+    // Point at the field first, then click, as a person's pointer does.
+    h.get_by_role_and_label(Role::TextInput, name).hover();
+    h.run();
     h.get_by_role_and_label(Role::TextInput, name).click();
     h.run();
     h.key_press_modifiers(Modifiers::COMMAND, Key::A);
@@ -360,4 +363,66 @@ fn a_500_row_table_only_lays_out_the_visible_rows() {
     );
     // 500 × (48.248 + 1.000) + 500.000 = 25.124.000 per occurrence, × 200
     shown(&h, "5.024.800.000");
+}
+
+#[test]
+fn export_pdf_from_the_editor_writes_where_the_dialog_says() {
+    let dir = workdir();
+    let dialogs = FakeDialogs::default();
+    let out = dir.path().join("xang-dau.pdf");
+    dialogs.save_to.borrow_mut().push(out.clone());
+    let mut h = harness_with(dir.path(), dialogs);
+    open(&mut h, XANG_DAU);
+    h.get_by_label("Xuất PDF…").click();
+    h.run();
+    assert!(fs::read(&out).unwrap().starts_with(b"%PDF"));
+    shown(&h, &format!("Đã xuất {}", out.display()));
+}
+
+#[test]
+fn the_compiled_report_runs_in_the_background_and_names_what_it_skipped() {
+    let dir = workdir();
+    fs::write(dir.path().join("hong.ron"), "(schema_version: 1, tthc: (").unwrap();
+    let dialogs = FakeDialogs::default();
+    let out = dir.path().join("tong-hop.pdf");
+    dialogs.save_to.borrow_mut().push(out.clone());
+    let mut h = harness_with(dir.path(), dialogs);
+    assert_eq!(h.query_all_by_label_contains("hong.ron: dòng 1").count(), 1);
+    h.get_by_label("Báo cáo tổng hợp (PDF)…").click();
+    h.run();
+    for _ in 0..500 {
+        if h.state().job.is_none() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        h.run();
+    }
+    assert!(h.state().job.is_none(), "the compilation finished");
+    h.run();
+    h.get_by_label_contains("3 TTHC; tiết kiệm 174.985.240 đồng/năm (44,12 %)");
+    h.get_by_label_contains("Bỏ qua 1 bản rà soát");
+    // named in the error row of the list and again in the report's message
+    assert_eq!(h.query_all_by_label_contains("hong.ron: dòng 1").count(), 2);
+    assert!(fs::read(&out).unwrap().starts_with(b"%PDF"));
+}
+
+#[test]
+fn report_settings_are_edited_in_the_app_and_saved_beside_the_reviews() {
+    let dir = workdir();
+    let mut h = harness(dir.path());
+    h.get_by_label("Thiết lập báo cáo…").click();
+    h.run();
+    type_into(&mut h, "Cơ quan (dòng 2)", "TỈNH HÀ NAM");
+    type_into(&mut h, "Mục tiêu cắt giảm thời gian", "120");
+    h.get_by_label("Lưu thiết lập").click();
+    h.run();
+    h.get_by_label_contains("từ 0 đến 100");
+    type_into(&mut h, "Mục tiêu cắt giảm thời gian", "35");
+    h.get_by_label("Lưu thiết lập").click();
+    h.run();
+    let saved =
+        tthc_review::report::ReportSettings::load(&dir.path().join("report_settings.ron")).unwrap();
+    assert_eq!(saved.body_lower, "TỈNH HÀ NAM");
+    assert_eq!(saved.time_cut_target, d("35"));
+    assert_eq!(h.state().settings, saved);
 }

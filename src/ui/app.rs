@@ -4,7 +4,10 @@
 use super::dialogs::FileDialogs;
 use super::editor::{Action, EditorState};
 use super::home::{HomeAction, HomeState};
+use super::report_job::CompileJob;
+use super::settings_form::SettingsForm;
 use crate::model::{Figure, Review};
+use crate::report::{ReportSettings, review_pdf};
 use crate::storage::{
     Recovered, find_recoveries, free_name, load_review, move_to_trash, recovery_path,
     remember_recent, remove_recovery, save_review, slug, write_recovery,
@@ -30,6 +33,9 @@ pub enum Modal {
     Message(String),
 }
 
+/// The report settings file of a reviews folder.
+pub const SETTINGS_FILE: &str = "report_settings.ron";
+
 pub struct App {
     pub templates: Templates,
     pub dir: PathBuf,
@@ -43,6 +49,11 @@ pub struct App {
     last_recovery: Instant,
     close_allowed: bool,
     title: String,
+    pub settings: ReportSettings,
+    /// A compiled report being made on a worker thread.
+    pub job: Option<CompileJob>,
+    /// The report settings page, when open.
+    pub settings_form: Option<Box<SettingsForm>>,
 }
 
 /// A new review from the templates: the latest hourly income preset, everything else empty.
@@ -77,12 +88,34 @@ impl App {
         let mut home = HomeState::default();
         home.reload(&templates, &dir);
         let recoveries = find_recoveries(&dir);
+        let settings_path = dir.join(SETTINGS_FILE);
+        let (settings, settings_error) = if settings_path.exists() {
+            match ReportSettings::load(&settings_path) {
+                Ok(s) => (s, None),
+                Err(e) => (
+                    ReportSettings::default(),
+                    Some(format!(
+                        "{e}\nĐang dùng thiết lập báo cáo mặc định; tệp không bị thay đổi."
+                    )),
+                ),
+            }
+        } else {
+            (ReportSettings::default(), None)
+        };
+        let modal = match (recoveries.is_empty(), settings_error) {
+            (false, _) => Some(Modal::Recover(recoveries)),
+            (true, Some(e)) => Some(Modal::Message(e)),
+            (true, None) => None,
+        };
         App {
+            settings,
+            job: None,
+            settings_form: None,
             templates,
             home,
             editor: None,
             dialogs,
-            modal: (!recoveries.is_empty()).then_some(Modal::Recover(recoveries)),
+            modal,
             status: String::new(),
             recovery_every: Duration::from_secs(30),
             last_recovery: Instant::now(),
@@ -188,6 +221,85 @@ impl App {
                 false
             }
         }
+    }
+
+    /// Exports the open review's chosen option as a PDF, where the dialog says.
+    pub fn export_pdf(&mut self) {
+        let Some(ed) = self.editor.as_ref() else {
+            return;
+        };
+        let pdf = match review_pdf(&self.templates, &ed.review) {
+            Ok(p) => p,
+            Err(e) => {
+                self.modal = Some(Modal::Message(format!("Không xuất được báo cáo: {e}")));
+                return;
+            }
+        };
+        let name = format!("{}.pdf", slug(&ed.display_name()));
+        let Some(path) = self.dialogs.save_pdf(&self.dir, &name) else {
+            return;
+        };
+        match crate::storage::replace_file(&path, &pdf) {
+            Ok(()) => self.status = format!("Đã xuất {}", path.display()),
+            Err(e) => {
+                self.modal = Some(Modal::Message(format!(
+                    "{}: không ghi được ({e})",
+                    path.display()
+                )))
+            }
+        }
+    }
+
+    /// Starts the compiled report of the marked rows (or all rows) on a worker thread.
+    pub fn start_compile(&mut self) {
+        if self.job.is_some() {
+            return;
+        }
+        let files: Vec<PathBuf> = if self.home.marked.is_empty() {
+            self.home.rows.iter().map(|r| r.path.clone()).collect()
+        } else {
+            self.home.marked.iter().cloned().collect()
+        };
+        if files.is_empty() {
+            self.modal = Some(Modal::Message(
+                "Chưa có bản rà soát nào để lập báo cáo.".to_string(),
+            ));
+            return;
+        }
+        let Some(output) = self.dialogs.save_pdf(&self.dir, "bao-cao-tong-hop.pdf") else {
+            return;
+        };
+        self.job = Some(CompileJob::start(
+            self.templates.clone(),
+            self.settings.clone(),
+            files,
+            output,
+        ));
+    }
+
+    fn poll_job(&mut self, ctx: &egui::Context) {
+        let Some(job) = &self.job else { return };
+        match job.poll() {
+            Some(Ok(msg)) => {
+                self.status = format!("Đã lập báo cáo {}", job.output.display());
+                self.job = None;
+                self.modal = Some(Modal::Message(msg));
+            }
+            Some(Err(e)) => {
+                self.job = None;
+                self.modal = Some(Modal::Message(format!("Không lập được báo cáo: {e}")));
+            }
+            None => ctx.request_repaint_after(Duration::from_millis(100)),
+        }
+    }
+
+    fn save_settings(&mut self, s: ReportSettings) -> Result<(), String> {
+        let path = self.dir.join(SETTINGS_FILE);
+        crate::storage::write_atomic(&path, s.to_ron().as_bytes())
+            .map_err(|e| format!("{}: không lưu được ({e})", path.display()))?;
+        self.settings = s;
+        self.status = format!("Đã lưu thiết lập báo cáo vào {}", path.display());
+        Ok(())
     }
 
     fn discard(&mut self) {
@@ -306,6 +418,15 @@ impl App {
                     actions.push(Action::SaveAs);
                 }
                 if ui
+                    .button("Xuất PDF…")
+                    .on_hover_text(
+                        "Báo cáo phương án đơn giản hóa (Phụ lục VI) của phương án được chọn",
+                    )
+                    .clicked()
+                {
+                    actions.push(Action::ExportPdf);
+                }
+                if ui
                     .add_enabled(ed.undo.can_undo(), egui::Button::new("↶ Hoàn tác"))
                     .on_hover_text("Ctrl+Z")
                     .clicked()
@@ -334,8 +455,52 @@ impl App {
                 }
             }
         });
+        if let Some(job) = &self.job {
+            ui.horizontal(|ui| {
+                ui.label(format!(
+                    "Đang lập báo cáo tổng hợp ({} bản rà soát)…",
+                    job.total
+                ));
+                ui.add(
+                    egui::ProgressBar::new(job.fraction())
+                        .desired_width(300.0)
+                        .show_percentage(),
+                );
+            });
+        }
         if !self.status.is_empty() {
             ui.weak(&self.status);
+        }
+    }
+
+    /// The report settings page, in place of the home list while it is open.
+    fn settings_page(&mut self, ui: &mut egui::Ui) {
+        let Some(mut form) = self.settings_form.take() else {
+            return;
+        };
+        let mut keep = true;
+        egui::CentralPanel::default().show(ui, |ui| {
+            ui.heading("Thiết lập báo cáo tổng hợp");
+            ui.weak(format!(
+                "Lưu vào {}",
+                self.dir.join(SETTINGS_FILE).display()
+            ));
+            ui.horizontal(|ui| {
+                if ui.button("Lưu thiết lập").clicked() {
+                    match form.result().and_then(|s| self.save_settings(s)) {
+                        Ok(()) => keep = false,
+                        Err(e) => form.error = Some(e),
+                    }
+                }
+                if ui.button("Hủy").clicked() {
+                    keep = false;
+                }
+            });
+            ui.separator();
+            form.show(ui);
+        });
+        if keep {
+            self.settings_form = Some(form);
         }
     }
 
@@ -510,6 +675,10 @@ impl App {
                 },
                 HomeAction::Delete(p) => self.modal = Some(Modal::ConfirmDelete(p)),
                 HomeAction::Refresh => self.home.reload(&self.templates, &self.dir),
+                HomeAction::Compile => self.start_compile(),
+                HomeAction::Settings => {
+                    self.settings_form = Some(Box::new(SettingsForm::new(self.settings.clone())))
+                }
             }
         }
     }
@@ -524,6 +693,7 @@ impl App {
                     self.save(true);
                 }
                 Action::Home => self.go_home(),
+                Action::ExportPdf => self.export_pdf(),
                 _ => {
                     let Some(ed) = self.editor.as_mut() else {
                         continue;
@@ -538,7 +708,7 @@ impl App {
                         Action::SelectOption(i) => ed.option = i,
                         Action::Undo => ed.undo(t),
                         Action::Redo => ed.redo(t),
-                        Action::Save | Action::SaveAs | Action::Home => {}
+                        Action::Save | Action::SaveAs | Action::Home | Action::ExportPdf => {}
                     }
                 }
             }
@@ -585,12 +755,14 @@ impl eframe::App for App {
         let mut home_actions = Vec::new();
         match self.editor.as_mut() {
             Some(ed) => ed.show(ui, &self.templates, &mut actions),
+            None if self.settings_form.is_some() => self.settings_page(ui),
             None => {
                 egui::CentralPanel::default()
                     .show(ui, |ui| self.home.show(ui, &self.dir, &mut home_actions));
             }
         }
         self.modal_ui(&ctx);
+        self.poll_job(&ctx);
         // After the UI pass: inline edits become undo steps, then emitted actions apply.
         if let Some(ed) = self.editor.as_mut() {
             let focused = ctx.memory(|m| m.focused());

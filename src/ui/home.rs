@@ -48,6 +48,8 @@ pub struct HomeState {
     pub rows: Vec<HomeRow>,
     pub sort: Option<(SortKey, bool)>,
     pub selected: Option<PathBuf>,
+    /// Rows marked (Ctrl+click) for the compiled report; none marked = every row.
+    pub marked: std::collections::BTreeSet<PathBuf>,
     pub totals: [String; 4],
     pub listed_with_figures: usize,
 }
@@ -59,6 +61,8 @@ pub enum HomeAction {
     Duplicate(PathBuf),
     Delete(PathBuf),
     Refresh,
+    Compile,
+    Settings,
 }
 
 fn row_for(t: &Templates, path: PathBuf, loaded: Result<crate::model::Review, String>) -> HomeRow {
@@ -128,6 +132,7 @@ impl HomeState {
                 rows.push(row_for(t, p, loaded));
             }
         }
+        self.marked.retain(|p| rows.iter().any(|r| &r.path == p));
         self.rows = rows;
         let results: Vec<(&str, &OptionResult)> = self
             .rows
@@ -222,11 +227,24 @@ impl HomeState {
             if ui.button("Tải lại").clicked() {
                 actions.push(HomeAction::Refresh);
             }
+            ui.separator();
+            let which = if self.marked.is_empty() { "tất cả các dòng".to_string() } else { format!("{} dòng đã đánh dấu", self.marked.len()) };
+            if ui
+                .button("Báo cáo tổng hợp (PDF)…")
+                .on_hover_text(format!("Lập Quyết định thông qua phương án đơn giản hóa cho {which}. Ctrl+bấm một dòng để đánh dấu."))
+                .clicked()
+            {
+                actions.push(HomeAction::Compile);
+            }
+            if ui.button("Thiết lập báo cáo…").clicked() {
+                actions.push(HomeAction::Settings);
+            }
         });
         ui.weak(format!(
-            "Thư mục: {} — {} bản rà soát. Bấm tiêu đề cột để sắp xếp; bấm đúp một dòng để mở.",
+            "Thư mục: {} — {} bản rà soát{}. Bấm tiêu đề cột để sắp xếp; bấm đúp một dòng để mở; Ctrl+bấm để đánh dấu cho báo cáo tổng hợp.",
             dir.display(),
-            self.rows.len()
+            self.rows.len(),
+            if self.marked.is_empty() { String::new() } else { format!(", {} dòng đánh dấu", self.marked.len()) }
         ));
         ui.add_space(4.0);
         let headers: [(&str, SortKey); 10] = [
@@ -285,7 +303,9 @@ impl HomeState {
                         return;
                     }
                     let r = &self.rows[row.index()];
-                    row.set_selected(self.selected.as_ref() == Some(&r.path));
+                    row.set_selected(
+                        self.selected.as_ref() == Some(&r.path) || self.marked.contains(&r.path),
+                    );
                     row.col(|ui| {
                         ui.label(&r.code);
                     });
@@ -335,7 +355,13 @@ impl HomeState {
                     }
                     let resp = row.response();
                     if resp.clicked() {
-                        self.selected = Some(r.path.clone());
+                        if resp.ctx.input(|i| i.modifiers.command) {
+                            if !self.marked.remove(&r.path) {
+                                self.marked.insert(r.path.clone());
+                            }
+                        } else {
+                            self.selected = Some(r.path.clone());
+                        }
                     }
                     if resp.double_clicked() {
                         actions.push(HomeAction::OpenPath(r.path.clone()));

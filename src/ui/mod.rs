@@ -5,6 +5,8 @@ pub mod dialogs;
 pub mod editor;
 pub mod fonts;
 pub mod home;
+mod report_job;
+mod settings_form;
 mod undo;
 mod widgets;
 

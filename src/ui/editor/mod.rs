@@ -28,6 +28,7 @@ pub enum Action {
     Save,
     SaveAs,
     Home,
+    ExportPdf,
 }
 
 impl Action {

@@ -1,0 +1,111 @@
+//! Editing the report settings: one text box per line group, parsed back on save.
+
+use crate::report::ReportSettings;
+use rust_decimal::Decimal;
+use std::str::FromStr;
+
+pub struct SettingsForm {
+    pub s: ReportSettings,
+    bases: String,
+    articles: [String; 4],
+    recipients: String,
+    target: String,
+    pub error: Option<String>,
+}
+
+impl SettingsForm {
+    pub fn new(s: ReportSettings) -> Self {
+        let a = |i: usize| s.articles.get(i).cloned().unwrap_or_default();
+        SettingsForm {
+            bases: s.bases.join("\n"),
+            articles: [a(0), a(1), a(2), a(3)],
+            recipients: s.recipients.join("\n"),
+            target: s.time_cut_target.to_string(),
+            error: None,
+            s,
+        }
+    }
+
+    fn lines(text: &str) -> Vec<String> {
+        text.lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(String::from)
+            .collect()
+    }
+
+    /// The settings as typed, or what is wrong with them.
+    pub fn result(&self) -> Result<ReportSettings, String> {
+        let mut s = self.s.clone();
+        s.bases = Self::lines(&self.bases);
+        s.articles = self.articles.iter().map(|a| a.trim().to_string()).collect();
+        s.recipients = Self::lines(&self.recipients);
+        s.time_cut_target = crate::model::parse_decimal_vi(&self.target)
+            .or_else(|| Decimal::from_str(self.target.trim()).ok())
+            .filter(|v| !v.is_sign_negative() && *v <= Decimal::ONE_HUNDRED)
+            .ok_or_else(|| "Mục tiêu cắt giảm thời gian phải là số từ 0 đến 100".to_string())?;
+        Ok(s)
+    }
+
+    pub fn show(&mut self, ui: &mut egui::Ui) {
+        let mut dummy = false;
+        let w = 640.0;
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                egui::Grid::new("settings")
+                    .num_columns(2)
+                    .spacing([10.0, 6.0])
+                    .show(ui, |ui| {
+                        for (label, v) in [
+                            ("Cơ quan (dòng 1)", &mut self.s.body_upper),
+                            ("Cơ quan (dòng 2)", &mut self.s.body_lower),
+                            ("Số, ký hiệu", &mut self.s.number),
+                            ("Địa danh, ngày tháng", &mut self.s.place_date),
+                            ("Trích yếu ({n} = số TTHC)", &mut self.s.subject),
+                            ("Thẩm quyền ban hành", &mut self.s.signer_authority),
+                            ("Đề nghị của", &mut self.s.proposal),
+                            ("Quyền hạn ký (TM.)", &mut self.s.sign_for),
+                            ("Ký thay (KT.)", &mut self.s.sign_deputy),
+                            ("Chức vụ người ký", &mut self.s.sign_title),
+                            ("Họ tên người ký", &mut self.s.signer_name),
+                            ("Ghi chú phụ lục", &mut self.s.annex_note),
+                        ] {
+                            ui.label(label);
+                            super::widgets::text(ui, v, label, w, &mut dummy);
+                            ui.end_row();
+                        }
+                        ui.label("Mục tiêu cắt giảm thời gian (%)");
+                        super::widgets::text(
+                            ui,
+                            &mut self.target,
+                            "Mục tiêu cắt giảm thời gian",
+                            80.0,
+                            &mut dummy,
+                        );
+                        ui.end_row();
+                        ui.label("Căn cứ (mỗi dòng một căn cứ)");
+                        super::widgets::text_multi(ui, &mut self.bases, "Căn cứ", w, &mut dummy);
+                        ui.end_row();
+                        for (k, a) in self.articles.iter_mut().enumerate() {
+                            let label = format!("Điều {}", k + 1);
+                            ui.label(&label);
+                            super::widgets::text_multi(ui, a, &label, w, &mut dummy);
+                            ui.end_row();
+                        }
+                        ui.label("Nơi nhận (mỗi dòng một nơi)");
+                        super::widgets::text_multi(
+                            ui,
+                            &mut self.recipients,
+                            "Nơi nhận",
+                            w,
+                            &mut dummy,
+                        );
+                        ui.end_row();
+                    });
+            });
+        if let Some(e) = &self.error {
+            ui.colored_label(ui.visuals().error_fg_color, e);
+        }
+    }
+}
