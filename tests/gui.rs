@@ -426,3 +426,72 @@ fn report_settings_are_edited_in_the_app_and_saved_beside_the_reviews() {
     assert_eq!(saved.time_cut_target, d("35"));
     assert_eq!(h.state().settings, saved);
 }
+
+#[test]
+fn a_new_review_from_start_to_reopen_keeps_every_figure() {
+    let dir = tempfile::tempdir().unwrap();
+    let dialogs = FakeDialogs::default();
+    let target = dir.path().join("cap-phep-thu-nghiem.ron");
+    dialogs.save_to.borrow_mut().push(target.clone());
+    let mut h = harness_with(dir.path(), dialogs);
+    h.get_by_label("+ Rà soát mới").click();
+    h.run();
+    type_into(&mut h, "Mã số", "1.009999.000.00.00.H32");
+    type_into(&mut h, "Tên TTHC", "Cấp phép thử nghiệm");
+    type_into(&mut h, "Lĩnh vực", "Thử nghiệm");
+
+    goto(&mut h, "5. Chi phí hiện tại");
+    for _ in 0..2 {
+        h.get_by_label("+ Thêm hoạt động").click();
+        h.run();
+    }
+    type_into(&mut h, "Hiện tại: tên hoạt động 1", "Chuẩn bị hồ sơ");
+    type_into(&mut h, "Hiện tại: giờ, hoạt động 1", "8");
+    type_into(&mut h, "Hiện tại: chi phí khác, hoạt động 1", "20.000");
+    type_into(&mut h, "Hiện tại: tên hoạt động 2", "Nộp hồ sơ");
+    type_into(&mut h, "Hiện tại: giờ, hoạt động 2", "4");
+    type_into(&mut h, "Số đối tượng/năm", "100");
+    // (8 × 53.977 + 20.000 + 4 × 53.977) × 100
+    shown(&h, "66.772.400");
+
+    goto(&mut h, "6. Phương án");
+    h.get_by_label("+ Thêm phương án").click();
+    h.run();
+    type_into(&mut h, "Phương án 1: giờ, hoạt động 1", "4");
+    // (4 × 53.977 + 20.000 + 4 × 53.977) × 100 = 45.181.600; saving 21.590.800 = 32,33 %
+    shown(&h, "45.181.600");
+    shown(&h, "32,33 %");
+    h.get_by_label("+ Thêm phương án").click();
+    h.run();
+    h.get_by_role_and_label(Role::ComboBox, "Loại phương án")
+        .click();
+    h.run();
+    h.get_by_label("Bãi bỏ, hủy bỏ").click();
+    h.run();
+
+    goto(&mut h, "7. So sánh");
+    h.get_by_label("Chọn phương án 2").click();
+    h.run();
+    shown(&h, "100,00 %");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert!(!h.state().is_dirty());
+    h.get_by_label("← Danh sách").click();
+    h.run();
+    assert!(
+        h.state().editor.is_none(),
+        "nothing unsaved, so no question"
+    );
+    h.get_by_label("Bãi bỏ, hủy bỏ"); // the chosen option, in the list
+
+    open(&mut h, "Cấp phép thử nghiệm");
+    goto(&mut h, "7. So sánh");
+    shown(&h, "66.772.400");
+    shown(&h, "45.181.600");
+    shown(&h, "21.590.800");
+    shown(&h, "32,33 %");
+    shown(&h, "100,00 %");
+    let r = &h.state().editor.as_ref().unwrap().review;
+    assert_eq!(r.chosen_index(), Some(1));
+    assert_eq!(r, &tthc_review::storage::load_review(&target).unwrap());
+}

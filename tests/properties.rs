@@ -99,6 +99,14 @@ proptest! {
     }
 
     #[test]
+    fn the_integer_multiply_rounds_exactly_like_decimal(h in -1_000_000i64..1_000_000, hs in 0u32..6, r in -10_000_000i64..10_000_000, rs in 0u32..4) {
+        let a = Decimal::new(h, hs);
+        let b = Decimal::new(r, rs);
+        let exact = (a * b).round_dp_with_strategy(0, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+        prop_assert_eq!(tthc_review::cost::format::mul_round_dong(a, b), Some(exact));
+    }
+
+    #[test]
     fn typed_numbers_round_trip_through_the_vietnamese_format(n in 0i64..10_000_000_000i64, frac in 0i64..100) {
         let v = Decimal::new(n * 100 + frac, 2);
         let shown = tthc_review::cost::format::number(v);

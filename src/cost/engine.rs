@@ -4,7 +4,7 @@
 //! việc, phí, tổng/năm) is rounded to whole đồng where it is computed, so a printed table always
 //! adds up and tiết kiệm = trước − sau holds to the đồng on paper as well as in memory.
 
-use super::format::{round_dong, round_percent};
+use super::format::{add_exact, mul_round_dong, round_dong, round_percent};
 use crate::model::{Activity, Figure, OptionKind, Review, SimplOption};
 use rust_decimal::Decimal;
 
@@ -123,10 +123,9 @@ pub fn activity_cost(
     })?;
     let other = non_negative(&a.other, || format!("{}: chi phí khác", label()))?;
     let overflow = || CostError::Overflow { what: label() };
-    let time_cost = round_dong(hours.checked_mul(hourly).ok_or_else(overflow)?);
-    let total = time_cost
-        .checked_add(service)
-        .and_then(|x| x.checked_add(other))
+    let time_cost = mul_round_dong(hours, hourly).ok_or_else(overflow)?;
+    let total = add_exact(time_cost, service)
+        .and_then(|x| add_exact(x, other))
         .map(round_dong)
         .ok_or_else(overflow)?;
     Ok(ActivityCost { time_cost, total })
@@ -151,7 +150,9 @@ pub fn table_cost(t: &TableInputs) -> Result<TableCost, CostError> {
         let c = activity_cost(a, t.hourly, &|| {
             format!("{label}, hoạt động {} «{}»", i + 1, a.name)
         })?;
-        execution = add(execution, c.total, label)?;
+        execution = add_exact(execution, c.total).ok_or_else(|| CostError::Overflow {
+            what: label.to_string(),
+        })?;
         rows.push(c);
     }
     let fee = round_dong(non_negative(t.fee, || format!("{label}: phí, lệ phí"))?);

@@ -4,7 +4,42 @@ use rust_decimal::{Decimal, RoundingStrategy};
 
 /// Rounds to whole đồng, half away from zero.
 pub fn round_dong(v: Decimal) -> Decimal {
+    if v.scale() == 0 {
+        return v;
+    }
     v.round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero)
+}
+
+/// `a + b`, exactly; whole-đồng amounts (scale 0, the common case) are added as integers.
+#[inline]
+pub fn add_exact(a: Decimal, b: Decimal) -> Option<Decimal> {
+    if a.scale() == 0 && b.scale() == 0 {
+        // Both mantissas are below 2^96: the sum cannot overflow i128.
+        let s = a.mantissa() + b.mantissa();
+        return (s.abs() < (1i128 << 96)).then(|| Decimal::from_i128_with_scale(s, 0));
+    }
+    a.checked_add(b)
+}
+
+/// `a × b` rounded to whole đồng (half away from zero), exactly. Common figures (hours with a
+/// few decimals, incomes in whole đồng) take an integer path; anything larger goes through
+/// Decimal. None on overflow.
+pub fn mul_round_dong(a: Decimal, b: Decimal) -> Option<Decimal> {
+    const LIMIT: i128 = 1 << 62;
+    let (ma, mb) = (a.mantissa(), b.mantissa());
+    let scale = a.scale() + b.scale();
+    if ma.abs() < LIMIT && mb.abs() < LIMIT && scale <= 18 {
+        let p = ma * mb; // |p| < 2^124: cannot overflow i128
+        let d = 10i128.pow(scale);
+        let (q, r) = (p / d, p % d);
+        let q = if 2 * r.abs() >= d { q + p.signum() } else { q };
+        // A Decimal holds 96 bits.
+        if q.abs() < (1i128 << 96) {
+            return Some(Decimal::from_i128_with_scale(q, 0));
+        }
+        return None;
+    }
+    a.checked_mul(b).map(round_dong)
 }
 
 /// Rounds a percentage to two decimals, half away from zero.
@@ -90,6 +125,38 @@ mod tests {
 
     fn d(s: &str) -> Decimal {
         Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn integer_add_matches_decimal() {
+        for (a, b) in [
+            ("1", "2"),
+            ("-5", "3"),
+            ("0.5", "2"),
+            ("79228162514264337593543950335", "0"),
+        ] {
+            assert_eq!(add_exact(d(a), d(b)), d(a).checked_add(d(b)), "{a} + {b}");
+        }
+        assert_eq!(add_exact(Decimal::MAX, d("1")), None);
+    }
+
+    #[test]
+    fn integer_path_rounds_like_decimal() {
+        for (a, b) in [
+            ("0.3", "48248"),
+            ("0.5", "3"),
+            ("-0.5", "3"),
+            ("2.25", "1.1"),
+            ("0.125", "4"),
+            ("7", "0"),
+        ] {
+            assert_eq!(
+                mul_round_dong(d(a), d(b)),
+                Some(round_dong(d(a) * d(b))),
+                "{a} × {b}"
+            );
+        }
+        assert_eq!(mul_round_dong(Decimal::MAX, d("2")), None);
     }
 
     #[test]

@@ -11,6 +11,8 @@ pub const SCHEMA_VERSION: u32 = 1;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Review {
+    /// Required in a file: missing reads as 0, which is refused as "not a review".
+    #[serde(default)]
     pub schema_version: u32,
     /// Free note about the file, e.g. that its figures are illustrative.
     pub note: String,

@@ -103,29 +103,44 @@ pub fn parse_review(path: &Path, text: &str) -> Result<Review, LoadError> {
         path: path.to_path_buf(),
         problem,
     };
-    let text: String = text.trim_start_matches('\u{feff}').nfc().collect();
+    let text = text.trim_start_matches('\u{feff}');
+    // Most files are NFC already: check before copying.
+    let normalized: String;
+    let text = if unicode_normalization::is_nfc(text) {
+        text
+    } else {
+        normalized = text.nfc().collect();
+        &normalized
+    };
     if text.trim().is_empty() {
         return Err(err(LoadProblem::Empty));
     }
-    let probe: Probe = ron_options().from_str(&text).map_err(|e| {
-        err(LoadProblem::Syntax {
-            line: e.span.start.line,
-            col: e.span.start.col,
-            msg: e.code.to_string(),
-        })
-    })?;
-    match probe.schema_version {
-        None => return Err(err(LoadProblem::NotAReview)),
-        Some(v) if v > SCHEMA_VERSION => return Err(err(LoadProblem::NewerSchema { found: v })),
-        Some(_) => {}
+    // The happy path parses once; only a failure is looked at again to say what is wrong.
+    match ron_options().from_str::<Review>(text) {
+        Ok(r) if r.schema_version > SCHEMA_VERSION => Err(err(LoadProblem::NewerSchema {
+            found: r.schema_version,
+        })),
+        Ok(r) if r.schema_version == 0 => Err(err(LoadProblem::NotAReview)),
+        Ok(r) => Ok(r),
+        Err(full) => {
+            let probe: Probe = ron_options().from_str(text).map_err(|e| {
+                err(LoadProblem::Syntax {
+                    line: e.span.start.line,
+                    col: e.span.start.col,
+                    msg: e.code.to_string(),
+                })
+            })?;
+            Err(err(match probe.schema_version {
+                None => LoadProblem::NotAReview,
+                Some(v) if v > SCHEMA_VERSION => LoadProblem::NewerSchema { found: v },
+                Some(_) => LoadProblem::Invalid {
+                    line: full.span.start.line,
+                    col: full.span.start.col,
+                    msg: full.code.to_string(),
+                },
+            }))
+        }
     }
-    ron_options().from_str::<Review>(&text).map_err(|e| {
-        err(LoadProblem::Invalid {
-            line: e.span.start.line,
-            col: e.span.start.col,
-            msg: e.code.to_string(),
-        })
-    })
 }
 
 pub fn load_review(path: &Path) -> Result<Review, LoadError> {
