@@ -41,15 +41,7 @@ impl Default for ReportSettings {
 
 impl ReportSettings {
     pub fn parse(file: &str, text: &str) -> Result<Self, TemplateError> {
-        let s: ReportSettings =
-            crate::storage::ron_options()
-                .from_str(text)
-                .map_err(|e| TemplateError {
-                    file: file.to_string(),
-                    line: Some(e.span.start.line),
-                    col: Some(e.span.start.col),
-                    msg: format!("lỗi cú pháp hoặc nội dung ({})", e.code),
-                })?;
+        let s: ReportSettings = crate::templates::parse(file, text)?;
         if s.articles.len() != 4 {
             return Err(TemplateError::at(
                 file,

@@ -53,6 +53,23 @@ pub struct IncomePreset {
     pub source: String,
 }
 
+impl IncomePreset {
+    /// Puts this year's hourly income, with where it came from, into a review's cost parameters.
+    pub fn apply(&self, cost: &mut crate::model::CostParams) {
+        use crate::model::Figure;
+        cost.hourly_income = Figure::with_note(
+            self.hourly,
+            format!("GDP bình quân đầu người năm {} ÷ 2.112", self.year),
+        );
+        cost.income_year = Some(self.year);
+        cost.income_source = self.source.clone();
+        cost.gdp_per_capita = Some(Figure::new(self.gdp_per_capita));
+        cost.months = Figure::int(12);
+        cost.days_per_month = Figure::int(22);
+        cost.hours_per_day = Figure::int(8);
+    }
+}
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Presets {
@@ -129,7 +146,8 @@ impl TemplateError {
     }
 }
 
-fn parse<'a, T: Deserialize<'a>>(file: &str, text: &'a str) -> Result<T, TemplateError> {
+/// Parses a RON data file; an error names the file, line and column.
+pub(crate) fn parse<'a, T: Deserialize<'a>>(file: &str, text: &'a str) -> Result<T, TemplateError> {
     crate::storage::ron_options()
         .from_str(text)
         .map_err(|e| TemplateError {

@@ -6,7 +6,7 @@ use super::editor::{Action, EditorState};
 use super::home::{HomeAction, HomeState};
 use super::report_job::CompileJob;
 use super::settings_form::SettingsForm;
-use crate::model::{Figure, Review};
+use crate::model::Review;
 use crate::report::{ReportSettings, review_pdf};
 use crate::storage::{
     Recovered, find_recoveries, free_name, load_review, move_to_trash, recovery_path,
@@ -60,13 +60,7 @@ pub struct App {
 pub fn new_review(t: &Templates) -> Review {
     let mut r = Review::default();
     if let Some(p) = t.presets.incomes.iter().max_by_key(|p| p.year) {
-        r.cost.hourly_income = Figure::with_note(
-            p.hourly,
-            format!("GDP bình quân đầu người năm {} ÷ 2.112", p.year),
-        );
-        r.cost.income_year = Some(p.year);
-        r.cost.income_source = p.source.clone();
-        r.cost.gdp_per_capita = Some(Figure::new(p.gdp_per_capita));
+        p.apply(&mut r.cost);
     }
     r
 }
@@ -588,16 +582,18 @@ impl App {
                         if let Some(o) = &rec.original {
                             ui.weak(format!("Tệp gốc: {}", o.display()));
                         }
+                        let rest = || -> Vec<Recovered> {
+                            list.iter()
+                                .enumerate()
+                                .filter(|(j, _)| *j != k)
+                                .map(|(_, r)| r.clone())
+                                .collect()
+                        };
                         ui.horizontal(|ui| {
                             if ui.button("Khôi phục").clicked() {
                                 keep = false;
                                 let rec = rec.clone();
-                                let rest: Vec<Recovered> = list
-                                    .iter()
-                                    .enumerate()
-                                    .filter(|(j, _)| *j != k)
-                                    .map(|(_, r)| r.clone())
-                                    .collect();
+                                let rest = rest();
                                 next = Some(Box::new(move |app, _| {
                                     app.restore(rec);
                                     if !rest.is_empty() {
@@ -608,12 +604,7 @@ impl App {
                             if ui.button("Bỏ bản này").clicked() {
                                 keep = false;
                                 let rec = rec.clone();
-                                let rest: Vec<Recovered> = list
-                                    .iter()
-                                    .enumerate()
-                                    .filter(|(j, _)| *j != k)
-                                    .map(|(_, r)| r.clone())
-                                    .collect();
+                                let rest = rest();
                                 next = Some(Box::new(move |app, _| {
                                     remove_recovery(&rec.recovery_file);
                                     if !rest.is_empty() {

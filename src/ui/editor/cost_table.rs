@@ -276,18 +276,7 @@ pub fn show_current(
                             .clicked()
                         {
                             let p = p.clone();
-                            actions.push(Action::edit(move |r| {
-                                r.cost.hourly_income = Figure::with_note(
-                                    p.hourly,
-                                    format!("GDP bình quân đầu người năm {} ÷ 2.112", p.year),
-                                );
-                                r.cost.income_year = Some(p.year);
-                                r.cost.income_source = p.source.clone();
-                                r.cost.gdp_per_capita = Some(Figure::new(p.gdp_per_capita));
-                                r.cost.months = Figure::int(12);
-                                r.cost.days_per_month = Figure::int(22);
-                                r.cost.hours_per_day = Figure::int(8);
-                            }));
+                            actions.push(Action::edit(move |r| p.apply(&mut r.cost)));
                         }
                     }
                 })

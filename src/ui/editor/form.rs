@@ -45,6 +45,23 @@ fn yes_no(ui: &mut egui::Ui, value: &mut Option<bool>, name: &str, changed: &mut
     }
 }
 
+/// "Có/Không" and its "Lý do" on one line.
+fn yes_no_reason(
+    ui: &mut egui::Ui,
+    question: &str,
+    v: &mut crate::model::YesNoReason,
+    name: &str,
+    changed: &mut bool,
+) {
+    ui.horizontal(|ui| {
+        ui.label(question);
+        yes_no(ui, &mut v.answer, name, changed);
+        ui.label("Lý do:");
+        let w = ui.available_width().min(W);
+        widgets::text(ui, &mut v.reason, &format!("Lý do: {name}"), w, changed);
+    });
+}
+
 fn in_option(r: &Review, target: usize, key: &str) -> bool {
     r.options.get(target).is_some_and(|o| {
         o.content
@@ -117,40 +134,20 @@ pub fn show_necessity(
                         }));
                     }
                 });
-                ui.horizontal(|ui| {
-                    ui.label("Có thay đổi hay không?");
-                    yes_no(
-                        ui,
-                        &mut o.changed.answer,
-                        &format!("Mục tiêu {} thay đổi", i + 1),
-                        &mut changed,
-                    );
-                    ui.label("Lý do:");
-                    widgets::text(
-                        ui,
-                        &mut o.changed.reason,
-                        &format!("Lý do thay đổi, mục tiêu {}", i + 1),
-                        W - 260.0,
-                        &mut changed,
-                    );
-                });
-                ui.horizontal(|ui| {
-                    ui.label("Có được đáp ứng hay không?");
-                    yes_no(
-                        ui,
-                        &mut o.met.answer,
-                        &format!("Mục tiêu {} đáp ứng", i + 1),
-                        &mut changed,
-                    );
-                    ui.label("Lý do:");
-                    widgets::text(
-                        ui,
-                        &mut o.met.reason,
-                        &format!("Lý do đáp ứng, mục tiêu {}", i + 1),
-                        W - 290.0,
-                        &mut changed,
-                    );
-                });
+                yes_no_reason(
+                    ui,
+                    "Có thay đổi hay không?",
+                    &mut o.changed,
+                    &format!("Mục tiêu {} thay đổi", i + 1),
+                    &mut changed,
+                );
+                yes_no_reason(
+                    ui,
+                    "Có được đáp ứng hay không?",
+                    &mut o.met,
+                    &format!("Mục tiêu {} đáp ứng", i + 1),
+                    &mut changed,
+                );
                 if o.is_finding() {
                     let key = format!("objective#{}", i + 1);
                     let reason = [o.changed.reason.as_str(), o.met.reason.as_str()]
