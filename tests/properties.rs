@@ -107,6 +107,17 @@ proptest! {
     }
 
     #[test]
+    fn an_activity_costs_exactly_the_formula(h in 0i64..10_000_000, hs in 0u32..8, r in 0i64..100_000_000, rs in 0u32..3, sv in 0i64..1_000_000_000, ot in 0i64..1_000_000_000, os in 0u32..3) {
+        let (hours, hourly, service, other) = (Decimal::new(h, hs), Decimal::new(r, rs), Decimal::from(sv), Decimal::new(ot, os));
+        let a = Activity::new("x", Figure::new(hours), Figure::new(service), Figure::new(other));
+        let c = activity_cost(&a, hourly, &|| "x".into()).unwrap();
+        let round = |d: Decimal| d.round_dp_with_strategy(0, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+        let time = round(hours * hourly);
+        prop_assert_eq!(c.time_cost, time);
+        prop_assert_eq!(c.total, round(time + service + other));
+    }
+
+    #[test]
     fn typed_numbers_round_trip_through_the_vietnamese_format(n in 0i64..10_000_000_000i64, frac in 0i64..100) {
         let v = Decimal::new(n * 100 + frac, 2);
         let shown = tthc_review::cost::format::number(v);

@@ -111,10 +111,77 @@ fn add(a: Decimal, b: Decimal, what: &str) -> Result<Decimal, CostError> {
     })
 }
 
+/// Mantissa and scale of a figure small enough for 64-bit integer arithmetic.
+#[inline]
+fn small(d: Decimal) -> Option<(i64, u32)> {
+    if d.scale() > 9 {
+        return None;
+    }
+    i64::try_from(d.mantissa()).ok().map(|m| (m, d.scale()))
+}
+
+/// The common case, in 64-bit integers: hours with a few decimals, income and amounts in whole
+/// đồng. Exactly the Decimal result (half away from zero); None when it does not apply.
+#[inline]
+fn activity_cost_i64(
+    hours: Decimal,
+    hourly: Option<(i64, u32)>,
+    service: Decimal,
+    other: Decimal,
+) -> Option<ActivityCost> {
+    const POW10: [i64; 19] = [
+        1,
+        10,
+        100,
+        1_000,
+        10_000,
+        100_000,
+        1_000_000,
+        10_000_000,
+        100_000_000,
+        1_000_000_000,
+        10_000_000_000,
+        100_000_000_000,
+        1_000_000_000_000,
+        10_000_000_000_000,
+        100_000_000_000_000,
+        1_000_000_000_000_000,
+        10_000_000_000_000_000,
+        100_000_000_000_000_000,
+        1_000_000_000_000_000_000,
+    ];
+    let (hm, hs) = small(hours)?;
+    let (rm, rs) = hourly?;
+    let (sm, 0) = small(service)? else {
+        return None;
+    };
+    let (om, 0) = small(other)? else { return None };
+    let p = hm.checked_mul(rm)?;
+    let d = *POW10.get((hs + rs) as usize)?;
+    let (q, r) = (p / d, p % d);
+    // |r| < d ≤ 10^18, so 2|r| fits in i64.
+    let time_cost = if 2 * r.abs() >= d { q + p.signum() } else { q };
+    let total = time_cost.checked_add(sm)?.checked_add(om)?;
+    Some(ActivityCost {
+        time_cost: Decimal::from(time_cost),
+        total: Decimal::from(total),
+    })
+}
+
 /// Cost of one activity; `label` says where it sits, built only for an error message.
 pub fn activity_cost(
     a: &Activity,
     hourly: Decimal,
+    label: &dyn Fn() -> String,
+) -> Result<ActivityCost, CostError> {
+    activity_cost_with(a, hourly, small(hourly), label)
+}
+
+/// [`activity_cost`] with the hourly income already split for the integer path.
+fn activity_cost_with(
+    a: &Activity,
+    hourly: Decimal,
+    hourly_small: Option<(i64, u32)>,
     label: &dyn Fn() -> String,
 ) -> Result<ActivityCost, CostError> {
     let hours = non_negative(&a.hours, || format!("{}: thời gian (giờ)", label()))?;
@@ -122,6 +189,9 @@ pub fn activity_cost(
         format!("{}: chi phí thuê tư vấn, dịch vụ", label())
     })?;
     let other = non_negative(&a.other, || format!("{}: chi phí khác", label()))?;
+    if let Some(c) = activity_cost_i64(hours, hourly_small, service, other) {
+        return Ok(c);
+    }
     let overflow = || CostError::Overflow { what: label() };
     let time_cost = mul_round_dong(hours, hourly).ok_or_else(overflow)?;
     let total = add_exact(time_cost, service)
