@@ -322,14 +322,14 @@ pub fn form_appendix(doc: &mut Doc, t: &Templates, review: &Review) {
                             .join(", "),
                     };
                     let mut line = w.fill("report.answer", &[("answer", &answer)]);
-                    if let Some(a) = a {
-                        if !a.reason.trim().is_empty() {
-                            line.push_str(&format!(
-                                ". {}: {}",
-                                q.reason.as_deref().unwrap_or("Lý do"),
-                                a.reason
-                            ));
-                        }
+                    if let Some(a) = a
+                        && !a.reason.trim().is_empty()
+                    {
+                        line.push_str(&format!(
+                            ". {}: {}",
+                            q.reason.as_deref().unwrap_or("Lý do"),
+                            a.reason
+                        ));
                     }
                     doc.paragraph(&line, &body().left(INDENT).face(Face::Italic).indent(0.0));
                 }

@@ -228,10 +228,10 @@ impl FormTemplate {
 }
 
 fn finding_label(form: &FormTemplate, q: &Question, a: &Answer) -> Option<String> {
-    if let Some(c) = &a.choice {
-        if q.finding.contains(c) || a.simplify {
-            return Some(form.choice_label(q, c));
-        }
+    if let Some(c) = &a.choice
+        && (q.finding.contains(c) || a.simplify)
+    {
+        return Some(form.choice_label(q, c));
     }
     let hits: Vec<String> = a
         .selected

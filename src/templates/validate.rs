@@ -132,10 +132,10 @@ pub fn form(file: &str, f: &FormTemplate) -> Result<(), TemplateError> {
             Shape::Choice(s) | Shape::Multi(s) => Some(s),
             Shape::Text => None,
         };
-        if let Some(s) = set {
-            if !f.answer_sets.contains_key(s) {
-                return Err(err(file, format!("{here}: không có bộ câu trả lời «{s}»")));
-            }
+        if let Some(s) = set
+            && !f.answer_sets.contains_key(s)
+        {
+            return Err(err(file, format!("{here}: không có bộ câu trả lời «{s}»")));
         }
         for id in &q.finding {
             if set.is_none() {

@@ -102,11 +102,11 @@ pub fn figure(
         )
         .accessible_name(name);
     if r.changed() {
-        if let Ok(v) = check(&buf) {
-            if v != fig.value {
-                fig.value = v;
-                *changed = true;
-            }
+        if let Ok(v) = check(&buf)
+            && v != fig.value
+        {
+            fig.value = v;
+            *changed = true;
         }
         cells.bufs.insert(id, buf.clone());
     }

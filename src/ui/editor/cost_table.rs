@@ -350,13 +350,12 @@ pub fn show_current(
                     format!("{name})")
                 });
             }
-            if let Some((v, text)) = d.gdp_hourly.clone() {
-                if ui.button(format!("= {text} đồng/giờ: dùng")).clicked() {
-                    actions.push(Action::edit(move |r| {
-                        r.cost.hourly_income =
-                            Figure::with_note(v, "Tính từ GDP bình quân đầu người");
-                    }));
-                }
+            if let Some((v, text)) = d.gdp_hourly.clone()
+                && ui.button(format!("= {text} đồng/giờ: dùng")).clicked()
+            {
+                actions.push(Action::edit(move |r| {
+                    r.cost.hourly_income = Figure::with_note(v, "Tính từ GDP bình quân đầu người");
+                }));
             }
         });
     });

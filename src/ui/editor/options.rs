@@ -267,16 +267,15 @@ pub fn show(ui: &mut egui::Ui, ed: &mut EditorState, t: &Templates, actions: &mu
     ui.add_space(8.0);
     ui.strong("c) Chi phí tuân thủ sau đơn giản hóa");
     let view = &d.options[opt_index];
-    if o.kind == OptionKind::BaiBo {
-        if ui
+    if o.kind == OptionKind::BaiBo
+        && ui
             .checkbox(
                 &mut o.replacement_costed,
                 "Có biện pháp thay thế cần tính chi phí",
             )
             .changed()
-        {
-            changed = true;
-        }
+    {
+        changed = true;
     }
     if o.kind == OptionKind::BaiBo && !o.replacement_costed {
         ui.label("Bãi bỏ: chi phí tuân thủ sau đơn giản hóa bằng 0.");
