@@ -495,3 +495,29 @@ fn a_new_review_from_start_to_reopen_keeps_every_figure() {
     assert_eq!(r.chosen_index(), Some(1));
     assert_eq!(r, &tthc_review::storage::load_review(&target).unwrap());
 }
+
+#[test]
+fn work_undone_back_to_the_saved_state_leaves_no_recovery_copy() {
+    let dir = workdir();
+    let mut h = harness(dir.path());
+    open(&mut h, XANG_DAU);
+    goto(&mut h, "5. Chi phí hiện tại");
+    type_into(&mut h, "Hiện tại: giờ, hoạt động 1", "10");
+    h.state_mut().write_recovery_now();
+    assert_eq!(
+        fs::read_dir(dir.path().join(".recovery")).unwrap().count(),
+        1
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    h.get_by_label("← Danh sách").click();
+    h.run();
+    assert!(
+        h.state().editor.is_none(),
+        "nothing unsaved, so no question"
+    );
+    assert_eq!(
+        fs::read_dir(dir.path().join(".recovery")).unwrap().count(),
+        0
+    );
+}

@@ -134,12 +134,21 @@ impl App {
             .map(|e| recovery_path(&self.dir, &e.recovery_key))
     }
 
+    /// Leaving an editor with nothing unsaved: edits undone back to the saved state may have left
+    /// a recovery copy behind, which must not be offered at the next start.
+    fn leave_clean_editor(&mut self) {
+        if let Some(p) = self.recovery_file() {
+            remove_recovery(&p);
+        }
+    }
+
     /// Opens a review file (asks first if the current one has unsaved changes).
     pub fn open_path(&mut self, path: PathBuf) {
         if self.is_dirty() {
             self.modal = Some(Modal::Unsaved(Then::Open(path)));
             return;
         }
+        self.leave_clean_editor();
         match load_review(&path) {
             Ok(review) => {
                 if path.parent() != Some(self.dir.as_path()) {
@@ -164,6 +173,7 @@ impl App {
             self.modal = Some(Modal::Unsaved(Then::New));
             return;
         }
+        self.leave_clean_editor();
         let r = new_review(&self.templates);
         self.editor = Some(Box::new(EditorState::new(
             &self.templates,
@@ -311,6 +321,7 @@ impl App {
         if self.is_dirty() {
             self.modal = Some(Modal::Unsaved(Then::Home));
         } else {
+            self.leave_clean_editor();
             self.editor = None;
             self.home.reload(&self.templates, &self.dir);
         }
