@@ -264,42 +264,35 @@ impl Doc {
         ]);
     }
 
-    pub fn line(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, width: f32) {
-        let p = |x: f32, y: f32| LinePoint {
-            p: Point {
-                x: Pt(x),
-                y: Pt(PAGE_H - y),
-            },
-            bezier: false,
-        };
+    /// A stroked path through `points` (top-down coordinates), closed or not.
+    fn path(&mut self, points: &[(f32, f32)], closed: bool, width: f32) {
+        let points = points
+            .iter()
+            .map(|&(x, y)| LinePoint {
+                p: Point {
+                    x: Pt(x),
+                    y: Pt(PAGE_H - y),
+                },
+                bezier: false,
+            })
+            .collect();
         self.ops().extend([
             Op::SetOutlineThickness { pt: Pt(width) },
             Op::DrawLine {
                 line: Line {
-                    points: vec![p(x1, y1), p(x2, y2)],
-                    is_closed: false,
+                    points,
+                    is_closed: closed,
                 },
             },
         ]);
     }
 
+    pub fn line(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, width: f32) {
+        self.path(&[(x1, y1), (x2, y2)], false, width);
+    }
+
     fn rect(&mut self, x: f32, y: f32, w: f32, h: f32) {
-        let p = |x: f32, y: f32| LinePoint {
-            p: Point {
-                x: Pt(x),
-                y: Pt(PAGE_H - y),
-            },
-            bezier: false,
-        };
-        self.ops().extend([
-            Op::SetOutlineThickness { pt: Pt(0.5) },
-            Op::DrawLine {
-                line: Line {
-                    points: vec![p(x, y), p(x + w, y), p(x + w, y + h), p(x, y + h)],
-                    is_closed: true,
-                },
-            },
-        ]);
+        self.path(&[(x, y), (x + w, y), (x + w, y + h), (x, y + h)], true, 0.5);
     }
 
     /// Draws a wrapped line in a box of `width` at `x`, aligned; `last` lines are not justified.

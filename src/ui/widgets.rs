@@ -36,6 +36,14 @@ fn nfc_in_place(s: &mut String) {
     }
 }
 
+/// Adds a text field; what is typed is kept NFC. Sets `*changed` when edited.
+fn edit(ui: &mut Ui, edit: TextEdit, name: &str, changed: &mut bool) -> (Response, bool) {
+    let r = ui.add(edit).accessible_name(name);
+    let edited = r.changed();
+    *changed |= edited;
+    (r, edited)
+}
+
 /// A single-line text field; what is typed is kept NFC. Sets `*changed` when edited.
 pub fn text(
     ui: &mut Ui,
@@ -44,12 +52,14 @@ pub fn text(
     width: f32,
     changed: &mut bool,
 ) -> Response {
-    let r = ui
-        .add(TextEdit::singleline(value).desired_width(width))
-        .accessible_name(name);
-    if r.changed() {
+    let (r, edited) = edit(
+        ui,
+        TextEdit::singleline(value).desired_width(width),
+        name,
+        changed,
+    );
+    if edited {
         nfc_in_place(value);
-        *changed = true;
     }
     r
 }
@@ -62,16 +72,16 @@ pub fn text_multi(
     width: f32,
     changed: &mut bool,
 ) -> Response {
-    let r = ui
-        .add(
-            TextEdit::multiline(value)
-                .desired_rows(2)
-                .desired_width(width),
-        )
-        .accessible_name(name);
-    if r.changed() {
+    let (r, edited) = edit(
+        ui,
+        TextEdit::multiline(value)
+            .desired_rows(2)
+            .desired_width(width),
+        name,
+        changed,
+    );
+    if edited {
         nfc_in_place(value);
-        *changed = true;
     }
     r
 }
