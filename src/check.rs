@@ -33,9 +33,33 @@ pub fn warnings(t: &Templates, review: &Review) -> Vec<String> {
     w
 }
 
+/// Figures that must be positive to mean anything: the GDP and the parts of the divisor.
+fn positive_parts(review: &Review) -> Result<(), String> {
+    let c = &review.cost;
+    if let Some(g) = &c.gdp_per_capita
+        && g.value <= rust_decimal::Decimal::ZERO
+    {
+        return Err("GDP bình quân đầu người phải lớn hơn 0".to_string());
+    }
+    for (what, f) in [
+        ("số tháng", &c.months),
+        ("số ngày làm việc/tháng", &c.days_per_month),
+        ("số giờ làm việc/ngày", &c.hours_per_day),
+    ] {
+        if f.value <= rust_decimal::Decimal::ZERO {
+            return Err(format!(
+                "{what} trong cách tính thu nhập bình quân/giờ phải lớn hơn 0 (đang là {})",
+                crate::cost::format::number(f.value)
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// Loads and fully checks a file. The error is one line naming the file and the problem.
 pub fn check_review_file(t: &Templates, path: &Path) -> Result<CheckReport, String> {
     let review = load_review(path).map_err(|e| e.to_string())?;
+    positive_parts(&review).map_err(|e| format!("{}: {e}", path.display()))?;
     let cost = review_cost(&review).map_err(|e| format!("{}: {e}", path.display()))?;
     for r in &cost.options {
         if let Err(e) = r {

@@ -118,7 +118,7 @@ fn home_lists_the_examples_with_figures_and_totals() {
     shown(&h, "396.576.800");
     shown(&h, "221.591.560");
     shown(&h, "174.985.240");
-    h.get_by_label("Tổng cộng");
+    h.get_by_label("Tổng cộng (tất cả 3 dòng)");
 }
 
 #[test]
@@ -379,8 +379,21 @@ fn export_pdf_from_the_editor_writes_where_the_dialog_says() {
     shown(&h, &format!("Đã xuất {}", out.display()));
 }
 
+/// Runs frames until the compiled report's worker thread has finished.
+fn wait_for_job(h: &mut Harness<'static, App>) {
+    for _ in 0..1000 {
+        if h.state().job.is_none() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        h.run();
+    }
+    assert!(h.state().job.is_none(), "the compilation finished");
+    h.run();
+}
+
 #[test]
-fn the_compiled_report_runs_in_the_background_and_names_what_it_skipped() {
+fn a_broken_file_stops_the_compiled_report_until_it_is_left_out() {
     let dir = workdir();
     fs::write(dir.path().join("hong.ron"), "(schema_version: 1, tthc: (").unwrap();
     let dialogs = FakeDialogs::default();
@@ -390,19 +403,26 @@ fn the_compiled_report_runs_in_the_background_and_names_what_it_skipped() {
     assert_eq!(h.query_all_by_label_contains("hong.ron: dòng 1").count(), 1);
     h.get_by_label("Báo cáo tổng hợp (PDF)…").click();
     h.run();
-    for _ in 0..500 {
-        if h.state().job.is_none() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(20));
+    h.get_by_label("Kiểm tra trước khi lập báo cáo");
+    // named in the error row of the list and again in the checks
+    assert!(h.query_all_by_label_contains("hong.ron: dòng 1").count() >= 2);
+    assert!(h.state().job.is_none(), "an error stops the report");
+    h.get_by_label("Đóng").click();
+    h.run();
+    // Mark the three good rows: the report takes only those.
+    for name in [
+        "xang-dau-cap-gcn-cua-hang.ron",
+        "vlncn-cap-gcn-huan-luyen.ron",
+        "vlncn-cap-lai-gcn-huan-luyen.ron",
+    ] {
+        h.get_by_label(&format!("Đưa vào báo cáo: {name}")).click();
         h.run();
     }
-    assert!(h.state().job.is_none(), "the compilation finished");
+    h.get_by_label_contains("Tổng cộng (3 dòng đã đánh dấu)");
+    h.get_by_label("Báo cáo tổng hợp (PDF)…").click();
     h.run();
+    wait_for_job(&mut h);
     h.get_by_label_contains("3 TTHC; tiết kiệm 174.985.240 đồng/năm (44,12 %)");
-    h.get_by_label_contains("Bỏ qua 1 bản rà soát");
-    // named in the error row of the list and again in the report's message
-    assert_eq!(h.query_all_by_label_contains("hong.ron: dòng 1").count(), 2);
     assert!(fs::read(&out).unwrap().starts_with(b"%PDF"));
 }
 
@@ -421,7 +441,12 @@ fn report_settings_are_edited_in_the_app_and_saved_beside_the_reviews() {
     h.get_by_label("Lưu thiết lập").click();
     h.run();
     let saved =
-        tthc_review::report::ReportSettings::load(&dir.path().join("report_settings.ron")).unwrap();
+        tthc_review::report::ReportSettings::load(&tthc_review::storage::settings_path(dir.path()))
+            .unwrap();
+    assert!(
+        !dir.path().join("report_settings.ron").exists(),
+        "never among the reviews"
+    );
     assert_eq!(saved.body_lower, "TỈNH HÀ NAM");
     assert_eq!(saved.time_cut_target, d("35"));
     assert_eq!(h.state().settings, saved);

@@ -10,37 +10,6 @@ use tthc_review::report::{ReportSettings, compile_pdf, review_pdf};
 use tthc_review::storage::{list_reviews, load_review, save_review};
 use tthc_review::templates::Templates;
 
-fn poppler(tool: &str, pdf: &[u8], args: &[&str]) -> String {
-    let dir = tempfile::tempdir().unwrap();
-    let p = dir.path().join("r.pdf");
-    fs::write(&p, pdf).unwrap();
-    let out = Command::new(tool)
-        .args(args)
-        .arg(&p)
-        .args(if tool == "pdftotext" {
-            vec!["-"]
-        } else {
-            vec![]
-        })
-        .output()
-        .unwrap_or_else(|e| panic!("{tool} (poppler-utils) is needed: {e}"));
-    assert!(
-        out.status.success(),
-        "{tool}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
-/// The PDF's text as laid out (table rows stay on their lines), with every run of white space
-/// made one space, as a reader would quote it.
-fn text(pdf: &[u8]) -> String {
-    poppler("pdftotext", pdf, &["-layout"])
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 fn pages(pdf: &[u8]) -> usize {
     let info = poppler("pdfinfo", pdf, &[]);
     info.lines()
@@ -49,13 +18,6 @@ fn pages(pdf: &[u8]) -> usize {
         .trim()
         .parse()
         .unwrap()
-}
-
-fn assert_has(text: &str, needle: &str) {
-    assert!(
-        text.contains(needle),
-        "«{needle}» not in the PDF text:\n{text}"
-    );
 }
 
 #[test]
@@ -137,7 +99,7 @@ fn compiled_report_of_the_examples_has_the_right_totals() {
         .collect();
     let c = compile_pdf(&t, &ReportSettings::default(), &items, &|_, _| {}).unwrap();
     assert_eq!(c.included, 3);
-    assert!(c.skipped.is_empty());
+    assert!(c.warnings.is_empty(), "{:?}", c.warnings);
     let s = text(&c.pdf);
     for needle in [
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
@@ -216,7 +178,7 @@ fn compile_of_200_generated_reviews_is_a_valid_pdf_with_subset_fonts() {
 }
 
 #[test]
-fn the_cli_exports_and_compiles_and_lists_what_it_skipped() {
+fn the_cli_refuses_a_compile_with_errors_naming_each_file_then_compiles() {
     let dir = tempfile::tempdir().unwrap();
     for f in example_files() {
         fs::copy(&f, dir.path().join(f.file_name().unwrap())).unwrap();
@@ -228,31 +190,40 @@ fn the_cli_exports_and_compiles_and_lists_what_it_skipped() {
     save_review(&dir.path().join("chua-chon.ron"), &none).unwrap();
     let out = dir.path().join("tong-hop.pdf");
     let bin = env!("CARGO_BIN_EXE_tthc-review");
-    let o = Command::new(bin)
-        .args([
-            "compile",
-            dir.path().to_str().unwrap(),
-            "-o",
-            out.to_str().unwrap(),
-        ])
-        .output()
-        .unwrap();
+    let compile = || {
+        Command::new(bin)
+            .args([
+                "compile",
+                dir.path().to_str().unwrap(),
+                "-o",
+                out.to_str().unwrap(),
+            ])
+            .output()
+            .unwrap()
+    };
+    let o = compile();
     let stderr = String::from_utf8(o.stderr).unwrap();
-    let stdout = String::from_utf8(o.stdout).unwrap();
-    assert!(o.status.success(), "{stderr}");
+    assert!(!o.status.success(), "{stderr}");
     assert!(
         stderr
             .lines()
-            .any(|l| l.starts_with("BỎ QUA") && l.contains("hong.ron")),
+            .any(|l| l.starts_with("LỖI") && l.contains("hong.ron")),
         "{stderr}"
     );
     assert!(
-        stderr.lines().any(|l| l.starts_with("BỎ QUA")
+        stderr.lines().any(|l| l.starts_with("LỖI")
             && l.contains("chua-chon.ron")
             && l.contains("chưa chọn")),
         "{stderr}"
     );
-    assert!(stdout.contains("3 TTHC, bỏ qua 2"), "{stdout}");
+    assert!(!out.exists(), "a refused report writes nothing");
+
+    fs::remove_file(dir.path().join("hong.ron")).unwrap();
+    fs::remove_file(dir.path().join("chua-chon.ron")).unwrap();
+    let o = compile();
+    let stdout = String::from_utf8(o.stdout).unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(stdout.contains("3 TTHC, 0 cảnh báo"), "{stdout}");
     assert_has(
         &text(&fs::read(&out).unwrap()),
         "Tổng cộng 396.576.800 221.591.560 174.985.240 44,12 %",

@@ -1,5 +1,6 @@
 //! `tthc-review calc FILE [--json]`.
 
+use super::out::{say, tell};
 use crate::cost::format::{money, number, percent, to_dong};
 use crate::cost::{OptionResult, review_cost};
 use crate::model::{DayKind, Review};
@@ -12,17 +13,17 @@ use std::path::Path;
 
 pub fn run(t: &Templates, path: &Path, as_json: bool) -> Result<(), u8> {
     let review = load_review(path).map_err(|e| {
-        eprintln!("{e}");
+        tell!("{e}");
         1u8
     })?;
     let cost = review_cost(&review).map_err(|e| {
-        eprintln!("{}: {e}", path.display());
+        tell!("{}: {e}", path.display());
         1u8
     })?;
     // Every option must compute; a bad option is an error of the file, not a silent gap.
     for r in &cost.options {
         if let Err(e) = r {
-            eprintln!("{}: {e}", path.display());
+            tell!("{}: {e}", path.display());
             return Err(1);
         }
     }
@@ -40,7 +41,7 @@ pub fn run(t: &Templates, path: &Path, as_json: bool) -> Result<(), u8> {
             &results,
             cost.chosen,
         )?;
-        println!(
+        say!(
             "{}",
             serde_json::to_string_pretty(&out).expect("JSON of plain values")
         );
@@ -67,10 +68,10 @@ fn print_text(
     chosen: Option<usize>,
 ) {
     let unit = days_unit(t, review);
-    println!("Tệp: {}", path.display());
-    println!("Thủ tục: {} (mã số {})", review.tthc.name, review.tthc.code);
+    say!("Tệp: {}", path.display());
+    say!("Thủ tục: {} (mã số {})", review.tthc.name, review.tthc.code);
     if review.options.is_empty() {
-        println!("Chưa có phương án đơn giản hóa.");
+        say!("Chưa có phương án đơn giản hóa.");
     }
     for (i, (opt, r)) in review.options.iter().zip(results).enumerate() {
         let mark = if Some(i) == chosen {
@@ -83,17 +84,17 @@ fn print_text(
         } else {
             opt.name.clone()
         };
-        println!();
-        println!("{name} ({}){mark}", t.kind_label(opt.kind));
+        say!("");
+        say!("{name} ({}){mark}", t.kind_label(opt.kind));
         print_result(r, &unit);
     }
-    println!();
+    say!("");
     match chosen {
         Some(i) => {
-            println!("Phương án được chọn: {}", option_name(review, i));
+            say!("Phương án được chọn: {}", option_name(review, i));
             print_result(results[i], &unit);
         }
-        None if !review.options.is_empty() => println!("Chưa chọn phương án."),
+        None if !review.options.is_empty() => say!("Chưa chọn phương án."),
         None => {}
     }
 }
@@ -108,11 +109,11 @@ fn option_name(review: &Review, i: usize) -> String {
 }
 
 fn print_result(r: &OptionResult, unit: &str) {
-    println!("  Chi phí trước: {} đồng/năm", money(r.before));
-    println!("  Chi phí sau: {} đồng/năm", money(r.after));
-    println!("  Tiết kiệm: {} đồng/năm", money(r.saving));
-    println!("  Tỷ lệ cắt giảm: {}", percent(r.percent));
-    println!(
+    say!("  Chi phí trước: {} đồng/năm", money(r.before));
+    say!("  Chi phí sau: {} đồng/năm", money(r.after));
+    say!("  Tiết kiệm: {} đồng/năm", money(r.saving));
+    say!("  Tỷ lệ cắt giảm: {}", percent(r.percent));
+    say!(
         "  Thời hạn giải quyết: {} → {} {unit} (cắt giảm {})",
         number(r.days_before),
         number(r.days_after),
@@ -122,7 +123,7 @@ fn print_result(r: &OptionResult, unit: &str) {
 
 fn dong(path: &Path, v: Decimal) -> Result<i64, u8> {
     to_dong(v).ok_or_else(|| {
-        eprintln!(
+        tell!(
             "{}: số tiền {v} vượt quá giới hạn xuất JSON",
             path.display()
         );

@@ -1,17 +1,17 @@
-//! `tthc-review check PATH...`: one line per file, non-zero exit if any file is bad.
+//! `tthc-review check PATH...`: one line per file, non-zero exit if any file is bad; then what the
+//! checks before a report would say of these files (duplicates, missing choices, warnings).
 
+use super::out::{say, tell};
 use crate::check::check_review_file;
+use crate::preflight::{Finding, Severity, report_findings};
+use crate::storage::review_files;
 use crate::templates::Templates;
 use std::path::{Path, PathBuf};
 
 fn files_of(path: &Path) -> Result<Vec<PathBuf>, String> {
     if path.is_dir() {
-        let mut v: Vec<PathBuf> = std::fs::read_dir(path)
-            .map_err(|e| format!("{}: không đọc được thư mục ({e})", path.display()))?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "ron"))
-            .collect();
-        v.sort();
+        let v = review_files(path)
+            .map_err(|e| format!("{}: không đọc được thư mục ({e})", path.display()))?;
         if v.is_empty() {
             return Err(format!("{}: thư mục không có tệp .ron nào", path.display()));
         }
@@ -26,14 +26,23 @@ fn files_of(path: &Path) -> Result<Vec<PathBuf>, String> {
     }
 }
 
+fn report_line(f: &Finding) -> String {
+    let tag = match f.severity {
+        Severity::Error => "báo cáo: lỗi",
+        Severity::Warning => "báo cáo: cảnh báo",
+    };
+    format!("     {tag}: {}", f.message)
+}
+
 pub fn run(t: &Templates, paths: &[PathBuf]) -> Result<(), u8> {
     let mut bad = 0usize;
     let mut good = 0usize;
+    let mut loaded = Vec::new();
     for p in paths {
         let files = match files_of(p) {
             Ok(f) => f,
             Err(e) => {
-                eprintln!("LỖI {e}");
+                tell!("LỖI {e}");
                 bad += 1;
                 continue;
             }
@@ -42,18 +51,32 @@ pub fn run(t: &Templates, paths: &[PathBuf]) -> Result<(), u8> {
             match check_review_file(t, &f) {
                 Ok(report) => {
                     good += 1;
-                    println!("OK   {}", f.display());
-                    for w in report.warnings {
-                        println!("     lưu ý: {w}");
-                    }
+                    loaded.push((f, Ok(report.review), report.warnings));
                 }
                 Err(e) => {
                     bad += 1;
-                    eprintln!("LỖI {e}");
+                    tell!("LỖI {e}");
                 }
             }
         }
     }
-    println!("{good} tệp hợp lệ, {bad} lỗi");
+    let items: Vec<_> = loaded
+        .iter()
+        .map(|(p, r, _)| (p.clone(), r.clone()))
+        .collect();
+    let findings = report_findings(t, &items);
+    for (f, _, warnings) in &loaded {
+        say!("OK   {}", f.display());
+        for w in warnings {
+            say!("     lưu ý: {w}");
+        }
+        for x in findings.iter().filter(|x| x.file.as_deref() == Some(f)) {
+            say!("{}", report_line(x));
+        }
+    }
+    for x in findings.iter().filter(|x| x.file.is_none()) {
+        say!("{}", report_line(x));
+    }
+    say!("{good} tệp hợp lệ, {bad} lỗi");
     if bad > 0 { Err(1) } else { Ok(()) }
 }

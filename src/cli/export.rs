@@ -1,28 +1,77 @@
-//! `tthc-review export` and `tthc-review compile`.
+//! `tthc-review export` and `tthc-review compile`: the checks before a report run first and are
+//! printed; an error refuses the report, and `--strict` refuses on warnings too.
 
-use crate::report::{ReportSettings, compile_pdf, review_pdf};
-use crate::storage::{list_reviews, load_review, replace_file};
+use super::out::{say, tell};
+use crate::preflight::{Finding, Severity, count, has_errors, report_findings, review_findings};
+use crate::report::{ReportError, ReportSettings, compile_pdf, review_pdf};
+use crate::storage::{
+    OutputKind, check_output, list_reviews, load_review, replace_file, settings_path,
+};
 use crate::templates::Templates;
 use std::path::Path;
 
+/// Refuses an output that would replace a review or a file that is not ours, or an existing
+/// report without --force; checked before any work is done.
+fn output_allowed(output: &Path, force: bool) -> Result<(), u8> {
+    check_output(output, &[OutputKind::Pdf], force)
+        .map(|_| ())
+        .map_err(|e| {
+            tell!("{e}");
+            1u8
+        })
+}
+
 fn write(output: &Path, bytes: &[u8]) -> Result<(), u8> {
     replace_file(output, bytes).map_err(|e| {
-        eprintln!("{}: không ghi được ({e})", output.display());
+        tell!("{}: không ghi được ({e})", output.display());
         1u8
     })
 }
 
-pub fn export(t: &Templates, file: &Path, output: &Path) -> Result<(), u8> {
+/// Prints the findings; says whether the report may go on.
+fn gate(findings: &[Finding], strict: bool) -> Result<(), u8> {
+    for f in findings {
+        tell!("{f}");
+    }
+    let errors = count(findings, Severity::Error);
+    let warnings = count(findings, Severity::Warning);
+    if has_errors(findings) {
+        tell!("Không lập báo cáo: {errors} lỗi, {warnings} cảnh báo. Hãy sửa các lỗi trên.");
+        return Err(1);
+    }
+    if strict && warnings > 0 {
+        tell!("Không lập báo cáo: {warnings} cảnh báo (--strict).");
+        return Err(1);
+    }
+    Ok(())
+}
+
+pub fn export(
+    t: &Templates,
+    file: &Path,
+    output: &Path,
+    strict: bool,
+    force: bool,
+) -> Result<(), u8> {
+    output_allowed(output, force)?;
     let review = load_review(file).map_err(|e| {
-        eprintln!("{e}");
+        tell!("{e}");
         1u8
     })?;
+    let findings: Vec<Finding> = review_findings(t, &review)
+        .into_iter()
+        .map(|mut f| {
+            f.file = Some(file.to_path_buf());
+            f
+        })
+        .collect();
+    gate(&findings, strict)?;
     let pdf = review_pdf(t, &review).map_err(|e| {
-        eprintln!("{}: {e}", file.display());
+        tell!("{}: {e}", file.display());
         1u8
     })?;
     write(output, &pdf)?;
-    println!(
+    say!(
         "Đã xuất {} ({} KB)",
         output.display(),
         pdf.len().div_ceil(1024)
@@ -35,35 +84,43 @@ pub fn compile(
     dir: &Path,
     output: &Path,
     settings: Option<&Path>,
+    strict: bool,
+    force: bool,
 ) -> Result<(), u8> {
-    let settings = match settings {
+    output_allowed(output, force)?;
+    // The folder's own settings (saved from the app) unless a file is named.
+    let folder_settings = settings_path(dir);
+    let settings = match settings.or(folder_settings
+        .is_file()
+        .then_some(folder_settings.as_path()))
+    {
         Some(p) => ReportSettings::load(p).map_err(|e| {
-            eprintln!("{e}");
+            tell!("{e}");
             1u8
         })?,
         None => ReportSettings::default(),
     };
     let items: Vec<_> = list_reviews(dir)
         .map_err(|e| {
-            eprintln!("{}: không đọc được thư mục ({e})", dir.display());
+            tell!("{}: không đọc được thư mục ({e})", dir.display());
             1u8
         })?
         .into_iter()
         .map(|(p, r)| (p, r.map_err(|e| e.to_string())))
         .collect();
+    gate(&report_findings(t, &items), strict)?;
     let compiled = compile_pdf(t, &settings, &items, &|_, _| {}).map_err(|e| {
-        eprintln!("{}: {e}", dir.display());
+        if !matches!(e, ReportError::Blocked(_)) {
+            tell!("{}: {e}", dir.display());
+        }
         1u8
     })?;
-    for s in &compiled.skipped {
-        eprintln!("BỎ QUA {s}");
-    }
     write(output, &compiled.pdf)?;
-    println!(
-        "Đã lập báo cáo {}: {} TTHC, bỏ qua {}; tiết kiệm {} đồng/năm ({})",
+    say!(
+        "Đã lập báo cáo {}: {} TTHC, {} cảnh báo; tiết kiệm {} đồng/năm ({})",
         output.display(),
         compiled.included,
-        compiled.skipped.len(),
+        compiled.warnings.len(),
         crate::cost::format::money(compiled.totals.saving),
         crate::cost::format::percent(compiled.totals.percent)
     );

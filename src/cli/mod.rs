@@ -3,6 +3,10 @@
 mod calc;
 mod check;
 mod export;
+mod fmt;
+pub mod out;
+
+use out::tell;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -35,15 +39,32 @@ pub enum Command {
         /// Tệp PDF cần ghi
         #[arg(short = 'o', long = "output")]
         output: PathBuf,
+        /// Không xuất khi còn cảnh báo (lỗi thì luôn không xuất)
+        #[arg(long)]
+        strict: bool,
+        /// Ghi đè tệp báo cáo đã có
+        #[arg(long)]
+        force: bool,
     },
     /// Lập báo cáo tổng hợp (PDF) từ mọi bản rà soát trong thư mục.
     Compile {
         dir: PathBuf,
         #[arg(short = 'o', long = "output")]
         output: PathBuf,
-        /// Thiết lập báo cáo (.ron); mặc định là thiết lập có sẵn
+        /// Thiết lập báo cáo (.ron); mặc định là DIR/.tthc/report_settings.ron nếu có, nếu không là thiết lập có sẵn
         #[arg(long)]
         settings: Option<PathBuf>,
+        /// Không lập khi còn cảnh báo (lỗi thì luôn không lập)
+        #[arg(long)]
+        strict: bool,
+        /// Ghi đè tệp báo cáo đã có
+        #[arg(long)]
+        force: bool,
+    },
+    /// Kiểm tra rồi ghi lại tệp rà soát theo dạng chuẩn (an toàn, giữ bản .bak), ví dụ sau khi sửa tay.
+    Fmt {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
     },
     /// Mở giao diện trên một tệp rà soát.
     Open { file: PathBuf },
@@ -58,19 +79,34 @@ pub fn run(cmd: Command) -> ExitCode {
     let templates = match crate::templates::Templates::load_default() {
         Ok(t) => t,
         Err(e) => {
-            eprintln!("Lỗi mẫu biểu: {e}");
+            tell!("Lỗi mẫu biểu: {e}");
             return ExitCode::from(2);
         }
     };
     let result = match cmd {
         Command::Calc { file, json } => calc::run(&templates, &file, json),
         Command::Check { paths } => check::run(&templates, &paths),
-        Command::Export { file, output } => export::export(&templates, &file, &output),
+        Command::Fmt { files } => fmt::run(&templates, &files),
+        Command::Export {
+            file,
+            output,
+            strict,
+            force,
+        } => export::export(&templates, &file, &output, strict, force),
         Command::Compile {
             dir,
             output,
             settings,
-        } => export::compile(&templates, &dir, &output, settings.as_deref()),
+            strict,
+            force,
+        } => export::compile(
+            &templates,
+            &dir,
+            &output,
+            settings.as_deref(),
+            strict,
+            force,
+        ),
         Command::Open { file } => return crate::ui::run_native(Some(file)),
     };
     match result {

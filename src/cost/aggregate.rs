@@ -2,6 +2,7 @@
 //! % = Σ tiết kiệm / Σ trước (never the mean of the percentages).
 
 use super::engine::{CostError, OptionResult, percent_cut};
+use crate::model::text_key;
 use rust_decimal::Decimal;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -45,21 +46,39 @@ impl Totals {
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Aggregate {
-    /// Per lĩnh vực, in the order the fields first appear.
+    /// Per lĩnh vực, in the order the fields first appear, named as first written.
     pub groups: Vec<(String, Totals)>,
     pub overall: Totals,
+    /// The grouping key of each group ([`text_key`]), parallel to `groups`.
+    keys: Vec<String>,
 }
 
+impl Aggregate {
+    /// The totals of the group `field` belongs to (any spelling of it).
+    pub fn group(&self, field: &str) -> Option<&Totals> {
+        let key = text_key(field);
+        self.keys
+            .iter()
+            .position(|k| *k == key)
+            .map(|i| &self.groups[i].1)
+    }
+}
+
+/// Sums results by lĩnh vực and overall. Spellings of one lĩnh vực that differ only in case,
+/// spacing or the place of the tone mark (hoá/hóa) fall in one group.
 pub fn aggregate<'a, I>(items: I) -> Result<Aggregate, CostError>
 where
     I: IntoIterator<Item = (&'a str, &'a OptionResult)>,
 {
     let mut agg = Aggregate::default();
     for (field, r) in items {
-        let idx = match agg.groups.iter().position(|(f, _)| f == field) {
+        let key = text_key(field);
+        let idx = match agg.keys.iter().position(|k| *k == key) {
             Some(i) => i,
             None => {
-                agg.groups.push((field.to_string(), Totals::default()));
+                agg.groups
+                    .push((field.trim().to_string(), Totals::default()));
+                agg.keys.push(key);
                 agg.groups.len() - 1
             }
         };

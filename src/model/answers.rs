@@ -46,6 +46,32 @@ impl Answer {
 /// is keyed `"<question id>#<item number from 1>"`.
 pub type Answers = BTreeMap<String, Answer>;
 
+/// Reads the answers of a file, refusing a key written twice (a map would silently keep only the
+/// last one, and an answer would be lost).
+pub fn unique_answers<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Answers, D::Error> {
+    struct V;
+    impl<'de> serde::de::Visitor<'de> for V {
+        type Value = Answers;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("một bảng câu trả lời { \"mã câu hỏi\": ( … ) }")
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Answers, A::Error> {
+            let mut out = Answers::new();
+            while let Some((k, v)) = map.next_entry::<String, Answer>()? {
+                if out.contains_key(&k) {
+                    return Err(serde::de::Error::custom(format!(
+                        "câu trả lời «{}» được ghi hai lần; hãy giữ lại một",
+                        crate::storage::quote(&k)
+                    )));
+                }
+                out.insert(k, v);
+            }
+            Ok(out)
+        }
+    }
+    d.deserialize_map(V)
+}
+
 pub fn item_key(question_id: &str, item: usize) -> String {
     format!("{question_id}#{}", item + 1)
 }

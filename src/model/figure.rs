@@ -5,10 +5,9 @@
 //! string (exact) or that struct, so a second save is byte-identical to the first.
 
 use rust_decimal::Decimal;
-use serde::de::{self, MapAccess, Visitor};
+use serde::de;
 use serde::ser::SerializeStruct;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use std::fmt;
 use std::str::FromStr;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -126,73 +125,85 @@ impl Serialize for Figure {
 }
 
 impl<'de> Deserialize<'de> for Figure {
+    /// Reads the figure's own text, so a number written without quotes (`0.1`, `1e3`,
+    /// `79228162514264337593543950335`) is read exactly as written, never through binary
+    /// floating point.
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(FigureVisitor)
+        let raw: Box<ron::value::RawValue> = Deserialize::deserialize(d)?;
+        figure_from_ron(raw.get_ron().trim()).map_err(de::Error::custom)
     }
 }
 
-struct FigureVisitor;
+/// `(value: …, note: "…")` in a file; the value is read by [`number_from_ron`].
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FigureParts {
+    value: Box<ron::value::RawValue>,
+    #[serde(default)]
+    note: String,
+}
 
-const EXPECTED: &str = "một số (ví dụ 8, 0.5 hoặc \"48248\") hoặc (value: \"...\", note: \"...\")";
+const EXPECTED: &str =
+    "cần một số (ví dụ 8, 0.5 hoặc \"48248\") hoặc (value: \"...\", note: \"...\")";
 
-fn decimal_from_text<E: de::Error>(v: &str) -> Result<Decimal, E> {
+fn figure_from_ron(text: &str) -> Result<Figure, String> {
+    let body = text.trim_start_matches(|c: char| c.is_alphanumeric() || c == '_');
+    if body.starts_with('(') {
+        let parts: FigureParts = ron::from_str(text).map_err(|e| match e.code {
+            ron::Error::NoSuchStructField { found, .. } => format!(
+                "trường «{}» không có trong một số liệu (chỉ có value và note)",
+                crate::storage::quote(&found)
+            ),
+            ron::Error::MissingStructField { .. } => "số liệu thiếu trường value".to_string(),
+            _ => EXPECTED.to_string(),
+        })?;
+        let value = number_from_ron(parts.value.get_ron().trim())?;
+        return Ok(Figure {
+            value,
+            note: parts.note,
+        });
+    }
+    number_from_ron(text).map(Figure::new)
+}
+
+/// A number written as `8`, `-0.5`, `1_000`, `1e3` or `"48248"`, read exactly.
+fn number_from_ron(text: &str) -> Result<Decimal, String> {
+    if text.starts_with('"') || text.starts_with('r') {
+        let s: String = ron::from_str(text).map_err(|_| EXPECTED.to_string())?;
+        return decimal_from_text(&s);
+    }
+    let plain: String = text.chars().filter(|c| *c != '_').collect();
+    let plain = plain.strip_prefix('+').unwrap_or(&plain);
+    if plain.is_empty()
+        || !plain
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | 'e' | 'E'))
+    {
+        return Err(format!("{EXPECTED}; gặp «{}»", crate::storage::quote(text)));
+    }
+    decimal_from_text(plain)
+}
+
+/// Exact decimal of a number's text; too many digits is said as such, not as "not a number".
+fn decimal_from_text(v: &str) -> Result<Decimal, String> {
     let t = v.trim();
-    Decimal::from_str(t)
-        .or_else(|_| Decimal::from_scientific(t))
-        .map_err(|_| {
-            E::custom(format!(
-                "\"{v}\" không phải là số (dùng dấu chấm cho phần thập phân, ví dụ \"0.5\")"
-            ))
-        })
-}
-
-impl<'de> Visitor<'de> for FigureVisitor {
-    type Value = Figure;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str(EXPECTED)
+    if let Ok(d) = Decimal::from_str(t).or_else(|_| Decimal::from_scientific(t)) {
+        return Ok(d);
     }
-
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Figure, E> {
-        Ok(Figure::new(Decimal::from(v)))
-    }
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Figure, E> {
-        Ok(Figure::new(Decimal::from(v)))
-    }
-    fn visit_i128<E: de::Error>(self, v: i128) -> Result<Figure, E> {
-        Decimal::from_i128_with_scale(v, 0)
-            .checked_add(Decimal::ZERO)
-            .map(Figure::new)
-            .ok_or_else(|| E::custom("số quá lớn"))
-    }
-    fn visit_u128<E: de::Error>(self, v: u128) -> Result<Figure, E> {
-        let v = i128::try_from(v).map_err(|_| E::custom("số quá lớn"))?;
-        self.visit_i128(v)
-    }
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Figure, E> {
-        if !v.is_finite() {
-            return Err(E::custom("số không hữu hạn"));
-        }
-        // Shortest round-trip text of the float is what the person wrote ("0.5").
-        decimal_from_text(&v.to_string()).map(Figure::new)
-    }
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Figure, E> {
-        decimal_from_text(v).map(Figure::new)
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Figure, A::Error> {
-        let mut value: Option<Figure> = None;
-        let mut note = String::new();
-        while let Some(key) = map.next_key::<String>()? {
-            match key.as_str() {
-                "value" => value = Some(map.next_value::<Figure>()?),
-                "note" => note = map.next_value::<String>()?,
-                other => {
-                    return Err(de::Error::unknown_field(other, &["value", "note"]));
-                }
-            }
-        }
-        let mut fig = value.ok_or_else(|| de::Error::missing_field("value"))?;
-        fig.note = note;
-        Ok(fig)
+    let numeric = !t.is_empty()
+        && t.chars().any(|c| c.is_ascii_digit())
+        && t.trim_start_matches(['-', '+'])
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '-' | '+'));
+    if numeric {
+        Err(format!(
+            "số «{}» vượt quá giới hạn (tối đa 28 chữ số có nghĩa, giá trị tuyệt đối dưới 7,9 × 10^28)",
+            crate::storage::quote(t)
+        ))
+    } else {
+        Err(format!(
+            "«{}» không phải là số (dùng dấu chấm cho phần thập phân, ví dụ \"0.5\")",
+            crate::storage::quote(t)
+        ))
     }
 }

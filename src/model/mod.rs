@@ -2,12 +2,14 @@
 
 mod answers;
 mod figure;
+mod key;
 mod option;
 mod record;
 mod review;
 
 pub use answers::*;
 pub use figure::{Figure, parse_decimal_vi};
+pub use key::{text_key, tthc_key};
 pub use option::*;
 pub use record::*;
 pub use review::*;

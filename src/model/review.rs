@@ -19,6 +19,7 @@ pub struct Review {
     pub tthc: TthcRecord,
     pub reviewer: Reviewer,
     pub objectives: Vec<Objective>,
+    #[serde(deserialize_with = "super::answers::unique_answers")]
     pub answers: Answers,
     pub cost: CostParams,
     /// The current procedure's activities (bảng chi phí hiện tại).
@@ -28,6 +29,10 @@ pub struct Review {
     /// Số lượng đối tượng tuân thủ/năm.
     pub subjects: Figure,
     pub options: Vec<SimplOption>,
+    /// A copy made by "Nhân bản": never counted in a compiled report until the reviewer clears
+    /// the mark, so a duplicated TTHC cannot be counted twice by accident.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub draft: bool,
 }
 
 impl Default for Review {
@@ -44,6 +49,7 @@ impl Default for Review {
             frequency: Figure::int(1),
             subjects: Figure::int(0),
             options: Vec::new(),
+            draft: false,
         }
     }
 }

@@ -116,10 +116,27 @@ pub fn annex_block(
     }
     doc.paragraph(w.get("annex.benefit"), &body().face(Face::Italic));
     let r = &oc.result;
+    // An option that raises the cost says "tăng", never a negative "cắt giảm".
+    let raises = r.saving < rust_decimal::Decimal::ZERO;
+    let (saving_key, percent_key, saving, pct) = if raises {
+        (
+            "annex.cost_increase",
+            "annex.cost_increase_percent",
+            -r.saving,
+            r.percent.map(|p| -p),
+        )
+    } else {
+        (
+            "annex.cost_saving",
+            "annex.cost_percent",
+            r.saving,
+            r.percent,
+        )
+    };
     for (key, value) in [
         ("annex.cost_before", money(r.before)),
         ("annex.cost_after", money(r.after)),
-        ("annex.cost_saving", money(r.saving)),
+        (saving_key, money(saving)),
     ] {
         doc.paragraph(
             &format!("- {}", w.fill(key, &[("amount", &value)])),
@@ -127,12 +144,27 @@ pub fn annex_block(
         );
     }
     doc.paragraph(
-        &format!(
-            "- {}",
-            w.fill("annex.cost_percent", &[("percent", &percent(r.percent))])
-        ),
+        &format!("- {}", w.fill(percent_key, &[("percent", &percent(pct))])),
         &body(),
     );
+}
+
+/// A saving as a table prints it: "78.722.400", or "tăng 1.000" when the cost goes up.
+pub fn saving_text(saving: rust_decimal::Decimal) -> String {
+    if saving < rust_decimal::Decimal::ZERO {
+        format!("tăng {}", money(-saving))
+    } else {
+        money(saving)
+    }
+}
+
+/// The cut as a table prints it: "26,44 %", or "tăng 102,07 %" when the cost goes up.
+pub fn percent_text(saving: rust_decimal::Decimal, p: Option<rust_decimal::Decimal>) -> String {
+    if saving < rust_decimal::Decimal::ZERO {
+        format!("tăng {}", percent(p.map(|p| -p)))
+    } else {
+        percent(p)
+    }
 }
 
 fn yes_no(v: Option<bool>) -> &'static str {

@@ -36,6 +36,8 @@ pub struct Metrics {
     units_per_em: f32,
     pub ascent: f32,
     advances: Vec<f32>,
+    /// Whether the font has a glyph, for characters below `TABLE`.
+    has: Vec<bool>,
     bytes: &'static [u8],
 }
 
@@ -57,10 +59,14 @@ impl Metrics {
                     .unwrap_or(missing)
             })
             .collect();
+        let has = (0..TABLE as u32)
+            .map(|c| charmap.map(c).is_some_and(|g| g.to_u32() != 0))
+            .collect();
         Metrics {
             units_per_em: m.units_per_em as f32,
             ascent: m.ascent / m.units_per_em as f32,
             advances,
+            has,
             bytes,
         }
     }
@@ -107,6 +113,34 @@ impl Fonts {
     pub fn m(&self, face: Face) -> &Metrics {
         &self.metrics[face.index()]
     }
+}
+
+/// Whether the report font has a glyph for `c` in every face (white space always passes).
+pub fn can_draw(c: char) -> bool {
+    if c.is_whitespace() {
+        return true;
+    }
+    let fonts = Fonts::get();
+    Face::ALL.iter().all(|&f| {
+        let m = fonts.m(f);
+        match m.has.get(c as usize) {
+            Some(&h) => h,
+            None => FontRef::new(m.bytes)
+                .map(|font| font.charmap().map(c).is_some_and(|g| g.to_u32() != 0))
+                .unwrap_or(false),
+        }
+    })
+}
+
+/// The characters of `text` the report font cannot draw, each once, in order of appearance.
+pub fn undrawable(text: &str) -> Vec<char> {
+    let mut out: Vec<char> = Vec::new();
+    for c in text.chars() {
+        if !out.contains(&c) && !can_draw(c) {
+            out.push(c);
+        }
+    }
+    out
 }
 
 pub fn face_index(face: Face) -> usize {

@@ -6,14 +6,17 @@ mod fonts;
 pub mod layout;
 mod settings;
 
+pub use fonts::{can_draw, undrawable};
 pub use settings::{DEFAULT_SETTINGS, ReportSettings};
 
 use crate::cost::format::{money, number, percent};
 use crate::cost::{OptionCost, Totals, aggregate, review_cost};
-use crate::model::Review;
+use crate::model::{Review, text_key};
+use crate::preflight::{Finding, Severity, count, has_errors, report_findings};
 use crate::templates::Templates;
 use content::{
     BODY, SMALL, annex_block, centered_title, cost_appendix, form_appendix, heading, option_name,
+    percent_text, saving_text,
 };
 use fonts::Face;
 use layout::{Align, CONTENT_W, Cell, Doc, LEFT, Style, TableSpec};
@@ -25,8 +28,11 @@ pub enum ReportError {
     NoChosenOption,
     #[error("{0}")]
     Cost(String),
-    #[error("không có bản rà soát nào dùng được để lập báo cáo")]
+    #[error("không có bản rà soát nào để lập báo cáo")]
     Nothing,
+    /// The checks before a report found errors: the figures would be wrong.
+    #[error("{} lỗi phải sửa trước khi lập báo cáo:\n{}", count(.0, Severity::Error), .0.iter().filter(|f| f.severity == Severity::Error).map(|f| format!("• {f}")).collect::<Vec<_>>().join("\n"))]
+    Blocked(Vec<Finding>),
 }
 
 /// The chosen option of a review with its cost, or why the review cannot go in a report.
@@ -74,11 +80,11 @@ pub fn review_pdf(t: &Templates, review: &Review) -> Result<Vec<u8>, ReportError
     Ok(doc.finish())
 }
 
-/// The outcome of a compilation: the PDF and what was left out, with the reason.
+/// The outcome of a compilation: the PDF and the warnings it was made past.
 pub struct Compiled {
     pub pdf: Vec<u8>,
     pub included: usize,
-    pub skipped: Vec<String>,
+    pub warnings: Vec<Finding>,
     pub totals: Totals,
 }
 
@@ -215,41 +221,43 @@ fn totals_cells(label: &str, t: &Totals) -> Vec<Cell> {
         Cell::new(label).bold().span(3),
         Cell::right(money(t.before)).bold(),
         Cell::right(money(t.after)).bold(),
-        Cell::right(money(t.saving)).bold(),
-        Cell::right(percent(t.percent)).bold(),
+        Cell::right(saving_text(t.saving)).bold(),
+        Cell::right(percent_text(t.saving, t.percent)).bold(),
         Cell::right(number(t.days_before)).bold(),
         Cell::right(number(t.days_after)).bold(),
     ]
 }
 
 /// The compiled report over many reviews: the decision, the annex grouped by lĩnh vực and TTHC,
-/// the summary table with totals per lĩnh vực and overall. A review that did not load, cannot be
-/// costed or has no chosen option is skipped and named in `skipped`, never dropped silently.
+/// the summary table with totals per lĩnh vực and overall. The checks before a report run first:
+/// any error (a file that does not load, no chosen option, the same TTHC twice …) refuses the
+/// whole report, so no TTHC is ever left out or counted twice in silence.
 pub fn compile_pdf(
     t: &Templates,
     settings: &ReportSettings,
     items: &[(PathBuf, Result<Review, String>)],
     progress: &dyn Fn(usize, usize),
 ) -> Result<Compiled, ReportError> {
-    let mut skipped = Vec::new();
-    let mut ok: Vec<(&Review, usize, crate::cost::ReviewCost)> = Vec::new();
-    for (path, r) in items {
-        match r {
-            Err(e) => skipped.push(e.clone()),
-            Ok(review) => match chosen(review) {
-                Ok((i, cost)) => ok.push((review, i, cost)),
-                Err(e) => skipped.push(format!("{}: {e}", path.display())),
-            },
-        }
-    }
-    if ok.is_empty() {
+    if items.is_empty() {
         return Err(ReportError::Nothing);
     }
-    // Group by lĩnh vực in the order the fields first appear.
-    let mut fields: Vec<&str> = Vec::new();
+    let findings = report_findings(t, items);
+    if has_errors(&findings) {
+        return Err(ReportError::Blocked(findings));
+    }
+    let mut ok: Vec<(&Review, usize, crate::cost::ReviewCost)> = Vec::new();
+    for (_, r) in items {
+        let review = r.as_ref().map_err(|e| ReportError::Cost(e.clone()))?;
+        let (i, cost) = chosen(review)?;
+        ok.push((review, i, cost));
+    }
+    // Group by lĩnh vực (any spelling of one lĩnh vực is one group), in the order the fields
+    // first appear, printed in the spelling of the department's list.
+    let mut fields: Vec<(String, &str)> = Vec::new();
     for (r, _, _) in &ok {
-        if !fields.contains(&r.tthc.field.as_str()) {
-            fields.push(&r.tthc.field);
+        let key = text_key(&r.tthc.field);
+        if !fields.iter().any(|(k, _)| *k == key) {
+            fields.push((key, t.field_spelling(&r.tthc.field)));
         }
     }
     let agg = aggregate(ok.iter().map(|(r, i, c)| {
@@ -324,14 +332,14 @@ pub fn compile_pdf(
     );
     let total = ok.len();
     let mut done = 0;
-    for (g, field) in fields.iter().enumerate() {
+    for (g, (key, field)) in fields.iter().enumerate() {
         heading(
             &mut doc,
             &format!("{}. LĨNH VỰC {}", roman(g + 1), field.to_uppercase()),
         );
         for (stt, (review, i, cost)) in ok
             .iter()
-            .filter(|(r, _, _)| r.tthc.field == *field)
+            .filter(|(r, _, _)| text_key(&r.tthc.field) == *key)
             .enumerate()
         {
             let oc = cost.options[*i].as_ref().expect("checked");
@@ -345,13 +353,16 @@ pub fn compile_pdf(
     centered_title(&mut doc, w.get("report.summary_title"), 14.0);
     let mut rows = Vec::new();
     let mut stt = 0;
-    for (g, field) in fields.iter().enumerate() {
+    for (g, (key, field)) in fields.iter().enumerate() {
         rows.push(vec![
             Cell::new(format!("{}. {}", roman(g + 1), field))
                 .bold()
                 .span(9),
         ]);
-        for (review, i, cost) in ok.iter().filter(|(r, _, _)| r.tthc.field == *field) {
+        for (review, i, cost) in ok
+            .iter()
+            .filter(|(r, _, _)| text_key(&r.tthc.field) == *key)
+        {
             stt += 1;
             let r = &cost.options[*i].as_ref().expect("checked").result;
             rows.push(vec![
@@ -361,21 +372,16 @@ pub fn compile_pdf(
                     review.tthc.name,
                     option_name(review, *i)
                 )),
-                Cell::new(&review.tthc.field),
+                Cell::new(*field),
                 Cell::right(money(r.before)),
                 Cell::right(money(r.after)),
-                Cell::right(money(r.saving)),
-                Cell::right(percent(r.percent)),
+                Cell::right(saving_text(r.saving)),
+                Cell::right(percent_text(r.saving, r.percent)),
                 Cell::right(number(r.days_before)),
                 Cell::right(number(r.days_after)),
             ]);
         }
-        let group = &agg
-            .groups
-            .iter()
-            .find(|(f, _)| f == field)
-            .expect("aggregated")
-            .1;
+        let group = agg.group(field).expect("aggregated");
         rows.push(totals_cells(
             &format!("{} {}", w.get("report.group_total"), roman(g + 1)),
             group,
@@ -419,7 +425,7 @@ pub fn compile_pdf(
     Ok(Compiled {
         pdf: doc.finish(),
         included: ok.len(),
-        skipped,
+        warnings: findings,
         totals: agg.overall,
     })
 }

@@ -4,9 +4,16 @@
 //! version beside the file as `<name>.ron.bak`.
 
 mod atomic;
+pub mod lock;
+mod messages;
+mod output;
+mod stamp;
 mod workspace;
 
 pub use atomic::{backup_path, replace_file, write_atomic};
+pub use messages::{QUOTE_MAX, quote, ron_error};
+pub use output::{OutputKind, OutputRefusal, check_output};
+pub use stamp::*;
 pub use workspace::*;
 
 use crate::model::{Review, SCHEMA_VERSION};
@@ -18,9 +25,24 @@ use unicode_normalization::UnicodeNormalization;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LoadProblem {
     Io(String),
-    NotUtf8,
+    /// A folder, a FIFO, a device …: only regular files are read.
+    NotAFile(&'static str),
+    /// Larger than [`MAX_FILE_BYTES`].
+    TooLarge {
+        size: u64,
+    },
+    /// Bytes that are not UTF-8 text, at this line and column.
+    NotUtf8 {
+        line: usize,
+        col: usize,
+    },
+    /// The file ends in the middle of a character or of its structure: cut short.
+    Truncated {
+        line: usize,
+        col: usize,
+    },
     Empty,
-    /// The text is not valid RON (or is cut short).
+    /// The text is not valid RON.
     Syntax {
         line: usize,
         col: usize,
@@ -50,7 +72,26 @@ impl fmt::Display for LoadError {
         let p = self.path.display();
         match &self.problem {
             LoadProblem::Io(e) => write!(f, "{p}: không đọc được tệp ({e})"),
-            LoadProblem::NotUtf8 => write!(f, "{p}: tệp không phải văn bản UTF-8"),
+            LoadProblem::NotAFile(what) => {
+                write!(
+                    f,
+                    "{p}: không phải tệp thông thường ({what}); chỉ đọc được tệp .ron"
+                )
+            }
+            LoadProblem::TooLarge { size } => write!(
+                f,
+                "{p}: tệp quá lớn ({} MB; giới hạn {} MB) — không phải bản rà soát",
+                size.div_ceil(1024 * 1024),
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
+            LoadProblem::NotUtf8 { line, col } => write!(
+                f,
+                "{p}: dòng {line}, cột {col}: có byte không phải văn bản UTF-8 (tệp không phải văn bản, hoặc lưu bằng bảng mã khác)"
+            ),
+            LoadProblem::Truncated { line, col } => write!(
+                f,
+                "{p}: dòng {line}, cột {col}: tệp kết thúc giữa chừng — có thể đã bị cắt ngang khi chép hoặc lưu (không đúng cú pháp RON)"
+            ),
             LoadProblem::Empty => write!(f, "{p}: tệp trống"),
             LoadProblem::Syntax { line, col, msg } => {
                 write!(
@@ -78,12 +119,103 @@ impl fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
+/// Files larger than this are refused before they are read: a review is a few hundred KB.
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Why a save failed, in words a user can act on.
+fn io_words(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    let what = match e.kind() {
+        K::StorageFull => "ổ đĩa đã đầy",
+        K::QuotaExceeded => "đã hết dung lượng được cấp",
+        K::PermissionDenied => "không có quyền ghi vào thư mục hoặc tệp này",
+        K::ReadOnlyFilesystem => "ổ đĩa hoặc thư mục chỉ cho đọc",
+        K::NotFound => "không tìm thấy thư mục",
+        K::NotADirectory => "đường dẫn không phải thư mục",
+        K::IsADirectory => "đó là một thư mục",
+        _ => "lỗi đọc/ghi",
+    };
+    format!("{what}: {e}")
+}
+
 #[derive(Debug, thiserror::Error)]
-#[error("{path}: không lưu được ({source})", path = .path.display())]
+#[error("{path}: không lưu được — {words}. Tệp và bản sao lưu (.bak) vẫn như trước.", path = .path.display(), words = io_words(.source))]
 pub struct SaveError {
     pub path: PathBuf,
     #[source]
     pub source: std::io::Error,
+}
+
+/// Reads a regular file of at most `limit` bytes. A folder, FIFO or device is refused at once
+/// (never opened: opening a FIFO would wait forever), and so is a larger file.
+pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, LoadProblem> {
+    use std::io::Read;
+    let meta = std::fs::metadata(path).map_err(|e| LoadProblem::Io(io_words(&e)))?;
+    if !meta.is_file() {
+        return Err(LoadProblem::NotAFile(file_kind(&meta)));
+    }
+    if meta.len() > limit {
+        return Err(LoadProblem::TooLarge { size: meta.len() });
+    }
+    let f = std::fs::File::open(path).map_err(|e| LoadProblem::Io(io_words(&e)))?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    f.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| LoadProblem::Io(io_words(&e)))?;
+    if bytes.len() as u64 > limit {
+        return Err(LoadProblem::TooLarge {
+            size: bytes.len() as u64,
+        });
+    }
+    Ok(bytes)
+}
+
+fn file_kind(meta: &std::fs::Metadata) -> &'static str {
+    let t = meta.file_type();
+    if t.is_dir() {
+        return "thư mục";
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return "đường ống FIFO";
+        }
+        if t.is_char_device() || t.is_block_device() {
+            return "thiết bị";
+        }
+        if t.is_socket() {
+            return "socket";
+        }
+    }
+    "tệp đặc biệt"
+}
+
+/// Line and column (from 1) of byte offset `at` in `bytes`.
+fn position(bytes: &[u8], at: usize) -> (usize, usize) {
+    let before = &bytes[..at.min(bytes.len())];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let col = String::from_utf8_lossy(&before[start..]).chars().count() + 1;
+    (line, col)
+}
+
+/// Turns a file's bytes into text, telling a file cut inside a character from one that is not
+/// UTF-8 at all.
+fn utf8_text(bytes: Vec<u8>) -> Result<String, LoadProblem> {
+    String::from_utf8(bytes).map_err(|e| {
+        let err = e.utf8_error();
+        let bytes = e.as_bytes();
+        let (line, col) = position(bytes, err.valid_up_to());
+        match err.error_len() {
+            // Only an incomplete character at the very end: the file was cut short.
+            None => LoadProblem::Truncated { line, col },
+            Some(_) => LoadProblem::NotUtf8 { line, col },
+        }
+    })
 }
 
 #[derive(Deserialize)]
@@ -95,6 +227,24 @@ struct Probe {
 /// `Some(x)` may be written as plain `x` in a hand-written file.
 pub(crate) fn ron_options() -> ron::Options {
     ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+}
+
+/// A RON error at its place, as a load problem.
+fn ron_problem(e: &ron::error::SpannedError, invalid: bool) -> LoadProblem {
+    let (line, col) = (e.span.start.line, e.span.start.col);
+    match &e.code {
+        ron::Error::Eof => LoadProblem::Truncated { line, col },
+        code if invalid => LoadProblem::Invalid {
+            line,
+            col,
+            msg: ron_error(code),
+        },
+        code => LoadProblem::Syntax {
+            line,
+            col,
+            msg: ron_error(code),
+        },
+    }
 }
 
 /// Parses review text; `path` only names the file in errors. Strings come out NFC.
@@ -123,34 +273,34 @@ pub fn parse_review(path: &Path, text: &str) -> Result<Review, LoadError> {
         Ok(r) if r.schema_version == 0 => Err(err(LoadProblem::NotAReview)),
         Ok(r) => Ok(r),
         Err(full) => {
-            let probe: Probe = ron_options().from_str(text).map_err(|e| {
-                err(LoadProblem::Syntax {
-                    line: e.span.start.line,
-                    col: e.span.start.col,
-                    msg: e.code.to_string(),
-                })
-            })?;
+            let probe: Probe = ron_options()
+                .from_str(text)
+                .map_err(|e| err(ron_problem(&e, false)))?;
             Err(err(match probe.schema_version {
                 None => LoadProblem::NotAReview,
                 Some(v) if v > SCHEMA_VERSION => LoadProblem::NewerSchema { found: v },
-                Some(_) => LoadProblem::Invalid {
-                    line: full.span.start.line,
-                    col: full.span.start.col,
-                    msg: full.code.to_string(),
-                },
+                Some(_) => ron_problem(&full, true),
             }))
         }
     }
 }
 
+/// Loads a review file: a regular file of at most [`MAX_FILE_BYTES`], UTF-8 RON. Never writes.
 pub fn load_review(path: &Path) -> Result<Review, LoadError> {
+    load_review_stamped(path).map(|(r, _)| r)
+}
+
+/// Loads a review and says what was read (size, time, content hash), so that a later save can
+/// tell whether someone changed the file in between.
+pub fn load_review_stamped(path: &Path) -> Result<(Review, Stamp), LoadError> {
     let err = |problem| LoadError {
         path: path.to_path_buf(),
         problem,
     };
-    let bytes = std::fs::read(path).map_err(|e| err(LoadProblem::Io(e.to_string())))?;
-    let text = String::from_utf8(bytes).map_err(|_| err(LoadProblem::NotUtf8))?;
-    parse_review(path, &text)
+    let bytes = read_limited(path, MAX_FILE_BYTES).map_err(err)?;
+    let stamp = Stamp::of_bytes(path, &bytes);
+    let text = utf8_text(bytes).map_err(err)?;
+    Ok((parse_review(path, &text)?, stamp))
 }
 
 /// The text a review is saved as.
@@ -167,21 +317,22 @@ pub fn to_ron(review: &Review) -> String {
 }
 
 pub fn save_review(path: &Path, review: &Review) -> Result<(), SaveError> {
-    write_atomic(path, to_ron(review).as_bytes()).map_err(|source| SaveError {
-        path: path.to_path_buf(),
-        source,
-    })
+    save_review_stamped(path, review).map(|_| ())
 }
 
-/// The review files of a folder (`*.ron`, sorted by name), each loaded or with its error.
+/// Saves atomically with a backup, and says what is now on disk.
+pub fn save_review_stamped(path: &Path, review: &Review) -> Result<Stamp, SaveError> {
+    let text = to_ron(review);
+    write_atomic(path, text.as_bytes()).map_err(|source| SaveError {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    Ok(Stamp::of_bytes(path, text.as_bytes()))
+}
+
+/// The review files of a folder (see [`review_files`]), each loaded or with its error.
 pub fn list_reviews(dir: &Path) -> std::io::Result<Vec<(PathBuf, Result<Review, LoadError>)>> {
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)?
-        .filter_map(|e| e.ok())
-        .map(|e| e.path())
-        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "ron"))
-        .collect();
-    paths.sort();
-    Ok(paths
+    Ok(review_files(dir)?
         .into_iter()
         .map(|p| {
             let r = load_review(&p);

@@ -9,7 +9,85 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 pub const TRASH_DIR: &str = ".trash";
 pub const RECOVERY_DIR: &str = ".recovery";
-pub const RECENT_FILE: &str = ".recent.ron";
+/// The app's own files beside the reviews (recent list, report settings): a hidden folder, so
+/// nothing in it is ever listed, checked or compiled as a review.
+pub const APP_DIR: &str = ".tthc";
+pub const RECENT_FILE: &str = "recent.ron";
+pub const SETTINGS_FILE: &str = "report_settings.ron";
+/// Where earlier versions kept the recent list and the report settings.
+const LEGACY_RECENT: &str = ".recent.ron";
+
+/// The report settings file of a reviews folder.
+pub fn settings_path(dir: &Path) -> PathBuf {
+    dir.join(APP_DIR).join(SETTINGS_FILE)
+}
+
+fn recent_path(dir: &Path) -> PathBuf {
+    dir.join(APP_DIR).join(RECENT_FILE)
+}
+
+/// Moves the app files an earlier version left among the reviews into the app folder (only when
+/// the app folder has none yet). Returns what was moved, for the status line.
+pub fn migrate_app_files(dir: &Path) -> Vec<PathBuf> {
+    let mut moved = Vec::new();
+    for (old, new) in [
+        (dir.join(SETTINGS_FILE), settings_path(dir)),
+        (dir.join(LEGACY_RECENT), recent_path(dir)),
+    ] {
+        if old.is_file() && !new.exists() {
+            let ok = std::fs::create_dir_all(dir.join(APP_DIR)).is_ok()
+                && std::fs::rename(&old, &new).is_ok();
+            if ok {
+                moved.push(new);
+            }
+        }
+    }
+    moved
+}
+
+/// A file's identity: its canonical absolute path, so "saved-reviews/a.ron", "./saved-reviews/a.ron"
+/// and "/home/x/saved-reviews/a.ron" are one file. A file that does not exist yet is named by its
+/// canonical folder and its name.
+pub fn identity(path: &Path) -> PathBuf {
+    if let Ok(p) = std::fs::canonicalize(path) {
+        return p;
+    }
+    let parent = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    match (std::fs::canonicalize(parent), path.file_name()) {
+        (Ok(dir), Some(name)) => dir.join(name),
+        _ => std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()),
+    }
+}
+
+/// Whether two paths name the same file.
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    a == b || identity(a) == identity(b)
+}
+
+/// Whether `file` sits directly in `dir`.
+pub fn is_in_dir(file: &Path, dir: &Path) -> bool {
+    identity(file).parent() == Some(identity(dir).as_path())
+}
+
+/// Whether a folder entry is a review file: `*.ron`, not hidden, not an app file of an earlier
+/// version.
+pub fn is_review_name(name: &str) -> bool {
+    name.ends_with(".ron") && !name.starts_with('.') && name != SETTINGS_FILE
+}
+
+/// The review files of a folder, sorted by name.
+pub fn review_files(dir: &Path) -> io::Result<Vec<PathBuf>> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_str().is_some_and(is_review_name) && e.path().is_file())
+        .map(|e| e.path())
+        .collect();
+    paths.sort();
+    Ok(paths)
+}
 const ORIGINAL_PREFIX: &str = "// original: ";
 
 fn stamp() -> u64 {
@@ -120,18 +198,24 @@ pub fn find_recoveries(dir: &Path) -> Vec<Recovered> {
 }
 
 pub fn read_recent(dir: &Path) -> Vec<PathBuf> {
-    std::fs::read_to_string(dir.join(RECENT_FILE))
+    std::fs::read_to_string(recent_path(dir))
         .ok()
         .and_then(|t| ron::from_str::<Vec<PathBuf>>(&t).ok())
         .unwrap_or_default()
 }
 
-/// Puts `file` first in the recent list (at most 10), unless it lives in `dir` anyway.
+/// Puts `file` (by its identity) first in the recent list, at most 10; a file of `dir` itself is
+/// listed anyway and is not added.
 pub fn remember_recent(dir: &Path, file: &Path) -> io::Result<()> {
+    if is_in_dir(file, dir) {
+        return Ok(());
+    }
+    let file = identity(file);
     let mut list = read_recent(dir);
-    list.retain(|p| p != file);
-    list.insert(0, file.to_path_buf());
+    list.retain(|p| identity(p) != file);
+    list.insert(0, file);
     list.truncate(10);
     let text = ron::to_string(&list).map_err(io::Error::other)?;
-    replace_file(&dir.join(RECENT_FILE), text.as_bytes())
+    std::fs::create_dir_all(dir.join(APP_DIR))?;
+    replace_file(&recent_path(dir), text.as_bytes())
 }

@@ -18,8 +18,9 @@ pub const FORM_FILE: &str = "form.ron";
 pub const PRESETS_FILE: &str = "presets.ron";
 pub const OPTION_KINDS_FILE: &str = "option_kinds.ron";
 pub const WORDING_FILE: &str = "wording.ron";
+pub const FIELDS_FILE: &str = "fields.ron";
 
-const EMBEDDED: [(&str, &str); 4] = [
+const EMBEDDED: [(&str, &str); 5] = [
     (FORM_FILE, include_str!("../../assets/templates/form.ron")),
     (
         PRESETS_FILE,
@@ -32,6 +33,10 @@ const EMBEDDED: [(&str, &str); 4] = [
     (
         WORDING_FILE,
         include_str!("../../assets/templates/wording.ron"),
+    ),
+    (
+        FIELDS_FILE,
+        include_str!("../../assets/templates/fields.ron"),
     ),
 ];
 
@@ -112,6 +117,8 @@ pub struct Templates {
     pub presets: Presets,
     pub option_kinds: Vec<OptionKindLabel>,
     pub wording: Wording,
+    /// The lĩnh vực a department uses, in the spelling reports print.
+    pub fields: Vec<String>,
     /// Where each file came from ("(mặc định)" or a path), for messages.
     pub origin: String,
 }
@@ -159,31 +166,34 @@ pub(crate) fn parse<'a, T: Deserialize<'a>>(file: &str, text: &'a str) -> Result
 }
 
 impl Templates {
-    /// Parses and validates the four files, given as (file name for messages, text).
+    /// Parses and validates the five files, given as (file name for messages, text).
     pub fn from_texts(
         form: (&str, &str),
         presets: (&str, &str),
         kinds: (&str, &str),
         wording: (&str, &str),
+        fields: (&str, &str),
     ) -> Result<Self, TemplateError> {
         let t = Templates {
             form: parse(form.0, form.1)?,
             presets: parse(presets.0, presets.1)?,
             option_kinds: parse(kinds.0, kinds.1)?,
             wording: parse(wording.0, wording.1)?,
+            fields: parse(fields.0, fields.1)?,
             origin: String::new(),
         };
         validate::form(form.0, &t.form)?;
         validate::presets(presets.0, &t.presets)?;
         validate::option_kinds(kinds.0, &t.option_kinds)?;
         validate::wording(wording.0, &t.wording)?;
+        validate::fields(fields.0, &t.fields)?;
         Ok(t)
     }
 
     /// The templates built into the binary.
     pub fn embedded() -> Self {
-        let [f, p, k, w] = EMBEDDED;
-        let mut t = Self::from_texts(f, p, k, w)
+        let [f, p, k, w, l] = EMBEDDED;
+        let mut t = Self::from_texts(f, p, k, w, l)
             .expect("the embedded templates are checked by the test suite");
         t.origin = "(mặc định, trong chương trình)".to_string();
         t
@@ -204,7 +214,7 @@ impl Templates {
             }
         }
         let arg = |i: usize| (texts[i].0.as_str(), texts[i].1.as_str());
-        let mut t = Self::from_texts(arg(0), arg(1), arg(2), arg(3))?;
+        let mut t = Self::from_texts(arg(0), arg(1), arg(2), arg(3), arg(4))?;
         t.origin = dir.display().to_string();
         Ok(t)
     }
@@ -224,6 +234,16 @@ impl Templates {
             Some(dir) => Self::load_dir(&dir),
             None => Ok(Self::embedded()),
         }
+    }
+
+    /// How a lĩnh vực is printed: the list's spelling when the text names a listed lĩnh vực
+    /// (whatever its case or tone placement), else the text as typed, trimmed.
+    pub fn field_spelling<'a>(&'a self, field: &'a str) -> &'a str {
+        let key = crate::model::text_key(field);
+        self.fields
+            .iter()
+            .find(|f| crate::model::text_key(f) == key)
+            .map_or(field.trim(), String::as_str)
     }
 
     pub fn kind_label(&self, kind: OptionKind) -> &str {

@@ -34,6 +34,8 @@ pub const REQUIRED_WORDING: &[(&str, &[&str])] = &[
     ("annex.cost_after", &["amount"]),
     ("annex.cost_saving", &["amount"]),
     ("annex.cost_percent", &["percent"]),
+    ("annex.cost_increase", &["amount"]),
+    ("annex.cost_increase_percent", &["percent"]),
     (
         "annex.implementation_line",
         &["action", "article", "document", "authority", "deadline"],
@@ -262,6 +264,27 @@ pub fn wording(file: &str, w: &Wording) -> Result<(), TemplateError> {
                 return Err(err(file, format!("câu chữ «{key}» phải chứa {{{p}}}")));
             }
         }
+    }
+    Ok(())
+}
+
+/// The lĩnh vực list: no empty entry, no two entries that group as one.
+pub fn fields(file: &str, list: &[String]) -> Result<(), TemplateError> {
+    let mut seen: Vec<(String, &str)> = Vec::new();
+    for f in list {
+        if f.trim().is_empty() {
+            return Err(err(file, "danh sách lĩnh vực có một dòng trống"));
+        }
+        let key = crate::model::text_key(f);
+        if let Some((_, first)) = seen.iter().find(|(k, _)| *k == key) {
+            return Err(err(
+                file,
+                format!(
+                    "lĩnh vực «{f}» trùng với «{first}» (chỉ khác chữ hoa/thường hoặc chỗ đặt dấu)"
+                ),
+            ));
+        }
+        seen.push((key, f));
     }
     Ok(())
 }

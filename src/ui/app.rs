@@ -7,10 +7,13 @@ use super::home::{HomeAction, HomeState};
 use super::report_job::CompileJob;
 use super::settings_form::SettingsForm;
 use crate::model::Review;
+use crate::preflight::{Finding, Severity, has_errors, report_findings, review_findings};
+use crate::progress::Step;
 use crate::report::{ReportSettings, review_pdf};
 use crate::storage::{
-    Recovered, find_recoveries, free_name, load_review, move_to_trash, recovery_path,
-    remember_recent, remove_recovery, save_review, slug, write_recovery,
+    Recovered, find_recoveries, free_name, load_review, migrate_app_files, move_to_trash,
+    recovery_path, remember_recent, remove_recovery, save_review, settings_path, slug,
+    write_recovery,
 };
 use crate::templates::Templates;
 use egui::{Key, KeyboardShortcut, Modifiers, ViewportCommand};
@@ -26,15 +29,23 @@ pub enum Then {
     New,
 }
 
+/// The report the checks before a report were run for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ReportKind {
+    /// The compiled report of these files.
+    Compile(Vec<PathBuf>),
+    /// The open review's own report.
+    Export,
+}
+
 pub enum Modal {
     Unsaved(Then),
     ConfirmDelete(PathBuf),
     Recover(Vec<Recovered>),
     Message(String),
+    /// What the checks before a report found; the user fixes, or goes on past warnings.
+    Preflight(ReportKind, Vec<Finding>),
 }
-
-/// The report settings file of a reviews folder.
-pub const SETTINGS_FILE: &str = "report_settings.ron";
 
 pub struct App {
     pub templates: Templates,
@@ -79,10 +90,11 @@ fn key_for(path: &Path) -> String {
 
 impl App {
     pub fn new(templates: Templates, dir: PathBuf, dialogs: Box<dyn FileDialogs>) -> Self {
+        let moved = migrate_app_files(&dir);
         let mut home = HomeState::default();
         home.reload(&templates, &dir);
         let recoveries = find_recoveries(&dir);
-        let settings_path = dir.join(SETTINGS_FILE);
+        let settings_path = settings_path(&dir);
         let (settings, settings_error) = if settings_path.exists() {
             match ReportSettings::load(&settings_path) {
                 Ok(s) => (s, None),
@@ -110,7 +122,18 @@ impl App {
             editor: None,
             dialogs,
             modal,
-            status: String::new(),
+            status: if moved.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    "Đã chuyển tệp của chương trình vào thư mục riêng: {}",
+                    moved
+                        .iter()
+                        .map(|p| p.display().to_string())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            },
             recovery_every: Duration::from_secs(30),
             last_recovery: Instant::now(),
             close_allowed: false,
@@ -151,9 +174,7 @@ impl App {
         self.leave_clean_editor();
         match load_review(&path) {
             Ok(review) => {
-                if path.parent() != Some(self.dir.as_path()) {
-                    let _ = remember_recent(&self.dir, &path);
-                }
+                let _ = remember_recent(&self.dir, &path);
                 let key = key_for(&path);
                 self.editor = Some(Box::new(EditorState::new(
                     &self.templates,
@@ -212,9 +233,7 @@ impl App {
         match save_review(&path, &ed.review) {
             Ok(()) => {
                 remove_recovery(&recovery_path(&self.dir, &ed.recovery_key));
-                if path.parent() != Some(self.dir.as_path()) {
-                    let _ = remember_recent(&self.dir, &path);
-                }
+                let _ = remember_recent(&self.dir, &path);
                 self.status = format!("Đã lưu {}", path.display());
                 ed.mark_saved(path);
                 self.home.reload(&self.templates, &self.dir);
@@ -224,6 +243,19 @@ impl App {
                 self.modal = Some(Modal::Message(e.to_string()));
                 false
             }
+        }
+    }
+
+    /// Runs the checks before the open review's report; shows them, or exports when clean.
+    pub fn request_export(&mut self) {
+        let Some(ed) = self.editor.as_ref() else {
+            return;
+        };
+        let findings = review_findings(&self.templates, &ed.review);
+        if findings.is_empty() {
+            self.export_pdf();
+        } else {
+            self.modal = Some(Modal::Preflight(ReportKind::Export, findings));
         }
     }
 
@@ -254,20 +286,34 @@ impl App {
         }
     }
 
-    /// Starts the compiled report of the marked rows (or all rows) on a worker thread.
-    pub fn start_compile(&mut self) {
+    /// Runs the checks before the compiled report of the marked rows (or all rows); shows them,
+    /// or goes on to the report when there is nothing to say.
+    pub fn request_compile(&mut self) {
         if self.job.is_some() {
             return;
         }
-        let files: Vec<PathBuf> = if self.home.marked.is_empty() {
-            self.home.rows.iter().map(|r| r.path.clone()).collect()
-        } else {
-            self.home.marked.iter().cloned().collect()
-        };
+        let files: Vec<PathBuf> = self.home.report_rows().map(|r| r.path.clone()).collect();
         if files.is_empty() {
             self.modal = Some(Modal::Message(
                 "Chưa có bản rà soát nào để lập báo cáo.".to_string(),
             ));
+            return;
+        }
+        let items: Vec<_> = files
+            .iter()
+            .map(|p| (p.clone(), load_review(p).map_err(|e| e.to_string())))
+            .collect();
+        let findings = report_findings(&self.templates, &items);
+        if findings.is_empty() {
+            self.start_compile(files);
+        } else {
+            self.modal = Some(Modal::Preflight(ReportKind::Compile(files), findings));
+        }
+    }
+
+    /// Asks where to write, then compiles `files` on a worker thread.
+    pub fn start_compile(&mut self, files: Vec<PathBuf>) {
+        if self.job.is_some() {
             return;
         }
         let Some(output) = self.dialogs.save_pdf(&self.dir, "bao-cao-tong-hop.pdf") else {
@@ -298,7 +344,11 @@ impl App {
     }
 
     fn save_settings(&mut self, s: ReportSettings) -> Result<(), String> {
-        let path = self.dir.join(SETTINGS_FILE);
+        let path = settings_path(&self.dir);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| format!("{}: không tạo được thư mục ({e})", parent.display()))?;
+        }
         crate::storage::write_atomic(&path, s.to_ron().as_bytes())
             .map_err(|e| format!("{}: không lưu được ({e})", path.display()))?;
         self.settings = s;
@@ -381,6 +431,28 @@ impl App {
             key,
         )));
         self.status = "Đã khôi phục bản làm việc chưa lưu".to_string();
+    }
+
+    /// Opens `file` (or stays in the open review) at `step`, where a finding is fixed.
+    pub fn goto(&mut self, file: Option<PathBuf>, step: Step) {
+        if let Some(f) = file {
+            let open_already = self
+                .editor
+                .as_ref()
+                .and_then(|e| e.path.as_ref())
+                .is_some_and(|p| crate::storage::same_file(p, &f));
+            if !open_already {
+                self.open_path(f);
+                if self.modal.is_some() {
+                    // Unsaved changes were asked about, or the file did not open.
+                    return;
+                }
+            }
+        }
+        if let Some(ed) = self.editor.as_mut() {
+            ed.step = step;
+            ed.undo.break_step();
+        }
     }
 
     fn shortcuts(&mut self, ctx: &egui::Context) -> Vec<Action> {
@@ -486,10 +558,7 @@ impl App {
         let mut keep = true;
         egui::CentralPanel::default().show(ui, |ui| {
             ui.heading("Thiết lập báo cáo tổng hợp");
-            ui.weak(format!(
-                "Lưu vào {}",
-                self.dir.join(SETTINGS_FILE).display()
-            ));
+            ui.weak(format!("Lưu vào {}", settings_path(&self.dir).display()));
             ui.horizontal(|ui| {
                 if ui.button("Lưu thiết lập").clicked() {
                     match form.result().and_then(|s| self.save_settings(s)) {
@@ -637,6 +706,78 @@ impl App {
                         keep = false;
                     }
                 }
+                Modal::Preflight(kind, findings) => {
+                    let errors = crate::preflight::count(findings, Severity::Error);
+                    let warnings = crate::preflight::count(findings, Severity::Warning);
+                    ui.heading("Kiểm tra trước khi lập báo cáo");
+                    if errors > 0 {
+                        ui.colored_label(
+                            ui.visuals().error_fg_color,
+                            format!("{errors} lỗi làm sai số liệu của báo cáo: phải sửa trước khi lập. {warnings} cảnh báo."),
+                        );
+                    } else {
+                        ui.label(format!(
+                            "{warnings} cảnh báo: số liệu vẫn đúng nhưng báo cáo chưa đầy đủ. Có thể sửa trước hoặc vẫn lập báo cáo."
+                        ));
+                    }
+                    ui.add_space(4.0);
+                    egui::ScrollArea::vertical()
+                        .max_height(320.0)
+                        .show(ui, |ui| {
+                            for f in findings {
+                                ui.horizontal_wrapped(|ui| {
+                                    match f.severity {
+                                        Severity::Error => ui.colored_label(
+                                            ui.visuals().error_fg_color,
+                                            "LỖI",
+                                        ),
+                                        Severity::Warning => ui.colored_label(
+                                            ui.visuals().warn_fg_color,
+                                            "CẢNH BÁO",
+                                        ),
+                                    };
+                                    if let Some(p) = &f.file {
+                                        ui.strong(
+                                            p.file_name()
+                                                .unwrap_or_default()
+                                                .to_string_lossy()
+                                                .into_owned(),
+                                        )
+                                        .on_hover_text(p.display().to_string());
+                                    }
+                                    ui.label(&f.message);
+                                    if let Some(step) = f.step
+                                        && ui
+                                            .small_button("Đến chỗ sửa")
+                                            .on_hover_text("Mở bản rà soát ở bước cần sửa")
+                                            .clicked()
+                                    {
+                                        keep = false;
+                                        let file = f.file.clone();
+                                        next = Some(Box::new(move |app, _| app.goto(file, step)));
+                                    }
+                                });
+                            }
+                        });
+                    ui.separator();
+                    ui.horizontal(|ui| {
+                        let go = ui.add_enabled(
+                            !has_errors(findings),
+                            egui::Button::new("Vẫn lập báo cáo"),
+                        );
+                        if go.clicked() {
+                            keep = false;
+                            let kind = kind.clone();
+                            next = Some(Box::new(move |app, _| match kind {
+                                ReportKind::Compile(files) => app.start_compile(files),
+                                ReportKind::Export => app.export_pdf(),
+                            }));
+                        }
+                        if ui.button("Đóng").clicked() {
+                            keep = false;
+                        }
+                    });
+                }
             }
         });
         if keep {
@@ -658,7 +799,11 @@ impl App {
                 }
                 HomeAction::OpenPath(p) => self.open_path(p),
                 HomeAction::Duplicate(p) => match load_review(&p) {
-                    Ok(r) => {
+                    Ok(mut r) => {
+                        // A draft variant: another name, no code, never counted by accident.
+                        r.tthc.name = format!("{} (bản sao)", r.tthc.name.trim());
+                        r.tthc.code.clear();
+                        r.draft = true;
                         let stem = p
                             .file_stem()
                             .unwrap_or_default()
@@ -677,7 +822,7 @@ impl App {
                 },
                 HomeAction::Delete(p) => self.modal = Some(Modal::ConfirmDelete(p)),
                 HomeAction::Refresh => self.home.reload(&self.templates, &self.dir),
-                HomeAction::Compile => self.start_compile(),
+                HomeAction::Compile => self.request_compile(),
                 HomeAction::Settings => {
                     self.settings_form = Some(Box::new(SettingsForm::new(self.settings.clone())))
                 }
@@ -695,7 +840,7 @@ impl App {
                     self.save(true);
                 }
                 Action::Home => self.go_home(),
-                Action::ExportPdf => self.export_pdf(),
+                Action::ExportPdf => self.request_export(),
                 _ => {
                     let Some(ed) = self.editor.as_mut() else {
                         continue;

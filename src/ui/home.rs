@@ -3,8 +3,9 @@
 
 use crate::cost::format::{money, percent};
 use crate::cost::{OptionResult, aggregate, review_cost};
+use crate::model::tthc_key;
 use crate::progress::progress;
-use crate::storage::{list_reviews, load_review, read_recent};
+use crate::storage::{identity, is_in_dir, list_reviews, load_review, read_recent};
 use crate::templates::Templates;
 use egui::{Align, Layout};
 use egui_extras::{Column, TableBuilder};
@@ -14,7 +15,16 @@ use std::path::{Path, PathBuf};
 /// One row, computed when the folder is read (never per frame).
 #[derive(Debug, Clone)]
 pub struct HomeRow {
+    /// The path as reached (relative to the working folder for the reviews folder's files).
     pub path: PathBuf,
+    /// The file's identity (canonical path): one file is one row, however it was reached.
+    pub id: PathBuf,
+    /// Which TTHC the review is about (mã số or normalised name).
+    pub key: Option<String>,
+    /// Other rows about the same TTHC: a compile would count it twice.
+    pub duplicates: Vec<PathBuf>,
+    /// A copy made by "Nhân bản", not to be counted until the reviewer says so.
+    pub draft: bool,
     pub code: String,
     pub name: String,
     pub field: String,
@@ -47,10 +57,14 @@ pub enum SortKey {
 pub struct HomeState {
     pub rows: Vec<HomeRow>,
     pub sort: Option<(SortKey, bool)>,
+    /// The selected row, by identity.
     pub selected: Option<PathBuf>,
-    /// Rows marked (Ctrl+click) for the compiled report; none marked = every row.
+    /// Rows marked "đưa vào báo cáo" (check column or Ctrl+click), by identity; none marked =
+    /// every row.
     pub marked: std::collections::BTreeSet<PathBuf>,
     pub totals: [String; 4],
+    /// What the totals sum, in words: "tất cả 4 dòng" or "2 dòng đã đánh dấu".
+    pub totals_scope: String,
     pub listed_with_figures: usize,
 }
 
@@ -87,6 +101,10 @@ fn row_for(t: &Templates, path: PathBuf, loaded: Result<crate::model::Review, St
                 None => Default::default(),
             };
             HomeRow {
+                id: identity(&path),
+                key: tthc_key(&review.tthc),
+                duplicates: Vec::new(),
+                draft: review.draft,
                 complete: progress(t, &review).percent(),
                 code: review.tthc.code,
                 name: review.tthc.name,
@@ -100,6 +118,10 @@ fn row_for(t: &Templates, path: PathBuf, loaded: Result<crate::model::Review, St
             }
         }
         Err(e) => HomeRow {
+            id: identity(&path),
+            key: None,
+            duplicates: Vec::new(),
+            draft: false,
             name: path
                 .file_name()
                 .unwrap_or_default()
@@ -127,20 +149,62 @@ impl HomeState {
             .map(|(p, r)| row_for(t, p, r.map_err(|e| e.to_string())))
             .collect();
         for p in read_recent(dir) {
-            if p.parent() != Some(dir) && p.exists() && !rows.iter().any(|r| r.path == p) {
+            let id = identity(&p);
+            if p.is_file() && !is_in_dir(&p, dir) && !rows.iter().any(|r| r.id == id) {
                 let loaded = load_review(&p).map_err(|e| e.to_string());
                 rows.push(row_for(t, p, loaded));
             }
         }
-        self.marked.retain(|p| rows.iter().any(|r| &r.path == p));
-        self.rows = rows;
-        let results: Vec<(&str, &OptionResult)> = self
-            .rows
+        // The same TTHC in two files: both rows say so.
+        let keys: Vec<(Option<String>, PathBuf)> = rows
             .iter()
+            .map(|r| (r.key.clone(), r.path.clone()))
+            .collect();
+        for r in rows.iter_mut() {
+            r.duplicates = keys
+                .iter()
+                .filter(|(k, p)| k.is_some() && *k == r.key && *p != r.path)
+                .map(|(_, p)| p.clone())
+                .collect();
+        }
+        self.marked.retain(|p| rows.iter().any(|r| &r.id == p));
+        if self
+            .selected
+            .as_ref()
+            .is_some_and(|s| !rows.iter().any(|r| &r.id == s))
+        {
+            self.selected = None;
+        }
+        self.rows = rows;
+        self.update_totals();
+        if let Some((k, asc)) = self.sort {
+            self.sort_by(k, asc);
+        }
+    }
+
+    /// The rows a compiled report takes: the marked ones, or all when none is marked.
+    pub fn report_rows(&self) -> impl Iterator<Item = &HomeRow> {
+        self.rows
+            .iter()
+            .filter(|r| self.marked.is_empty() || self.marked.contains(&r.id))
+    }
+
+    /// Toggles a row's "đưa vào báo cáo" mark; the totals follow.
+    pub fn toggle_mark(&mut self, id: &Path) {
+        if !self.marked.remove(id) {
+            self.marked.insert(id.to_path_buf());
+        }
+        self.update_totals();
+    }
+
+    /// Sums the rows a report would take (after a reload or a change of marks, never per frame).
+    fn update_totals(&mut self) {
+        let results: Vec<(&str, &OptionResult)> = self
+            .report_rows()
             .filter_map(|r| r.result.as_ref().map(|x| (r.field.as_str(), x)))
             .collect();
-        self.listed_with_figures = results.len();
-        self.totals = match aggregate(results) {
+        let listed = results.len();
+        let totals = match aggregate(results) {
             Ok(a) => [
                 money(a.overall.before),
                 money(a.overall.after),
@@ -149,9 +213,13 @@ impl HomeState {
             ],
             Err(e) => [e.to_string(), String::new(), String::new(), String::new()],
         };
-        if let Some((k, asc)) = self.sort {
-            self.sort_by(k, asc);
-        }
+        self.totals = totals;
+        self.listed_with_figures = listed;
+        self.totals_scope = if self.marked.is_empty() {
+            format!("tất cả {} dòng", self.rows.len())
+        } else {
+            format!("{} dòng đã đánh dấu", self.marked.len())
+        };
     }
 
     pub fn sort_by(&mut self, key: SortKey, asc: bool) {
@@ -186,13 +254,14 @@ impl HomeState {
     }
 
     fn totals_row(&self, mut row: egui_extras::TableRow) {
+        row.col(|_| {});
         row.col(|ui| {
-            ui.strong("Tổng cộng");
+            ui.strong(format!("Tổng cộng ({})", self.totals_scope));
         });
         row.col(|ui| {
             ui.label(format!("{} TTHC có số liệu", self.listed_with_figures));
         });
-        for _ in 0..4 {
+        for _ in 0..3 {
             row.col(|_| {});
         }
         for f in &self.totals {
@@ -204,34 +273,55 @@ impl HomeState {
         }
     }
 
+    /// The path of the selected row.
+    pub fn selected_path(&self) -> Option<PathBuf> {
+        let id = self.selected.as_ref()?;
+        self.rows
+            .iter()
+            .find(|r| &r.id == id)
+            .map(|r| r.path.clone())
+    }
+
     pub fn show(&mut self, ui: &mut egui::Ui, dir: &Path, actions: &mut Vec<HomeAction>) {
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             if ui.button("+ Rà soát mới").clicked() {
                 actions.push(HomeAction::New);
             }
             if ui.button("Mở tệp…").clicked() {
                 actions.push(HomeAction::Open);
             }
-            let sel = self.selected.clone();
+            let sel = self.selected_path();
             ui.add_enabled_ui(sel.is_some(), |ui| {
-                if ui.button("Mở").clicked() {
-                    actions.push(HomeAction::OpenPath(sel.clone().unwrap()));
-                }
-                if ui.button("Nhân bản").clicked() {
-                    actions.push(HomeAction::Duplicate(sel.clone().unwrap()));
-                }
-                if ui.button("Xóa…").clicked() {
-                    actions.push(HomeAction::Delete(sel.clone().unwrap()));
+                if let Some(sel) = &sel {
+                    if ui.button("Mở").clicked() {
+                        actions.push(HomeAction::OpenPath(sel.clone()));
+                    }
+                    if ui
+                        .button("Nhân bản")
+                        .on_hover_text("Tạo bản nháp: tên thêm «(bản sao)», mã số để trống, không được đưa vào báo cáo tổng hợp cho đến khi bỏ dấu «bản nháp»")
+                        .clicked()
+                    {
+                        actions.push(HomeAction::Duplicate(sel.clone()));
+                    }
+                    if ui.button("Xóa…").clicked() {
+                        actions.push(HomeAction::Delete(sel.clone()));
+                    }
+                } else {
+                    let _ = ui.button("Mở");
+                    let _ = ui.button("Nhân bản");
+                    let _ = ui.button("Xóa…");
                 }
             });
             if ui.button("Tải lại").clicked() {
                 actions.push(HomeAction::Refresh);
             }
             ui.separator();
-            let which = if self.marked.is_empty() { "tất cả các dòng".to_string() } else { format!("{} dòng đã đánh dấu", self.marked.len()) };
             if ui
                 .button("Báo cáo tổng hợp (PDF)…")
-                .on_hover_text(format!("Lập Quyết định thông qua phương án đơn giản hóa cho {which}. Ctrl+bấm một dòng để đánh dấu."))
+                .on_hover_text(format!(
+                    "Lập Quyết định thông qua phương án đơn giản hóa cho {}. Đánh dấu ô «Báo cáo» ở đầu dòng để chọn dòng.",
+                    self.totals_scope
+                ))
                 .clicked()
             {
                 actions.push(HomeAction::Compile);
@@ -240,12 +330,22 @@ impl HomeState {
                 actions.push(HomeAction::Settings);
             }
         });
+        let dups = self
+            .rows
+            .iter()
+            .filter(|r| !r.duplicates.is_empty())
+            .count();
         ui.weak(format!(
-            "Thư mục: {} — {} bản rà soát{}. Bấm tiêu đề cột để sắp xếp; bấm đúp một dòng để mở; Ctrl+bấm để đánh dấu cho báo cáo tổng hợp.",
+            "Thư mục: {} — {} bản rà soát. Bấm tiêu đề cột để sắp xếp; bấm đúp một dòng để mở; đánh dấu ô «Báo cáo» (hoặc Ctrl+bấm) để chọn dòng đưa vào báo cáo tổng hợp.",
             dir.display(),
             self.rows.len(),
-            if self.marked.is_empty() { String::new() } else { format!(", {} dòng đánh dấu", self.marked.len()) }
         ));
+        if dups > 0 {
+            ui.colored_label(
+                ui.visuals().error_fg_color,
+                format!("{dups} dòng trùng TTHC với dòng khác (cột «Mã số» ghi «TRÙNG»): báo cáo tổng hợp chỉ lập được khi mỗi TTHC còn một bản — bỏ đánh dấu hoặc xóa một bản."),
+            );
+        }
         ui.add_space(4.0);
         let headers: [(&str, SortKey); 10] = [
             ("Mã số", SortKey::Code),
@@ -260,13 +360,16 @@ impl HomeState {
             ("Tỷ lệ", SortKey::Percent),
         ];
         let mut sort_click = None;
+        let mut toggle: Option<PathBuf> = None;
         let n = self.rows.len();
+        let err = ui.visuals().error_fg_color;
         TableBuilder::new(ui)
             .id_salt("home")
             .striped(true)
             .sense(egui::Sense::click())
             .cell_layout(Layout::left_to_right(Align::Center))
-            .column(Column::exact(150.0))
+            .column(Column::exact(52.0))
+            .column(Column::exact(150.0).clip(true))
             .column(Column::remainder().at_least(200.0).clip(true))
             .column(Column::exact(120.0).clip(true))
             .column(Column::exact(110.0).clip(true))
@@ -275,6 +378,11 @@ impl HomeState {
             .columns(Column::exact(100.0), 3)
             .column(Column::exact(66.0))
             .header(36.0, |mut h| {
+                h.col(|ui| {
+                    ui.strong("Báo cáo").on_hover_text(
+                        "Đánh dấu các dòng đưa vào báo cáo tổng hợp; không đánh dấu dòng nào = tất cả",
+                    );
+                });
                 for (title, key) in headers {
                     h.col(|ui| {
                         let arrow = match self.sort {
@@ -303,10 +411,36 @@ impl HomeState {
                         return;
                     }
                     let r = &self.rows[row.index()];
-                    row.set_selected(
-                        self.selected.as_ref() == Some(&r.path) || self.marked.contains(&r.path),
-                    );
+                    let marked = self.marked.contains(&r.id);
+                    row.set_selected(self.selected.as_ref() == Some(&r.id));
                     row.col(|ui| {
+                        let mut on = marked;
+                        let name = format!(
+                            "Đưa vào báo cáo: {}",
+                            r.path.file_name().unwrap_or_default().to_string_lossy()
+                        );
+                        if ui
+                            .checkbox(&mut on, "")
+                            .on_hover_text("Đưa dòng này vào báo cáo tổng hợp")
+                            .accessible_name(name)
+                            .changed()
+                        {
+                            toggle = Some(r.id.clone());
+                        }
+                    });
+                    row.col(|ui| {
+                        if !r.duplicates.is_empty() {
+                            let others: Vec<String> =
+                                r.duplicates.iter().map(|p| p.display().to_string()).collect();
+                            ui.colored_label(err, "TRÙNG").on_hover_text(format!(
+                                "Cùng TTHC với: {}. Mỗi TTHC chỉ được tính một lần trong báo cáo.",
+                                others.join(", ")
+                            ));
+                        } else if r.draft {
+                            ui.weak("Bản nháp").on_hover_text(
+                                "Bản sao chưa được xác nhận: không đưa vào báo cáo tổng hợp",
+                            );
+                        }
                         ui.label(&r.code);
                     });
                     row.col(|ui| {
@@ -321,17 +455,12 @@ impl HomeState {
                     });
                     if let Some(e) = &r.error {
                         row.col(|ui| {
-                            ui.colored_label(ui.visuals().error_fg_color, "Lỗi tệp")
-                                .on_hover_text(e);
+                            ui.colored_label(err, "Lỗi tệp").on_hover_text(e);
                         });
                         row.col(|ui| {
                             ui.add(
-                                egui::Label::new(
-                                    egui::RichText::new(e)
-                                        .color(ui.visuals().error_fg_color)
-                                        .small(),
-                                )
-                                .truncate(),
+                                egui::Label::new(egui::RichText::new(e).color(err).small())
+                                    .truncate(),
                             )
                             .on_hover_text(e);
                         });
@@ -356,11 +485,9 @@ impl HomeState {
                     let resp = row.response();
                     if resp.clicked() {
                         if resp.ctx.input(|i| i.modifiers.command) {
-                            if !self.marked.remove(&r.path) {
-                                self.marked.insert(r.path.clone());
-                            }
+                            toggle = Some(r.id.clone());
                         } else {
-                            self.selected = Some(r.path.clone());
+                            self.selected = Some(r.id.clone());
                         }
                     }
                     if resp.double_clicked() {
@@ -368,6 +495,9 @@ impl HomeState {
                     }
                 });
             });
+        if let Some(id) = toggle {
+            self.toggle_mark(&id);
+        }
         if let Some(key) = sort_click {
             let asc = !matches!(self.sort, Some((k, true)) if k == key);
             self.sort_by(key, asc);

@@ -50,9 +50,9 @@ impl CompileJob {
                     crate::cost::format::money(c.totals.saving),
                     crate::cost::format::percent(c.totals.percent)
                 );
-                if !c.skipped.is_empty() {
-                    msg.push_str(&format!("\n\nBỏ qua {} bản rà soát:", c.skipped.len()));
-                    for s in &c.skipped {
+                if !c.warnings.is_empty() {
+                    msg.push_str(&format!("\n\nĐã lập dù còn {} cảnh báo:", c.warnings.len()));
+                    for s in &c.warnings {
                         msg.push_str(&format!("\n• {s}"));
                     }
                 }

@@ -1,6 +1,8 @@
 #![allow(dead_code)]
 
 use rust_decimal::Decimal;
+use std::fs;
+use std::process::Command;
 use std::str::FromStr;
 use tthc_review::model::*;
 
@@ -60,4 +62,43 @@ pub fn example_files() -> Vec<std::path::PathBuf> {
         .collect();
     v.sort();
     v
+}
+
+/// Runs a poppler tool (pdftotext, pdfinfo, pdffonts) on a PDF's bytes.
+pub fn poppler(tool: &str, pdf: &[u8], args: &[&str]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("r.pdf");
+    fs::write(&p, pdf).unwrap();
+    let out = Command::new(tool)
+        .args(args)
+        .arg(&p)
+        .args(if tool == "pdftotext" {
+            vec!["-"]
+        } else {
+            vec![]
+        })
+        .output()
+        .unwrap_or_else(|e| panic!("{tool} (poppler-utils) is needed: {e}"));
+    assert!(
+        out.status.success(),
+        "{tool}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// The PDF's text as laid out (table rows stay on their lines), with every run of white space
+/// made one space, as a reader would quote it.
+pub fn text(pdf: &[u8]) -> String {
+    poppler("pdftotext", pdf, &["-layout"])
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+pub fn assert_has(text: &str, needle: &str) {
+    assert!(
+        text.contains(needle),
+        "«{needle}» not in the PDF text:\n{text}"
+    );
 }

@@ -60,6 +60,37 @@ fn string_list(
     ui.add_space(6.0);
 }
 
+/// Lĩnh vực: typed freely, or picked from the department's list. A typed spelling that the
+/// list knows under another spelling (hoá/hóa, case) says how reports will print it.
+fn field_picker(ui: &mut egui::Ui, t: &Templates, field: &mut String, changed: &mut bool) {
+    ui.horizontal(|ui| {
+        widgets::text(ui, field, "Lĩnh vực", W - 110.0, changed);
+        egui::ComboBox::from_id_salt("field_list")
+            .selected_text("Chọn…")
+            .width(100.0)
+            .height(360.0)
+            .show_ui(ui, |ui| {
+                for f in &t.fields {
+                    if ui.selectable_label(field == f, f).clicked() {
+                        *field = f.clone();
+                        *changed = true;
+                    }
+                }
+            })
+            .response
+            .accessible_name("Chọn lĩnh vực từ danh sách");
+    });
+    if field.trim().is_empty() || t.fields.iter().any(|f| f == field) {
+        return;
+    }
+    let printed = t.field_spelling(field);
+    if printed != field.trim() {
+        ui.end_row();
+        ui.label("");
+        ui.weak(format!("Báo cáo sẽ in theo danh sách: «{printed}»"));
+    }
+}
+
 pub fn show(ui: &mut egui::Ui, ed: &mut EditorState, t: &Templates, actions: &mut Vec<Action>) {
     let w = &t.wording;
     let mut changed = false;
@@ -71,15 +102,39 @@ pub fn show(ui: &mut egui::Ui, ed: &mut EditorState, t: &Templates, actions: &mu
         .num_columns(2)
         .spacing([12.0, 6.0])
         .show(ui, |ui| {
+            for (label, value) in [("Mã số", &mut r.tthc.code), ("Tên TTHC", &mut r.tthc.name)]
+            {
+                ui.label(label);
+                widgets::text(ui, value, label, W, &mut changed);
+                ui.end_row();
+            }
+            ui.label("Lĩnh vực");
+            field_picker(ui, t, &mut r.tthc.field, &mut changed);
+            ui.end_row();
             for (label, value) in [
-                ("Mã số", &mut r.tthc.code),
-                ("Tên TTHC", &mut r.tthc.name),
-                ("Lĩnh vực", &mut r.tthc.field),
                 ("Cấp thực hiện", &mut r.tthc.level),
                 ("Cơ quan giải quyết", &mut r.tthc.agency),
             ] {
                 ui.label(label);
                 widgets::text(ui, value, label, W, &mut changed);
+                ui.end_row();
+            }
+            if r.draft {
+                ui.label("Bản nháp");
+                ui.horizontal(|ui| {
+                    ui.colored_label(
+                        ui.visuals().warn_fg_color,
+                        "Bản sao do «Nhân bản» tạo: chưa được đưa vào báo cáo tổng hợp.",
+                    );
+                    if ui
+                        .button("Đây là bản chính thức")
+                        .on_hover_text("Bỏ dấu bản nháp để bản này được đưa vào báo cáo tổng hợp")
+                        .clicked()
+                    {
+                        r.draft = false;
+                        changed = true;
+                    }
+                });
                 ui.end_row();
             }
             ui.label("Đối tượng thực hiện");
