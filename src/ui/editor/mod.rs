@@ -280,8 +280,14 @@ pub struct EditorState {
     pub changed: bool,
     /// The review as of the last change: what an inline edit is undone to.
     baseline: Review,
-    /// Key of this review's recovery file.
+    /// Key of this review's recovery file (one per editing session).
     pub recovery_key: String,
+    /// The file as last read or written: a save first checks nobody changed it since.
+    pub disk: Option<crate::storage::Stamp>,
+    /// The owner file held while the review is open for editing.
+    pub lock: Option<crate::storage::lock::Lock>,
+    /// Opened to look at while someone else edits it: who. Saving then makes a new file.
+    pub read_only: Option<String>,
 }
 
 impl EditorState {
@@ -308,6 +314,9 @@ impl EditorState {
             review,
             saved,
             recovery_key,
+            disk: None,
+            lock: None,
+            read_only: None,
         }
     }
 
@@ -354,6 +363,17 @@ impl EditorState {
             self.cells.clear();
             self.refresh(t);
         }
+    }
+
+    /// Replaces the review with `review` as saved (the other person's version, taken over this
+    /// one): nothing unsaved, no undo history across it.
+    pub fn reload(&mut self, t: &Templates, review: Review) {
+        self.saved = review.clone();
+        self.review = review;
+        self.dirty = false;
+        self.undo = Undo::default();
+        self.cells.clear();
+        self.refresh(t);
     }
 
     pub fn mark_saved(&mut self, path: PathBuf) {

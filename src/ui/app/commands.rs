@@ -1,0 +1,116 @@
+//! Every change a question or a home-list button asks for is a [`Command`] value, applied here,
+//! after the UI pass, in one place.
+
+use super::{App, Then};
+use crate::progress::Step;
+use crate::storage::{Recovered, move_to_trash, remove_recovery};
+use std::path::PathBuf;
+
+/// The report the checks before a report were run for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ReportKind {
+    /// The compiled report of these files.
+    Compile(Vec<PathBuf>),
+    /// The open review's own report.
+    Export,
+}
+
+/// A report waiting to be written where the user said (after an overwrite question).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Pending {
+    Export(PathBuf),
+    Compile {
+        files: Vec<PathBuf>,
+        output: PathBuf,
+    },
+}
+
+impl Pending {
+    pub fn output(&self) -> &PathBuf {
+        match self {
+            Pending::Export(p) => p,
+            Pending::Compile { output, .. } => output,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub enum Command {
+    /// Closes the question and does nothing else.
+    Close,
+    SaveThen(Then),
+    DiscardThen(Then),
+    Trash(PathBuf),
+    Restore(Recovered, Vec<Recovered>),
+    DropRecovery(Recovered, Vec<Recovered>),
+    Goto(Option<PathBuf>, Step),
+    /// Goes on with a report past its warnings.
+    Report(ReportKind),
+    OpenReadOnly(PathBuf),
+    OpenCopy(PathBuf),
+    TakeOver(PathBuf),
+    /// Changed on disk: keep the other version as a dated copy, then save mine.
+    KeepMine,
+    /// Changed on disk: load the other version; mine goes to the recovery folder.
+    TakeTheirs,
+    SaveAs,
+    /// Gone from disk: write it again where it was.
+    SaveOver,
+    /// Writes a report, the user having agreed to replace the file there.
+    Write(Pending),
+}
+
+impl App {
+    /// Applies one command (from a question or the home list).
+    pub fn run(&mut self, ctx: &egui::Context, cmd: Command) {
+        match cmd {
+            Command::Close => {}
+            Command::SaveThen(then) => {
+                if self.save(false) {
+                    self.then(ctx, then);
+                }
+            }
+            Command::DiscardThen(then) => {
+                self.discard();
+                self.then(ctx, then);
+            }
+            Command::Trash(path) => match move_to_trash(&self.dir, &path) {
+                Ok(p) => {
+                    self.status = format!("Đã chuyển vào thùng rác: {}", p.display());
+                    self.home.selected = None;
+                    self.home.reload(&self.templates, &self.dir);
+                }
+                Err(e) => {
+                    self.message(format!("{}: không xóa được ({e})", path.display()));
+                }
+            },
+            Command::Restore(rec, rest) => {
+                self.restore(rec);
+                if !rest.is_empty() {
+                    self.modal = Some(super::Modal::Recover(rest));
+                }
+            }
+            Command::DropRecovery(rec, rest) => {
+                remove_recovery(&rec.recovery_file);
+                if !rest.is_empty() {
+                    self.modal = Some(super::Modal::Recover(rest));
+                }
+            }
+            Command::Goto(file, step) => self.goto(file, step),
+            Command::Report(ReportKind::Compile(files)) => self.ask_compile_output(files),
+            Command::Report(ReportKind::Export) => self.ask_export_output(),
+            Command::OpenReadOnly(p) => self.open_read_only(p),
+            Command::OpenCopy(p) => self.open_copy(p),
+            Command::TakeOver(p) => self.take_over(p),
+            Command::KeepMine => self.keep_mine(),
+            Command::TakeTheirs => self.take_theirs(),
+            Command::SaveAs => {
+                self.save(true);
+            }
+            Command::SaveOver => {
+                self.save_unchecked();
+            }
+            Command::Write(pending) => self.write_report(pending),
+        }
+    }
+}

@@ -1,0 +1,310 @@
+//! The application: the home list or one review. Views emit actions during the frame; after the
+//! UI pass they are applied here, and every question's answer is a [`Command`] applied in
+//! `commands.rs`. Files (open, save, conflicts, recovery, reports) are in `files.rs`, the
+//! questions in `modal.rs`, the toolbar in `toolbar.rs`.
+
+mod commands;
+mod files;
+mod modal;
+mod toolbar;
+
+pub use commands::{Command, Pending, ReportKind};
+pub use modal::Modal;
+
+use super::dialogs::FileDialogs;
+use super::editor::{Action, EditorState};
+use super::home::{HomeAction, HomeState};
+use super::report_job::CompileJob;
+use super::settings_form::SettingsForm;
+use crate::model::Review;
+use crate::report::ReportSettings;
+use crate::storage::{
+    find_recoveries, free_name, load_review, migrate_app_files, remove_recovery, save_review,
+    settings_path,
+};
+use crate::templates::Templates;
+use egui::{Key, KeyboardShortcut, Modifiers, ViewportCommand};
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+/// What to do once the unsaved-changes question is answered.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Then {
+    Close,
+    Home,
+    Open(PathBuf),
+    New,
+}
+
+pub struct App {
+    pub templates: Templates,
+    pub dir: PathBuf,
+    pub home: HomeState,
+    pub editor: Option<Box<EditorState>>,
+    pub dialogs: Box<dyn FileDialogs>,
+    pub modal: Option<Modal>,
+    /// The last thing that happened, shown in the status line.
+    pub status: String,
+    pub recovery_every: Duration,
+    last_recovery: Instant,
+    close_allowed: bool,
+    title: String,
+    pub settings: ReportSettings,
+    /// A compiled report being made on a worker thread.
+    pub job: Option<CompileJob>,
+    /// The report settings page, when open.
+    pub settings_form: Option<Box<SettingsForm>>,
+}
+
+/// A new review from the templates: the latest hourly income preset, everything else empty.
+pub fn new_review(t: &Templates) -> Review {
+    let mut r = Review::default();
+    if let Some(p) = t.presets.incomes.iter().max_by_key(|p| p.year) {
+        p.apply(&mut r.cost);
+    }
+    r
+}
+
+impl App {
+    pub fn new(templates: Templates, dir: PathBuf, dialogs: Box<dyn FileDialogs>) -> Self {
+        let moved = migrate_app_files(&dir);
+        let mut home = HomeState::default();
+        home.reload(&templates, &dir);
+        let recoveries = find_recoveries(&dir);
+        let settings_path = settings_path(&dir);
+        let (settings, settings_error) = if settings_path.exists() {
+            match ReportSettings::load(&settings_path) {
+                Ok(s) => (s, None),
+                Err(e) => (
+                    ReportSettings::default(),
+                    Some(format!(
+                        "{e}\nĐang dùng thiết lập báo cáo mặc định; tệp không bị thay đổi."
+                    )),
+                ),
+            }
+        } else {
+            (ReportSettings::default(), None)
+        };
+        let modal = match (recoveries.is_empty(), settings_error) {
+            (false, _) => Some(Modal::Recover(recoveries)),
+            (true, Some(e)) => Some(Modal::Message(e)),
+            (true, None) => None,
+        };
+        App {
+            settings,
+            job: None,
+            settings_form: None,
+            templates,
+            home,
+            editor: None,
+            dialogs,
+            modal,
+            status: if moved.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    "Đã chuyển tệp của chương trình vào thư mục riêng: {}",
+                    moved
+                        .iter()
+                        .map(|p| p.display().to_string())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            },
+            recovery_every: Duration::from_secs(30),
+            last_recovery: Instant::now(),
+            close_allowed: false,
+            title: String::new(),
+            dir,
+        }
+    }
+
+    /// Whether the window may close now (nothing unsaved, or the user said so).
+    pub fn close_allowed(&self) -> bool {
+        self.close_allowed
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        self.editor.as_ref().is_some_and(|e| e.dirty)
+    }
+
+    fn poll_job(&mut self, ctx: &egui::Context) {
+        let Some(job) = &self.job else { return };
+        match job.poll() {
+            Some(Ok(msg)) => {
+                self.status = format!("Đã lập báo cáo {}", job.output.display());
+                self.job = None;
+                self.modal = Some(Modal::Message(msg));
+            }
+            Some(Err(e)) => {
+                self.job = None;
+                self.modal = Some(Modal::Message(format!("Không lập được báo cáo: {e}")));
+            }
+            None => ctx.request_repaint_after(Duration::from_millis(100)),
+        }
+    }
+
+    fn shortcuts(&mut self, ctx: &egui::Context) -> Vec<Action> {
+        let mut out = Vec::new();
+        if self.editor.is_none() || self.modal.is_some() {
+            return out;
+        }
+        ctx.input_mut(|i| {
+            let redo = KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+            let redo_y = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
+            let undo = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
+            let save = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
+            // Longest first: Ctrl+Shift+Z must not be taken as Ctrl+Z.
+            if i.consume_shortcut(&redo) || i.consume_shortcut(&redo_y) {
+                out.push(Action::Redo);
+            }
+            if i.consume_shortcut(&undo) {
+                out.push(Action::Undo);
+            }
+            if i.consume_shortcut(&save) {
+                out.push(Action::Save);
+            }
+        });
+        out
+    }
+
+    fn apply_home(&mut self, actions: Vec<HomeAction>) {
+        for a in actions {
+            match a {
+                HomeAction::New => self.new_review(),
+                HomeAction::Open => {
+                    if let Some(p) = self.dialogs.open_review(&self.dir) {
+                        self.open_path(p);
+                    }
+                }
+                HomeAction::OpenPath(p) => self.open_path(p),
+                HomeAction::Duplicate(p) => match load_review(&p) {
+                    Ok(mut r) => {
+                        // A draft variant: another name, no code, never counted by accident.
+                        r.tthc.name = format!("{} (bản sao)", r.tthc.name.trim());
+                        r.tthc.code.clear();
+                        r.draft = true;
+                        let stem = p
+                            .file_stem()
+                            .unwrap_or_default()
+                            .to_string_lossy()
+                            .into_owned();
+                        let target = free_name(&self.dir, &format!("{stem}-ban-sao"));
+                        match save_review(&target, &r) {
+                            Ok(()) => {
+                                self.status = format!("Đã nhân bản thành {}", target.display());
+                                self.home.reload(&self.templates, &self.dir);
+                            }
+                            Err(e) => self.modal = Some(Modal::Message(e.to_string())),
+                        }
+                    }
+                    Err(e) => self.modal = Some(Modal::Message(e.to_string())),
+                },
+                HomeAction::Delete(p) => self.modal = Some(Modal::ConfirmDelete(p)),
+                HomeAction::Refresh => self.home.reload(&self.templates, &self.dir),
+                HomeAction::Compile => self.request_compile(),
+                HomeAction::Settings => {
+                    self.settings_form = Some(Box::new(SettingsForm::new(self.settings.clone())))
+                }
+            }
+        }
+    }
+
+    fn apply_editor(&mut self, actions: Vec<Action>) {
+        for a in actions {
+            match a {
+                Action::Save => {
+                    self.save(false);
+                }
+                Action::SaveAs => {
+                    self.save(true);
+                }
+                Action::Home => self.go_home(),
+                Action::ExportPdf => self.request_export(),
+                _ => {
+                    let Some(ed) = self.editor.as_mut() else {
+                        continue;
+                    };
+                    let t = &self.templates;
+                    match a {
+                        Action::Edit(f) => ed.apply_edit(t, f),
+                        Action::Goto(s) => {
+                            ed.step = s;
+                            ed.undo.break_step();
+                        }
+                        Action::SelectOption(i) => ed.option = i,
+                        Action::Undo => ed.undo(t),
+                        Action::Redo => ed.redo(t),
+                        Action::Save | Action::SaveAs | Action::Home | Action::ExportPdf => {}
+                    }
+                }
+            }
+        }
+    }
+
+    fn update_title(&mut self, ctx: &egui::Context) {
+        let title = match &self.editor {
+            Some(ed) => format!(
+                "{}{} — Rà soát TTHC",
+                if ed.dirty { "● " } else { "" },
+                ed.display_name()
+            ),
+            None => "Rà soát thủ tục hành chính".to_string(),
+        };
+        if title != self.title {
+            ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+}
+
+impl eframe::App for App {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        if ctx.input(|i| i.viewport().close_requested()) && !self.close_allowed {
+            if self.is_dirty() {
+                ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+                self.modal = Some(Modal::Unsaved(Then::Close));
+            } else if let Some(p) = self.recovery_file() {
+                remove_recovery(&p);
+            }
+        }
+        let mut actions = self.shortcuts(&ctx);
+        egui::Panel::top("toolbar").show(ui, |ui| {
+            ui.add_space(4.0);
+            self.toolbar(ui, &mut actions);
+            ui.add_space(2.0);
+        });
+        let mut home_actions = Vec::new();
+        match self.editor.as_mut() {
+            Some(ed) => ed.show(ui, &self.templates, &mut actions),
+            None if self.settings_form.is_some() => self.settings_page(ui),
+            None => {
+                egui::CentralPanel::default()
+                    .show(ui, |ui| self.home.show(ui, &self.dir, &mut home_actions));
+            }
+        }
+        self.modal_ui(&ctx);
+        self.poll_job(&ctx);
+        // After the UI pass: inline edits become undo steps, then emitted actions apply.
+        if let Some(ed) = self.editor.as_mut() {
+            let focused = ctx.memory(|m| m.focused());
+            ed.end_frame(&self.templates, focused);
+        }
+        self.apply_editor(actions);
+        self.apply_home(home_actions);
+        if self.is_dirty() {
+            if self.last_recovery.elapsed() >= self.recovery_every {
+                self.write_recovery_now();
+            }
+            ctx.request_repaint_after(self.recovery_every);
+        } else {
+            self.last_recovery = Instant::now();
+        }
+        self.update_title(&ctx);
+    }
+}

@@ -1,0 +1,301 @@
+//! The questions the app asks: unsaved changes, delete, recovery, the checks before a report, a
+//! review in use by someone else, a file changed or gone since it was opened, an existing report.
+//! Buttons push a [`Command`]; nothing is changed while the modal is drawn.
+
+use super::commands::{Command, Pending, ReportKind};
+use super::{App, Then};
+use crate::preflight::{Finding, Severity, count, has_errors};
+use crate::storage::Recovered;
+use crate::storage::lock::Owner;
+use std::path::PathBuf;
+
+pub enum Modal {
+    Unsaved(Then),
+    ConfirmDelete(PathBuf),
+    Recover(Vec<Recovered>),
+    Message(String),
+    /// What the checks before a report found; the user fixes, or goes on past warnings.
+    Preflight(ReportKind, Vec<Finding>),
+    /// Someone else has this review open.
+    InUse {
+        path: PathBuf,
+        owner: Owner,
+    },
+    /// The open review's file was changed on disk since it was opened or saved.
+    Conflict(PathBuf),
+    /// The open review's file is gone (deleted, renamed, moved).
+    Missing(PathBuf),
+    /// A report is about to replace an existing one.
+    Overwrite(Pending),
+}
+
+fn file_name(p: &std::path::Path) -> String {
+    p.file_name()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .into_owned()
+}
+
+fn rest_of(list: &[Recovered], k: usize) -> Vec<Recovered> {
+    list.iter()
+        .enumerate()
+        .filter(|(j, _)| *j != k)
+        .map(|(_, r)| r.clone())
+        .collect()
+}
+
+fn preflight(ui: &mut egui::Ui, kind: &ReportKind, findings: &[Finding]) -> Option<Command> {
+    let mut cmd = None;
+    let errors = count(findings, Severity::Error);
+    let warnings = count(findings, Severity::Warning);
+    ui.heading("Kiểm tra trước khi lập báo cáo");
+    if errors > 0 {
+        ui.colored_label(
+            ui.visuals().error_fg_color,
+            format!(
+                "{errors} lỗi làm sai số liệu của báo cáo: phải sửa trước khi lập. {warnings} cảnh báo."
+            ),
+        );
+    } else {
+        ui.label(format!(
+            "{warnings} cảnh báo: số liệu vẫn đúng nhưng báo cáo chưa đầy đủ. Có thể sửa trước hoặc vẫn lập báo cáo."
+        ));
+    }
+    ui.add_space(4.0);
+    egui::ScrollArea::vertical()
+        .max_height(320.0)
+        .show(ui, |ui| {
+            for f in findings {
+                ui.horizontal_wrapped(|ui| {
+                    match f.severity {
+                        Severity::Error => ui.colored_label(ui.visuals().error_fg_color, "LỖI"),
+                        Severity::Warning => {
+                            ui.colored_label(ui.visuals().warn_fg_color, "CẢNH BÁO")
+                        }
+                    };
+                    if let Some(p) = &f.file {
+                        ui.strong(file_name(p))
+                            .on_hover_text(p.display().to_string());
+                    }
+                    ui.label(&f.message);
+                    if let Some(step) = f.step
+                        && ui
+                            .small_button("Đến chỗ sửa")
+                            .on_hover_text("Mở bản rà soát ở bước cần sửa")
+                            .clicked()
+                    {
+                        cmd = Some(Command::Goto(f.file.clone(), step));
+                    }
+                });
+            }
+        });
+    ui.separator();
+    ui.horizontal(|ui| {
+        let go = ui.add_enabled(!has_errors(findings), egui::Button::new("Vẫn lập báo cáo"));
+        if go.clicked() {
+            cmd = Some(Command::Report(kind.clone()));
+        }
+        if ui.button("Đóng").clicked() {
+            cmd = Some(Command::Close);
+        }
+    });
+    cmd
+}
+
+impl App {
+    /// Draws the open question; returns what the user chose. `Command::Close` only closes it.
+    fn modal_body(&self, ui: &mut egui::Ui, modal: &Modal) -> Option<Command> {
+        let mut cmd = None;
+        ui.set_max_width(600.0);
+        match modal {
+            Modal::Unsaved(then) => {
+                let name = self
+                    .editor
+                    .as_ref()
+                    .map(|e| e.display_name())
+                    .unwrap_or_default();
+                ui.heading("Lưu thay đổi?");
+                ui.label(format!("«{name}» có thay đổi chưa lưu."));
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    if ui.button("Lưu").clicked() {
+                        cmd = Some(Command::SaveThen(then.clone()));
+                    } else if ui.button("Không lưu").clicked() {
+                        cmd = Some(Command::DiscardThen(then.clone()));
+                    } else if ui.button("Hủy").clicked() {
+                        cmd = Some(Command::Close);
+                    }
+                });
+            }
+            Modal::ConfirmDelete(path) => {
+                ui.heading("Xóa bản rà soát?");
+                ui.label(format!(
+                    "Tệp {} sẽ được chuyển vào thư mục thùng rác {}.",
+                    path.display(),
+                    crate::storage::TRASH_DIR
+                ));
+                ui.horizontal(|ui| {
+                    if ui.button("Chuyển vào thùng rác").clicked() {
+                        cmd = Some(Command::Trash(path.clone()));
+                    } else if ui.button("Hủy").clicked() {
+                        cmd = Some(Command::Close);
+                    }
+                });
+            }
+            Modal::Recover(list) => {
+                ui.heading("Khôi phục bản làm việc chưa lưu?");
+                ui.label("Lần trước chương trình đã đóng khi còn thay đổi chưa lưu:");
+                for (k, rec) in list.iter().enumerate() {
+                    ui.separator();
+                    let name = if rec.review.tthc.name.is_empty() {
+                        "(bản rà soát mới)".to_string()
+                    } else {
+                        rec.review.tthc.name.clone()
+                    };
+                    ui.label(name);
+                    if let Some(o) = &rec.original {
+                        ui.weak(format!("Tệp gốc: {}", o.display()));
+                    }
+                    ui.horizontal(|ui| {
+                        if ui.button("Khôi phục").clicked() {
+                            cmd = Some(Command::Restore(rec.clone(), rest_of(list, k)));
+                        }
+                        if ui.button("Bỏ bản này").clicked() {
+                            cmd = Some(Command::DropRecovery(rec.clone(), rest_of(list, k)));
+                        }
+                    });
+                }
+                ui.separator();
+                ui.weak("«Để sau»: các bản này được giữ nguyên và được hỏi lại lần mở sau.");
+                if ui.button("Để sau").clicked() {
+                    cmd = Some(Command::Close);
+                }
+            }
+            Modal::Message(text) => {
+                ui.heading("Thông báo");
+                ui.label(text);
+                if ui.button("Đóng").clicked() {
+                    cmd = Some(Command::Close);
+                }
+            }
+            Modal::Preflight(kind, findings) => cmd = preflight(ui, kind, findings),
+            Modal::InUse { path, owner } => {
+                ui.heading("Bản rà soát đang được mở");
+                ui.label(format!(
+                    "«{}» đang được {} mở để sửa.",
+                    file_name(path),
+                    owner.describe()
+                ));
+                let stale = owner.is_stale();
+                if stale {
+                    ui.label("Có vẻ người đó không còn mở tệp (tệp khóa đã cũ hoặc chương trình đã tắt).");
+                } else {
+                    ui.label("Nếu cùng sửa, một trong hai người sẽ phải chọn giữ bản nào.");
+                }
+                ui.add_space(6.0);
+                ui.horizontal_wrapped(|ui| {
+                    if ui
+                        .button("Mở chỉ để xem")
+                        .on_hover_text(
+                            "Xem và sửa thử; «Lưu» sẽ lưu thành tệp mới, không ghi vào tệp này",
+                        )
+                        .clicked()
+                    {
+                        cmd = Some(Command::OpenReadOnly(path.clone()));
+                    }
+                    if ui
+                        .button("Mở một bản sao")
+                        .on_hover_text("Mở nội dung thành bản rà soát mới, lưu vào tệp khác")
+                        .clicked()
+                    {
+                        cmd = Some(Command::OpenCopy(path.clone()));
+                    }
+                    if stale && ui.button("Tiếp quản và mở để sửa").clicked() {
+                        cmd = Some(Command::TakeOver(path.clone()));
+                    }
+                    if ui.button("Hủy").clicked() {
+                        cmd = Some(Command::Close);
+                    }
+                });
+            }
+            Modal::Conflict(path) => {
+                ui.heading("Tệp đã bị thay đổi");
+                ui.label(format!(
+                    "Từ khi bạn mở, tệp {} đã được người khác (hoặc cửa sổ khác) lưu lại. Lưu đè lên sẽ làm mất bản đó.",
+                    path.display()
+                ));
+                ui.add_space(6.0);
+                ui.horizontal_wrapped(|ui| {
+                    if ui
+                        .button("Giữ bản của tôi")
+                        .on_hover_text("Bản trên đĩa được giữ thành một tệp có ghi ngày giờ, rồi lưu bản của bạn")
+                        .clicked()
+                    {
+                        cmd = Some(Command::KeepMine);
+                    }
+                    if ui
+                        .button("Lấy bản của họ")
+                        .on_hover_text("Mở bản trên đĩa; bản của bạn được giữ trong mục khôi phục")
+                        .clicked()
+                    {
+                        cmd = Some(Command::TakeTheirs);
+                    }
+                    if ui.button("Lưu bản của tôi thành tệp mới…").clicked() {
+                        cmd = Some(Command::SaveAs);
+                    }
+                    if ui.button("Hủy").clicked() {
+                        cmd = Some(Command::Close);
+                    }
+                });
+            }
+            Modal::Missing(path) => {
+                ui.heading("Tệp không còn ở chỗ cũ");
+                ui.label(format!(
+                    "Tệp {} đã bị xóa, đổi tên hoặc chuyển đi từ khi bạn mở.",
+                    path.display()
+                ));
+                ui.horizontal_wrapped(|ui| {
+                    if ui.button("Lưu lại vào chỗ cũ").clicked() {
+                        cmd = Some(Command::SaveOver);
+                    }
+                    if ui.button("Lưu thành tệp mới…").clicked() {
+                        cmd = Some(Command::SaveAs);
+                    }
+                    if ui.button("Hủy").clicked() {
+                        cmd = Some(Command::Close);
+                    }
+                });
+            }
+            Modal::Overwrite(pending) => {
+                ui.heading("Ghi đè tệp đã có?");
+                ui.label(format!(
+                    "Đã có báo cáo {}. Ghi đè bằng báo cáo mới?",
+                    pending.output().display()
+                ));
+                ui.horizontal(|ui| {
+                    if ui.button("Ghi đè").clicked() {
+                        cmd = Some(Command::Write(pending.clone()));
+                    } else if ui.button("Hủy").clicked() {
+                        cmd = Some(Command::Close);
+                    }
+                });
+            }
+        }
+        cmd
+    }
+
+    /// Shows the open question, if any; the chosen command runs after it is drawn.
+    pub(super) fn modal_ui(&mut self, ctx: &egui::Context) {
+        let Some(modal) = self.modal.take() else {
+            return;
+        };
+        let mut cmd = None;
+        egui::Modal::new(egui::Id::unique("modal")).show(ctx, |ui| {
+            cmd = self.modal_body(ui, &modal);
+        });
+        match cmd {
+            None => self.modal = Some(modal),
+            Some(c) => self.run(ctx, c),
+        }
+    }
+}

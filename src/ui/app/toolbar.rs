@@ -1,0 +1,112 @@
+//! The toolbar above the home list or the open review, and the report settings page.
+
+use super::App;
+use crate::storage::settings_path;
+use crate::ui::editor::Action;
+
+impl App {
+    pub(super) fn toolbar(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+        ui.horizontal_wrapped(|ui| match &self.editor {
+            None => {
+                ui.heading("Rà soát, đánh giá thủ tục hành chính");
+            }
+            Some(ed) => {
+                if ui.button("← Danh sách").clicked() {
+                    actions.push(Action::Home);
+                }
+                if ui.button("Lưu (Ctrl+S)").clicked() {
+                    actions.push(Action::Save);
+                }
+                if ui.button("Lưu thành…").clicked() {
+                    actions.push(Action::SaveAs);
+                }
+                if ui
+                    .button("Xuất PDF…")
+                    .on_hover_text(
+                        "Báo cáo phương án đơn giản hóa (Phụ lục VI) của phương án được chọn",
+                    )
+                    .clicked()
+                {
+                    actions.push(Action::ExportPdf);
+                }
+                if ui
+                    .add_enabled(ed.undo.can_undo(), egui::Button::new("↶ Hoàn tác"))
+                    .on_hover_text("Ctrl+Z")
+                    .clicked()
+                {
+                    actions.push(Action::Undo);
+                }
+                if ui
+                    .add_enabled(ed.undo.can_redo(), egui::Button::new("↷ Làm lại"))
+                    .on_hover_text("Ctrl+Shift+Z")
+                    .clicked()
+                {
+                    actions.push(Action::Redo);
+                }
+                ui.separator();
+                if ed.dirty {
+                    ui.colored_label(ui.visuals().warn_fg_color, "● Chưa lưu");
+                } else {
+                    ui.weak("Đã lưu");
+                }
+                if let Some(who) = &ed.read_only {
+                    ui.colored_label(
+                        ui.visuals().warn_fg_color,
+                        format!("Chỉ xem — {who} đang sửa tệp này; «Lưu» sẽ lưu thành tệp mới"),
+                    );
+                }
+                let invalid = ed.cells.invalid_count();
+                if invalid > 0 {
+                    ui.colored_label(
+                        ui.visuals().error_fg_color,
+                        format!("{invalid} ô nhập chưa hợp lệ"),
+                    );
+                }
+            }
+        });
+        if let Some(job) = &self.job {
+            ui.horizontal(|ui| {
+                ui.label(format!(
+                    "Đang lập báo cáo tổng hợp ({} bản rà soát)…",
+                    job.total
+                ));
+                ui.add(
+                    egui::ProgressBar::new(job.fraction())
+                        .desired_width(300.0)
+                        .show_percentage(),
+                );
+            });
+        }
+        if !self.status.is_empty() {
+            ui.weak(&self.status);
+        }
+    }
+
+    /// The report settings page, in place of the home list while it is open.
+    pub(super) fn settings_page(&mut self, ui: &mut egui::Ui) {
+        let Some(mut form) = self.settings_form.take() else {
+            return;
+        };
+        let mut keep = true;
+        egui::CentralPanel::default().show(ui, |ui| {
+            ui.heading("Thiết lập báo cáo tổng hợp");
+            ui.weak(format!("Lưu vào {}", settings_path(&self.dir).display()));
+            ui.horizontal(|ui| {
+                if ui.button("Lưu thiết lập").clicked() {
+                    match form.result().and_then(|s| self.save_settings(s)) {
+                        Ok(()) => keep = false,
+                        Err(e) => form.error = Some(e),
+                    }
+                }
+                if ui.button("Hủy").clicked() {
+                    keep = false;
+                }
+            });
+            ui.separator();
+            form.show(ui);
+        });
+        if keep {
+            self.settings_form = Some(form);
+        }
+    }
+}
