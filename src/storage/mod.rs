@@ -122,20 +122,27 @@ impl std::error::Error for LoadError {}
 /// Files larger than this are refused before they are read: a review is a few hundred KB.
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 
-/// Why a save failed, in words a user can act on.
-fn io_words(e: &std::io::Error) -> String {
+/// An I/O error in words a user can act on. Known cases are said in Vietnamese only; anything
+/// else keeps the system's own text so it can still be looked up.
+pub fn io_words(e: &std::io::Error) -> String {
     use std::io::ErrorKind as K;
     let what = match e.kind() {
         K::StorageFull => "ổ đĩa đã đầy",
         K::QuotaExceeded => "đã hết dung lượng được cấp",
-        K::PermissionDenied => "không có quyền ghi vào thư mục hoặc tệp này",
+        K::PermissionDenied => "không có quyền đọc/ghi thư mục hoặc tệp này",
         K::ReadOnlyFilesystem => "ổ đĩa hoặc thư mục chỉ cho đọc",
-        K::NotFound => "không tìm thấy thư mục",
-        K::NotADirectory => "đường dẫn không phải thư mục",
+        K::NotFound => "không tìm thấy tệp hoặc thư mục",
+        K::NotADirectory => "một phần của đường dẫn không phải thư mục",
         K::IsADirectory => "đó là một thư mục",
-        _ => "lỗi đọc/ghi",
+        K::FileTooLarge => "tệp vượt giới hạn kích thước được phép ghi",
+        K::InvalidFilename => "tên tệp không hợp lệ",
+        K::ResourceBusy | K::ExecutableFileBusy => "tệp đang bị chương trình khác giữ",
+        K::StaleNetworkFileHandle | K::NetworkDown | K::HostUnreachable => {
+            "mất kết nối tới thư mục dùng chung"
+        }
+        _ => return format!("lỗi đọc/ghi của hệ thống ({e})"),
     };
-    format!("{what}: {e}")
+    what.to_string()
 }
 
 #[derive(Debug, thiserror::Error)]
