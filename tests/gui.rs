@@ -118,7 +118,8 @@ fn home_lists_the_examples_with_figures_and_totals() {
     shown(&h, "396.576.800");
     shown(&h, "221.591.560");
     shown(&h, "174.985.240");
-    h.get_by_label("Tổng cộng (tất cả 3 dòng)");
+    h.get_by_label("Tổng cộng");
+    h.get_by_label("tất cả 3 dòng; 3 TTHC có số liệu");
 }
 
 #[test]
@@ -418,7 +419,7 @@ fn a_broken_file_stops_the_compiled_report_until_it_is_left_out() {
         h.get_by_label(&format!("Đưa vào báo cáo: {name}")).click();
         h.run();
     }
-    h.get_by_label_contains("Tổng cộng (3 dòng đã đánh dấu)");
+    h.get_by_label("3 dòng đã đánh dấu; 3 TTHC có số liệu");
     h.get_by_label("Báo cáo tổng hợp (PDF)…").click();
     h.run();
     wait_for_job(&mut h);

@@ -35,6 +35,11 @@ pub fn this_user() -> (String, String) {
     let user = ["USERNAME", "USER", "LOGNAME"]
         .iter()
         .find_map(|k| std::env::var(k).ok().filter(|v| !v.trim().is_empty()))
+        .or_else(|| {
+            // The home folder is named after the user where no variable says who it is.
+            std::env::home_dir()
+                .and_then(|h| h.file_name().map(|n| n.to_string_lossy().into_owned()))
+        })
         .unwrap_or_else(|| "(không rõ)".to_string());
     let host = gethostname::gethostname().to_string_lossy().into_owned();
     (user, host)

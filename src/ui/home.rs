@@ -256,10 +256,13 @@ impl HomeState {
     fn totals_row(&self, mut row: egui_extras::TableRow) {
         row.col(|_| {});
         row.col(|ui| {
-            ui.strong(format!("Tổng cộng ({})", self.totals_scope));
+            ui.strong("Tổng cộng");
         });
         row.col(|ui| {
-            ui.label(format!("{} TTHC có số liệu", self.listed_with_figures));
+            ui.label(format!(
+                "{}; {} TTHC có số liệu",
+                self.totals_scope, self.listed_with_figures
+            ));
         });
         for _ in 0..3 {
             row.col(|_| {});

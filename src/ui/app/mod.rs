@@ -265,12 +265,18 @@ impl App {
 impl eframe::App for App {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
-        if ctx.input(|i| i.viewport().close_requested()) && !self.close_allowed {
-            if self.is_dirty() {
+        if ctx.input(|i| i.viewport().close_requested()) {
+            if self.is_dirty() && !self.close_allowed {
                 ctx.send_viewport_cmd(ViewportCommand::CancelClose);
                 self.modal = Some(Modal::Unsaved(Then::Close));
-            } else if let Some(p) = self.recovery_file() {
-                remove_recovery(&p);
+            } else {
+                // The window closes: this session's recovery copy and owner file go now.
+                if !self.is_dirty()
+                    && let Some(p) = self.recovery_file()
+                {
+                    remove_recovery(&p);
+                }
+                self.editor = None;
             }
         }
         let mut actions = self.shortcuts(&ctx);
