@@ -161,7 +161,10 @@ pub(crate) fn parse<'a, T: Deserialize<'a>>(file: &str, text: &'a str) -> Result
             file: file.to_string(),
             line: Some(e.span.start.line),
             col: Some(e.span.start.col),
-            msg: format!("lỗi cú pháp hoặc nội dung ({})", e.code),
+            msg: format!(
+                "lỗi cú pháp hoặc nội dung ({})",
+                crate::storage::ron_error(&e.code)
+            ),
         })
 }
 

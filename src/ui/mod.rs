@@ -26,13 +26,17 @@ pub fn run_native(file: Option<PathBuf>) -> ExitCode {
     let templates = match Templates::load_default() {
         Ok(t) => t,
         Err(e) => {
-            eprintln!("Lỗi mẫu biểu: {e}");
+            crate::cli::out::err(format_args!("Lỗi mẫu biểu: {e}"));
             return ExitCode::from(2);
         }
     };
     let dir = default_reviews_dir();
     if let Err(e) = std::fs::create_dir_all(&dir) {
-        eprintln!("{}: không tạo được thư mục ({e})", dir.display());
+        crate::cli::out::err(format_args!(
+            "{}: không tạo được thư mục ({})",
+            dir.display(),
+            crate::storage::io_words(&e)
+        ));
         return ExitCode::FAILURE;
     }
     let options = eframe::NativeOptions {
@@ -58,7 +62,7 @@ pub fn run_native(file: Option<PathBuf>) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("Không mở được cửa sổ: {e}");
+            crate::cli::out::err(format_args!("Không mở được cửa sổ: {e}"));
             ExitCode::FAILURE
         }
     }
