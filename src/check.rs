@@ -59,6 +59,16 @@ fn positive_parts(review: &Review) -> Result<(), String> {
 /// Loads and fully checks a file. The error is one line naming the file and the problem.
 pub fn check_review_file(t: &Templates, path: &Path) -> Result<CheckReport, String> {
     let review = load_review(path).map_err(|e| e.to_string())?;
+    let invalid = crate::progress::invalid_cells(&review);
+    if let Some(c) = invalid.first() {
+        return Err(format!(
+            "{}: {} ô nhập chưa hợp lệ, lưu dưới dạng bản nháp — ô «{}» chứa «{}», không phải số hợp lệ",
+            path.display(),
+            invalid.len(),
+            c.what,
+            crate::storage::quote(&c.text)
+        ));
+    }
     positive_parts(&review).map_err(|e| format!("{}: {e}", path.display()))?;
     let cost = review_cost(&review).map_err(|e| format!("{}: {e}", path.display()))?;
     for r in &cost.options {

@@ -193,6 +193,20 @@ fn quote_chars(cs: &[char]) -> String {
 }
 
 fn review_checks(t: &Templates, review: &Review, out: &mut Out) {
+    let invalid = crate::progress::invalid_cells(review);
+    for c in &invalid {
+        out.error(
+            c.step,
+            format!(
+                "ô «{}» chứa «{}», không phải số hợp lệ",
+                c.what,
+                crate::storage::quote(&c.text)
+            ),
+        );
+    }
+    if !invalid.is_empty() {
+        return;
+    }
     let cost = match review_cost(review) {
         Ok(c) => c,
         Err(e) => {

@@ -189,6 +189,18 @@ pub fn progress(t: &Templates, review: &Review) -> Progress {
         });
     }
 
+    // A cell holding text that is not a valid figure leaves its step incomplete.
+    for cell in invalid_cells(review) {
+        let step = match cell.step {
+            Step::Record => &mut record,
+            Step::Options => &mut options,
+            _ => &mut cost,
+        };
+        step.need(false, || {
+            format!("Ô nhập chưa hợp lệ: {} («{}»)", cell.what, cell.text)
+        });
+    }
+
     let mut compare = StepProgress::default();
     compare.need(review.chosen_index().is_some(), || {
         "Chọn phương án cho báo cáo".into()
@@ -205,4 +217,100 @@ pub fn progress(t: &Templates, review: &Review) -> Progress {
             compare,
         ],
     }
+}
+
+/// A figure whose cell holds text that is not a valid figure: nothing is computed from it, and
+/// saving asks first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InvalidCell {
+    pub step: Step,
+    /// Which cell, in words ("Hiện tại, hoạt động 2: thời gian (giờ)").
+    pub what: String,
+    /// What was typed.
+    pub text: String,
+}
+
+/// Every invalid cell of a review, in step order.
+pub fn invalid_cells(review: &Review) -> Vec<InvalidCell> {
+    use crate::model::{Activity, Figure};
+    let mut out = Vec::new();
+    let mut add = |step: Step, what: String, f: &Figure| {
+        if let Some(text) = &f.invalid {
+            out.push(InvalidCell {
+                step,
+                what,
+                text: text.clone(),
+            });
+        }
+    };
+    let t = &review.tthc;
+    add(
+        Step::Record,
+        "Thời hạn giải quyết".into(),
+        &t.time_limit.days,
+    );
+    add(Step::Record, "Phí, lệ phí".into(), &t.fee.amount);
+    let c = &review.cost;
+    add(
+        Step::CurrentCost,
+        "Thu nhập bình quân/giờ".into(),
+        &c.hourly_income,
+    );
+    if let Some(g) = &c.gdp_per_capita {
+        add(Step::CurrentCost, "GDP bình quân đầu người".into(), g);
+    }
+    add(Step::CurrentCost, "Số tháng".into(), &c.months);
+    add(
+        Step::CurrentCost,
+        "Số ngày làm việc/tháng".into(),
+        &c.days_per_month,
+    );
+    add(
+        Step::CurrentCost,
+        "Số giờ làm việc/ngày".into(),
+        &c.hours_per_day,
+    );
+    add(
+        Step::CurrentCost,
+        "Số lần thực hiện/năm".into(),
+        &review.frequency,
+    );
+    add(
+        Step::CurrentCost,
+        "Số đối tượng/năm".into(),
+        &review.subjects,
+    );
+    let mut tables: Vec<(Step, String, &[Activity])> = vec![(
+        Step::CurrentCost,
+        "Bảng hiện tại".into(),
+        &review.activities,
+    )];
+    for (k, o) in review.options.iter().enumerate() {
+        tables.push((Step::Options, format!("Phương án {}", k + 1), &o.activities));
+    }
+    for (step, table, acts) in tables {
+        for (i, a) in acts.iter().enumerate() {
+            for (col, f) in [
+                ("thời gian (giờ)", &a.hours),
+                ("chi phí thuê tư vấn, dịch vụ", &a.service),
+                ("chi phí khác", &a.other),
+            ] {
+                add(step, format!("{table}, hoạt động {}: {col}", i + 1), f);
+            }
+        }
+    }
+    for (k, o) in review.options.iter().enumerate() {
+        let label = format!("Phương án {}", k + 1);
+        for (what, f) in [
+            ("phí, lệ phí", &o.fee),
+            ("số lần thực hiện/năm", &o.frequency),
+            ("số đối tượng/năm", &o.subjects),
+            ("thời hạn giải quyết", &o.time_limit_days),
+        ] {
+            if let Some(f) = f {
+                add(Step::Options, format!("{label}: {what}"), f);
+            }
+        }
+    }
+    out
 }

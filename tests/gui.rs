@@ -10,6 +10,7 @@ use std::cell::RefCell;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
+use tthc_review::progress::Step;
 use tthc_review::templates::Templates;
 use tthc_review::ui::App;
 use tthc_review::ui::dialogs::FileDialogs;
@@ -155,15 +156,60 @@ fn changing_hours_changes_the_total_and_the_saving_on_screen() {
 }
 
 #[test]
-fn an_invalid_cell_is_marked_and_changes_nothing() {
+fn an_invalid_cell_is_never_computed_or_saved_as_another_value() {
     let dir = workdir();
+    let file = dir.path().join("xang-dau-cap-gcn-cua-hang.ron");
+    let before = fs::read(&file).unwrap();
     let mut h = harness(dir.path());
     open(&mut h, XANG_DAU);
     goto(&mut h, "5. Chi phí hiện tại");
-    type_into(&mut h, "Hiện tại: giờ, hoạt động 2", "bốn");
-    h.get_by_label("1 ô nhập chưa hợp lệ");
     shown(&h, "297.692.800");
-    assert!(!h.state().is_dirty());
+    type_into(&mut h, "Hiện tại: giờ, hoạt động 2", "-2");
+    h.get_by_label("1 ô nhập chưa hợp lệ");
+    // Nothing depending on the cell is computed from the old, hidden 4 hours.
+    assert!(h.query_all_by_label("297.692.800").next().is_none());
+    assert!(h.query_all_by_label("78.722.400").next().is_none());
+    h.get_by_label_contains("Không tính được:");
+    shown(&h, "— chưa tính được");
+    assert!(h.state().is_dirty());
+    let ed = h.state().editor.as_ref().unwrap();
+    assert!(!ed.derived.progress.step(Step::CurrentCost).complete());
+
+    // Save says which cell, and writes nothing until the user chooses.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    h.get_by_label("Còn ô nhập chưa hợp lệ");
+    h.get_by_label_contains("Bảng hiện tại, hoạt động 2: thời gian (giờ)");
+    assert_eq!(fs::read(&file).unwrap(), before);
+    h.get_by_label("Vẫn lưu bản nháp").click();
+    h.run();
+    // The draft holds the text as typed, never 4 or any other number.
+    let saved = fs::read_to_string(&file).unwrap();
+    assert!(saved.contains("typed: \"-2\""), "{saved}");
+    let r = tthc_review::storage::load_review(&file).unwrap();
+    assert_eq!(r.activities[1].hours.invalid.as_deref(), Some("-2"));
+    let (ok, _, err) = {
+        let o = std::process::Command::new(env!("CARGO_BIN_EXE_tthc-review"))
+            .args(["check", file.to_str().unwrap()])
+            .output()
+            .unwrap();
+        (
+            o.status.success(),
+            String::from_utf8(o.stdout).unwrap(),
+            String::from_utf8(o.stderr).unwrap(),
+        )
+    };
+    assert!(!ok);
+    assert!(err.contains("chưa hợp lệ") && err.contains("-2"), "{err}");
+
+    // Correcting the cell brings the figures back.
+    type_into(&mut h, "Hiện tại: giờ, hoạt động 2", "4");
+    shown(&h, "297.692.800");
+    assert!(
+        h.query_all_by_label("1 ô nhập chưa hợp lệ")
+            .next()
+            .is_none()
+    );
 }
 
 #[test]

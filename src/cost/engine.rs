@@ -14,6 +14,8 @@ pub enum CostError {
     Negative { what: String, value: Decimal },
     #[error("tràn số khi tính {what}: con số quá lớn")]
     Overflow { what: String },
+    #[error("{what}: «{text}» không phải là số hợp lệ — sửa ô này thì mới tính được")]
+    Invalid { what: String, text: String },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -89,6 +91,12 @@ impl ReviewCost {
 }
 
 fn non_negative(fig: &Figure, what: impl FnOnce() -> String) -> Result<Decimal, CostError> {
+    if let Some(text) = &fig.invalid {
+        return Err(CostError::Invalid {
+            what: what(),
+            text: crate::storage::quote(text),
+        });
+    }
     if fig.value.is_sign_negative() && !fig.value.is_zero() {
         Err(CostError::Negative {
             what: what(),

@@ -3,6 +3,10 @@
 //! In a review file a figure is written as a number (`8`, `0.5`), a string (`"0.5"`), or, with
 //! its source, as `(value: "48248", note: "GDP 2023, Tổng cục Thống kê")`. It is always saved as a
 //! string (exact) or that struct, so a second save is byte-identical to the first.
+//!
+//! A figure the user typed that is not a valid number keeps the text as typed (`invalid`): the
+//! engine refuses to compute with it (never with an older, hidden value), and a draft saved with
+//! it writes that text, `(typed: "-2")`, which `check` then reports.
 
 use rust_decimal::Decimal;
 use serde::de;
@@ -14,6 +18,8 @@ use std::str::FromStr;
 pub struct Figure {
     pub value: Decimal,
     pub note: String,
+    /// The text typed in its cell when it is not a valid figure; `value` is then meaningless.
+    pub invalid: Option<String>,
 }
 
 impl Figure {
@@ -21,6 +27,7 @@ impl Figure {
         Figure {
             value,
             note: String::new(),
+            invalid: None,
         }
     }
 
@@ -28,6 +35,15 @@ impl Figure {
         Figure {
             value,
             note: note.into(),
+            invalid: None,
+        }
+    }
+
+    /// A figure whose cell holds `typed`, which is not a valid figure.
+    pub fn invalid_text(typed: impl Into<String>) -> Self {
+        Figure {
+            invalid: Some(typed.into()),
+            ..Default::default()
         }
     }
 
@@ -112,6 +128,15 @@ fn thousands_grouped(int: &str) -> bool {
 
 impl Serialize for Figure {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if let Some(typed) = &self.invalid {
+            let n = if self.note.is_empty() { 1 } else { 2 };
+            let mut st = s.serialize_struct("Figure", n)?;
+            st.serialize_field("typed", typed)?;
+            if !self.note.is_empty() {
+                st.serialize_field("note", &self.note)?;
+            }
+            return st.end();
+        }
         let text = self.value.normalize().to_string();
         if self.note.is_empty() {
             s.serialize_str(&text)
@@ -138,9 +163,13 @@ impl<'de> Deserialize<'de> for Figure {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct FigureParts {
-    value: Box<ron::value::RawValue>,
+    #[serde(default)]
+    value: Option<Box<ron::value::RawValue>>,
     #[serde(default)]
     note: String,
+    /// Text typed in the app that was not a valid figure (a draft saved as typed).
+    #[serde(default)]
+    typed: Option<String>,
 }
 
 const EXPECTED: &str =
@@ -149,19 +178,27 @@ const EXPECTED: &str =
 fn figure_from_ron(text: &str) -> Result<Figure, String> {
     let body = text.trim_start_matches(|c: char| c.is_alphanumeric() || c == '_');
     if body.starts_with('(') {
-        let parts: FigureParts = ron::from_str(text).map_err(|e| match e.code {
-            ron::Error::NoSuchStructField { found, .. } => format!(
-                "trường «{}» không có trong một số liệu (chỉ có value và note)",
-                crate::storage::quote(&found)
-            ),
-            ron::Error::MissingStructField { .. } => "số liệu thiếu trường value".to_string(),
-            _ => EXPECTED.to_string(),
-        })?;
-        let value = number_from_ron(parts.value.get_ron().trim())?;
-        return Ok(Figure {
-            value,
-            note: parts.note,
-        });
+        let parts: FigureParts =
+            crate::storage::ron_options()
+                .from_str(text)
+                .map_err(|e| match e.code {
+                    ron::Error::NoSuchStructField { found, .. } => format!(
+                        "trường «{}» không có trong một số liệu (chỉ có value, note, typed)",
+                        crate::storage::quote(&found)
+                    ),
+                    _ => EXPECTED.to_string(),
+                })?;
+        if let Some(typed) = parts.typed {
+            return Ok(Figure {
+                note: parts.note,
+                ..Figure::invalid_text(typed)
+            });
+        }
+        let value = parts
+            .value
+            .ok_or_else(|| "số liệu thiếu trường value".to_string())?;
+        let value = number_from_ron(value.get_ron().trim())?;
+        return Ok(Figure::with_note(value, parts.note));
     }
     number_from_ron(text).map(Figure::new)
 }

@@ -16,10 +16,6 @@ impl Cells {
     pub fn clear(&mut self) {
         self.bufs.clear();
     }
-
-    pub fn invalid_count(&self) -> usize {
-        self.bufs.values().filter(|t| check(t).is_err()).count()
-    }
 }
 
 fn check(text: &str) -> Result<Decimal, &'static str> {
@@ -86,9 +82,10 @@ pub fn text_multi(
     r
 }
 
-/// A numeric cell bound to a figure. `shown` is the figure's text as cached by the editor; the
-/// cell keeps its own text while it is being typed in or while it is invalid (marked red, with
-/// the reason on hover). Only a valid, non-negative number reaches the model.
+/// A numeric cell bound to a figure. `shown` is the figure's text as cached by the editor. What
+/// is typed reaches the model at once: a valid, non-negative number as the figure's value; any
+/// other text as the figure's `invalid` text (marked red, the reason on hover), from which
+/// nothing is computed — never an older value kept out of sight.
 pub fn figure(
     ui: &mut Ui,
     cells: &mut Cells,
@@ -99,9 +96,10 @@ pub fn figure(
     width: f32,
     changed: &mut bool,
 ) -> Response {
-    let mut buf = match cells.bufs.get(&id) {
-        Some(b) => b.clone(),
-        None => shown.to_string(),
+    let mut buf = match (cells.bufs.get(&id), &fig.invalid) {
+        (Some(b), _) => b.clone(),
+        (None, Some(typed)) => typed.clone(),
+        (None, None) => shown.to_string(),
     };
     let r = ui
         .add(
@@ -112,19 +110,32 @@ pub fn figure(
         )
         .accessible_name(name);
     if r.changed() {
-        if let Ok(v) = check(&buf)
-            && v != fig.value
-        {
-            fig.value = v;
-            *changed = true;
+        match check(&buf) {
+            Ok(v) => {
+                if v != fig.value || fig.invalid.is_some() {
+                    fig.value = v;
+                    fig.invalid = None;
+                    *changed = true;
+                }
+            }
+            Err(_) => {
+                if fig.invalid.as_deref() != Some(buf.as_str()) {
+                    fig.invalid = Some(buf.clone());
+                    *changed = true;
+                }
+            }
         }
         cells.bufs.insert(id, buf.clone());
     }
-    let invalid = cells.bufs.get(&id).and_then(|b| check(b).err());
-    if !r.has_focus() && invalid.is_none() {
+    if !r.has_focus() {
+        // The model holds what was typed (value or invalid text): the cell shows it from there.
         cells.bufs.remove(&id);
     }
-    match invalid {
+    match fig
+        .invalid
+        .as_deref()
+        .map(|t| check(t).err().unwrap_or("Không phải là số"))
+    {
         Some(why) => {
             ui.painter().rect_stroke(
                 r.rect.expand(1.0),
@@ -132,7 +143,9 @@ pub fn figure(
                 (2.0, ui.visuals().error_fg_color),
                 egui::StrokeKind::Outside,
             );
-            r.on_hover_text(why)
+            r.on_hover_text(format!(
+                "{why}. Chưa tính được các số liệu phụ thuộc ô này."
+            ))
         }
         None if !fig.note.is_empty() => r.on_hover_text(format!("Nguồn: {}", fig.note)),
         None => r,

@@ -58,6 +58,8 @@ pub enum Command {
     SaveOver,
     /// Writes a report, the user having agreed to replace the file there.
     Write(Pending),
+    /// Saves although some cells are invalid: their text is what is saved.
+    SaveDraft,
 }
 
 impl App {
@@ -111,6 +113,9 @@ impl App {
                 self.save_unchecked();
             }
             Command::Write(pending) => self.write_report(pending),
+            Command::SaveDraft => {
+                self.save_with(false, true);
+            }
         }
     }
 }

@@ -169,9 +169,19 @@ impl App {
     /// Saves the open review. Over its own file only if nobody changed or removed that file
     /// since it was read (else asks); a new, read-only or `as_new` review asks for a file name.
     pub fn save(&mut self, as_new: bool) -> bool {
+        self.save_with(as_new, false)
+    }
+
+    /// [`App::save`]; with invalid cells it first lists them, unless `invalid_ok` (the user
+    /// chose to keep a draft with the text as typed).
+    pub(super) fn save_with(&mut self, as_new: bool, invalid_ok: bool) -> bool {
         let Some(ed) = self.editor.as_ref() else {
             return false;
         };
+        if !invalid_ok && !ed.derived.invalid.is_empty() {
+            self.modal = Some(Modal::InvalidCells(ed.derived.invalid.clone()));
+            return false;
+        }
         let own = ed
             .path
             .clone()

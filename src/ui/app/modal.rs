@@ -27,6 +27,8 @@ pub enum Modal {
     Missing(PathBuf),
     /// A report is about to replace an existing one.
     Overwrite(Pending),
+    /// Saving while some cells hold text that is not a valid figure.
+    InvalidCells(Vec<crate::progress::InvalidCell>),
 }
 
 fn file_name(p: &std::path::Path) -> String {
@@ -260,6 +262,38 @@ impl App {
                     }
                     if ui.button("Lưu thành tệp mới…").clicked() {
                         cmd = Some(Command::SaveAs);
+                    }
+                    if ui.button("Hủy").clicked() {
+                        cmd = Some(Command::Close);
+                    }
+                });
+            }
+            Modal::InvalidCells(cells) => {
+                ui.heading("Còn ô nhập chưa hợp lệ");
+                ui.label(format!(
+                    "{} ô chứa chữ không phải số hợp lệ; các số liệu phụ thuộc chưa tính được.",
+                    cells.len()
+                ));
+                egui::ScrollArea::vertical()
+                    .max_height(240.0)
+                    .show(ui, |ui| {
+                        for c in cells {
+                            ui.horizontal_wrapped(|ui| {
+                                ui.label(format!("{}: «{}»", c.what, c.text));
+                                if ui.small_button("Đến ô này").clicked() {
+                                    cmd = Some(Command::Goto(None, c.step));
+                                }
+                            });
+                        }
+                    });
+                ui.separator();
+                ui.horizontal_wrapped(|ui| {
+                    if ui
+                        .button("Vẫn lưu bản nháp")
+                        .on_hover_text("Lưu đúng chữ đã gõ trong các ô này; «Kiểm tra» và báo cáo sẽ báo lỗi cho đến khi sửa")
+                        .clicked()
+                    {
+                        cmd = Some(Command::SaveDraft);
                     }
                     if ui.button("Hủy").clicked() {
                         cmd = Some(Command::Close);

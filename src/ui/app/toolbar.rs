@@ -55,7 +55,7 @@ impl App {
                         format!("Chỉ xem — {who} đang sửa tệp này; «Lưu» sẽ lưu thành tệp mới"),
                     );
                 }
-                let invalid = ed.cells.invalid_count();
+                let invalid = ed.derived.invalid.len();
                 if invalid > 0 {
                     ui.colored_label(
                         ui.visuals().error_fg_color,

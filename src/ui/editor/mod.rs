@@ -93,7 +93,20 @@ impl TableView {
                 v.subjects = number(c.subjects);
                 v.per_year = money(c.per_year);
             }
-            Err(e) => v.error = Some(e),
+            Err(e) => {
+                // Not computable: every total says so, never a stale or partial figure.
+                for f in [
+                    &mut v.execution,
+                    &mut v.fee,
+                    &mut v.per_occurrence,
+                    &mut v.frequency,
+                    &mut v.subjects,
+                    &mut v.per_year,
+                ] {
+                    *f = "—".to_string();
+                }
+                v.error = Some(e);
+            }
         }
         v
     }
@@ -120,6 +133,8 @@ pub struct Derived {
     pub chart: Vec<Vec<Bar>>,
     /// The hourly income GDP ÷ divisor would give, and its text.
     pub gdp_hourly: Option<(rust_decimal::Decimal, String)>,
+    /// Cells holding text that is not a valid figure.
+    pub invalid: Vec<crate::progress::InvalidCell>,
 }
 
 impl Derived {
@@ -208,8 +223,19 @@ impl Derived {
                 .cost
                 .gdp_per_capita
                 .as_ref()
+                .filter(|g| g.invalid.is_none())
+                .filter(|_| {
+                    [
+                        &r.cost.months,
+                        &r.cost.days_per_month,
+                        &r.cost.hours_per_day,
+                    ]
+                    .iter()
+                    .all(|f| f.invalid.is_none())
+                })
                 .and_then(|g| crate::cost::hourly_from_gdp(g.value, r.cost.divisor()?))
                 .map(|v| (v, money(v))),
+            invalid: crate::progress::invalid_cells(r),
             cost,
         }
     }

@@ -52,6 +52,12 @@ pub fn show(ui: &mut egui::Ui, ed: &EditorState, actions: &mut Vec<Action>) {
         ));
     }
     // Live figures of the option in focus.
+    if let Some(Err(e)) = ed.derived.summaries.get(ed.option) {
+        ui.add_space(6.0);
+        ui.label(format!("Phương án {}", ed.option + 1));
+        ui.colored_label(ui.visuals().error_fg_color, "— chưa tính được")
+            .on_hover_text(e);
+    }
     if let Some(Ok(s)) = ed.derived.summaries.get(ed.option) {
         ui.add_space(6.0);
         ui.label(format!("Phương án {}", ed.option + 1));
