@@ -171,3 +171,30 @@ fn check_reports_an_answer_whose_question_has_gone() {
         "{out}"
     );
 }
+
+#[test]
+fn calc_says_an_option_has_no_after_table_instead_of_a_false_saving() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut r = case_s();
+    r.options[0].activities.clear();
+    let p = dir.path().join("trong.ron");
+    tthc_review::storage::save_review(&p, &r).unwrap();
+    let (ok, out, err) = run(&["calc", p.to_str().unwrap()]);
+    assert!(ok, "{err}");
+    assert!(
+        out.contains("Phương án 1: chưa có bảng chi phí sau"),
+        "{out}"
+    );
+    assert!(!out.contains("Tiết kiệm:"), "{out}");
+    let (ok, out, _) = run(&["calc", p.to_str().unwrap(), "--json"]);
+    assert!(ok);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["options"][0]["saving"], serde_json::Value::Null);
+    assert_eq!(v["options"][0]["before"], 297692800);
+    assert!(
+        v["options"][0]["error"]
+            .as_str()
+            .unwrap()
+            .contains("chưa có bảng chi phí sau")
+    );
+}

@@ -268,17 +268,26 @@ fn a_khong_finding_becomes_a_line_of_the_option() {
     h.get_by_label("hl.ten.ro_rang: Không").click();
     h.run();
     type_into(&mut h, "hl.ten.ro_rang: Lý do, đề xuất", "Tên quá dài");
-    h.get_all_by_label("+ Đưa vào phương án 1")
+    h.get_all_by_label("+ Đưa vào phương án…")
         .next()
         .unwrap()
         .click();
     h.run();
+    // It asks which option: the one there is, or a new one.
+    h.get_by_label("Phương án mới (sửa đổi, bổ sung)");
+    h.get_by_label("Phương án 1 — Sửa đổi, bổ sung").click();
+    h.run();
+    h.get_by_label("● Đã đưa vào Phương án 1 — Sửa đổi, bổ sung");
     let ed = h.state().editor.as_ref().unwrap();
     let line = ed.review.options[0].content.last().unwrap();
     assert_eq!(line.from_answer.as_deref(), Some("hl.ten.ro_rang"));
     assert_eq!(line.component, Some(tthc_review::model::Component::Ten));
     assert_eq!(line.reason, "Tên quá dài");
-    assert!(h.get_all_by_label("● Đã đưa vào phương án 1").count() >= 1);
+    assert!(
+        h.get_all_by_label("● Đã đưa vào Phương án 1 — Sửa đổi, bổ sung")
+            .count()
+            >= 1
+    );
     goto(&mut h, "6. Phương án");
     assert!(h.query_all_by_value("Tên quá dài").next().is_some());
 }
@@ -592,4 +601,62 @@ fn work_undone_back_to_the_saved_state_leaves_no_recovery_copy() {
         fs::read_dir(dir.path().join(".recovery")).unwrap().count(),
         0
     );
+}
+
+#[test]
+fn an_option_made_from_a_finding_carries_the_current_table_or_says_it_has_none() {
+    let dir = workdir();
+    let mut h = harness(dir.path());
+    h.get_by_label("+ Rà soát mới").click();
+    h.run();
+    // A finding raised before any cost table exists.
+    goto(&mut h, "3. Tính hợp lý");
+    h.get_by_label("hl.ten.ro_rang: Không").click();
+    h.run();
+    h.get_all_by_label("+ Đưa vào phương án…")
+        .next()
+        .unwrap()
+        .click();
+    h.run();
+    h.get_by_label("Phương án mới (sửa đổi, bổ sung)").click();
+    h.run();
+    assert_eq!(h.state().editor.as_ref().unwrap().review.options.len(), 1);
+    // Then the current table is filled: the option has no "after" table, and says so
+    // instead of a false saving.
+    goto(&mut h, "5. Chi phí hiện tại");
+    h.get_by_label("+ Thêm hoạt động").click();
+    h.run();
+    type_into(&mut h, "Hiện tại: giờ, hoạt động 1", "10");
+    type_into(&mut h, "Số đối tượng/năm", "50");
+    shown(&h, "26.988.500");
+    shown(&h, "— chưa tính được");
+    goto(&mut h, "6. Phương án");
+    assert!(
+        h.query_all_by_label_contains("Phương án 1: chưa có bảng chi phí sau")
+            .count()
+            >= 1
+    );
+    h.get_by_label("Sao chép lại bảng hiện tại").click();
+    h.run();
+    type_into(&mut h, "Phương án 1: giờ, hoạt động 1", "6");
+    shown(&h, "16.193.100");
+    shown(&h, "40,00 %");
+
+    // A finding raised once the table exists: the new option starts as a copy of it.
+    goto(&mut h, "3. Tính hợp lý");
+    h.get_by_label("hl.trinh_tu.ro_rang: Không").click();
+    h.run();
+    let menus = h.get_all_by_label("+ Đưa vào phương án…").count();
+    assert!(menus >= 1);
+    h.get_all_by_label("+ Đưa vào phương án…")
+        .last()
+        .unwrap()
+        .click();
+    h.run();
+    h.get_by_label("Phương án mới (sửa đổi, bổ sung)").click();
+    h.run();
+    let r = &h.state().editor.as_ref().unwrap().review;
+    assert_eq!(r.options.len(), 2);
+    assert_eq!(r.options[1].activities, r.activities);
+    assert_eq!(r.options[1].content.len(), 1);
 }

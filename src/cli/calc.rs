@@ -2,7 +2,7 @@
 
 use super::out::{say, tell};
 use crate::cost::format::{money, number, percent, to_dong};
-use crate::cost::{OptionResult, review_cost};
+use crate::cost::{CostError, OptionResult, review_cost};
 use crate::model::{DayKind, Review};
 use crate::storage::load_review;
 use crate::templates::Templates;
@@ -20,17 +20,20 @@ pub fn run(t: &Templates, path: &Path, as_json: bool) -> Result<(), u8> {
         tell!("{}: {e}", path.display());
         1u8
     })?;
-    // Every option must compute; a bad option is an error of the file, not a silent gap.
+    // Every option must compute; a bad option is an error of the file, not a silent gap. An
+    // option that has no "after" table yet is said as such, in place of a saving.
     for r in &cost.options {
-        if let Err(e) = r {
+        if let Err(e) = r
+            && !matches!(e, CostError::NoAfterTable { .. })
+        {
             tell!("{}: {e}", path.display());
             return Err(1);
         }
     }
-    let results: Vec<&OptionResult> = cost
+    let results: Vec<Result<&OptionResult, String>> = cost
         .options
         .iter()
-        .map(|r| &r.as_ref().unwrap().result)
+        .map(|r| r.as_ref().map(|c| &c.result).map_err(|e| e.to_string()))
         .collect();
     if as_json {
         let out = to_json(
@@ -64,7 +67,7 @@ fn print_text(
     t: &Templates,
     path: &Path,
     review: &Review,
-    results: &[&OptionResult],
+    results: &[Result<&OptionResult, String>],
     chosen: Option<usize>,
 ) {
     let unit = days_unit(t, review);
@@ -92,7 +95,7 @@ fn print_text(
     match chosen {
         Some(i) => {
             say!("Phương án được chọn: {}", option_name(review, i));
-            print_result(results[i], &unit);
+            print_result(&results[i], &unit);
         }
         None if !review.options.is_empty() => say!("Chưa chọn phương án."),
         None => {}
@@ -108,7 +111,14 @@ fn option_name(review: &Review, i: usize) -> String {
     }
 }
 
-fn print_result(r: &OptionResult, unit: &str) {
+fn print_result(r: &Result<&OptionResult, String>, unit: &str) {
+    let r = match r {
+        Ok(r) => r,
+        Err(e) => {
+            say!("  {e} — chưa tính được chi phí sau và tiết kiệm");
+            return;
+        }
+    };
     say!("  Chi phí trước: {} đồng/năm", money(r.before));
     say!("  Chi phí sau: {} đồng/năm", money(r.after));
     say!("  Tiết kiệm: {} đồng/năm", money(r.saving));
@@ -154,12 +164,23 @@ fn to_json(
     path: &Path,
     review: &Review,
     current: &Decimal,
-    results: &[&OptionResult],
+    results: &[Result<&OptionResult, String>],
     chosen: Option<usize>,
 ) -> Result<Value, u8> {
     let mut options = Vec::new();
     for (i, (opt, r)) in review.options.iter().zip(results).enumerate() {
-        let mut v = result_json(path, r)?;
+        let mut v = match r {
+            Ok(r) => result_json(path, r)?,
+            // No saving without an "after" table: the figures are null, the reason is given.
+            Err(e) => json!({
+                "before": dong(path, *current)?,
+                "after": null,
+                "saving": null,
+                "percent": null,
+                "percent_text": null,
+                "error": e,
+            }),
+        };
         let m = v.as_object_mut().expect("object");
         m.insert("index".into(), json!(i + 1));
         m.insert("name".into(), json!(option_name(review, i)));

@@ -16,6 +16,10 @@ pub enum CostError {
     Overflow { what: String },
     #[error("{what}: «{text}» không phải là số hợp lệ — sửa ô này thì mới tính được")]
     Invalid { what: String, text: String },
+    /// An option other than bãi bỏ whose "after" table has no activity: there is nothing to
+    /// compare, and a saving computed from an empty table would be false.
+    #[error("{label}: chưa có bảng chi phí sau")]
+    NoAfterTable { label: String },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -332,6 +336,11 @@ pub fn compare(
     })
 }
 
+/// Whether an option is costed with its own "after" table (all but a plain bãi bỏ).
+pub fn costs_after_table(opt: &SimplOption) -> bool {
+    opt.kind != OptionKind::BaiBo || opt.replacement_costed
+}
+
 pub fn option_cost(
     review: &Review,
     current: &TableCost,
@@ -339,6 +348,9 @@ pub fn option_cost(
     opt: &SimplOption,
 ) -> Result<OptionCost, CostError> {
     let label = format!("Phương án {}", index + 1);
+    if costs_after_table(opt) && opt.activities.is_empty() {
+        return Err(CostError::NoAfterTable { label });
+    }
     let table = option_table(review, index, opt)?;
     let days_before = non_negative(&review.tthc.time_limit.days, || {
         "Thời hạn giải quyết hiện tại".to_string()

@@ -1,6 +1,7 @@
 //! The review model: plain data, serde, no GUI.
 
 mod answers;
+mod edit;
 mod figure;
 mod key;
 mod option;
@@ -8,6 +9,7 @@ mod record;
 mod review;
 
 pub use answers::*;
+pub use edit::*;
 pub use figure::{Figure, parse_decimal_vi};
 pub use key::{text_key, tthc_key};
 pub use option::*;

@@ -227,7 +227,7 @@ impl App {
                     };
                     let t = &self.templates;
                     match a {
-                        Action::Edit(f) => ed.apply_edit(t, f),
+                        Action::Edit(e) => ed.apply_edit(t, &e),
                         Action::Goto(s) => {
                             ed.step = s;
                             ed.undo.break_step();

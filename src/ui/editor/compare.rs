@@ -2,6 +2,7 @@
 
 use super::options::option_tabs;
 use super::{Action, EditorState};
+use crate::model::Edit;
 use crate::templates::Templates;
 use egui::{Align, Color32, Layout, Pos2, Rect, Sense, Vec2};
 
@@ -61,7 +62,7 @@ pub fn show(ui: &mut egui::Ui, ed: &mut EditorState, t: &Templates, actions: &mu
                     .clicked()
                     && chosen != Some(i)
                 {
-                    actions.push(Action::edit(move |r| r.choose(i)));
+                    actions.push(Action::Edit(Edit::ChooseOption(i)));
                 }
                 ui.end_row();
             }

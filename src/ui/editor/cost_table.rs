@@ -1,6 +1,7 @@
 //! The activity table (shared by the current procedure and each option) and step 5.
 
 use super::{Action, EditorState, Table, TableView};
+use crate::model::Edit;
 use crate::model::{Activity, Figure};
 use crate::templates::Templates;
 use crate::ui::widgets::{self, Cells};
@@ -109,18 +110,18 @@ pub fn activity_table(
                 });
                 row.col(|ui| {
                     if ui.small_button("↑").on_hover_text("Chuyển lên").clicked() && i > 0 {
-                        actions.push(Action::edit(move |r| {
-                            if let Some(v) = table.activities(r) {
-                                v.swap(i, i - 1)
-                            }
+                        actions.push(Action::Edit(Edit::MoveActivity {
+                            table,
+                            from: i,
+                            to: i - 1,
                         }));
                     }
                     if ui.small_button("↓").on_hover_text("Chuyển xuống").clicked() && i + 1 < n
                     {
-                        actions.push(Action::edit(move |r| {
-                            if let Some(v) = table.activities(r) {
-                                v.swap(i, i + 1)
-                            }
+                        actions.push(Action::Edit(Edit::MoveActivity {
+                            table,
+                            from: i,
+                            to: i + 1,
                         }));
                     }
                     if ui
@@ -128,11 +129,7 @@ pub fn activity_table(
                         .on_hover_text("Xóa hoạt động")
                         .clicked()
                     {
-                        actions.push(Action::edit(move |r| {
-                            if let Some(v) = table.activities(r) {
-                                v.remove(i);
-                            }
-                        }));
+                        actions.push(Action::Edit(Edit::RemoveActivity { table, index: i }));
                     }
                 });
             });
@@ -143,10 +140,9 @@ pub fn activity_table(
 pub fn table_buttons(ui: &mut egui::Ui, t: &Templates, table: Table, actions: &mut Vec<Action>) {
     ui.horizontal(|ui| {
         if ui.button("+ Thêm hoạt động").clicked() {
-            actions.push(Action::edit(move |r| {
-                if let Some(v) = table.activities(r) {
-                    v.push(Activity::default())
-                }
+            actions.push(Action::Edit(Edit::AddActivity {
+                table,
+                activity: Activity::default(),
             }));
         }
         egui::ComboBox::from_id_salt(("preset", table))
@@ -160,11 +156,7 @@ pub fn table_buttons(ui: &mut egui::Ui, t: &Templates, table: Table, actions: &m
                             hours: p.hours.clone(),
                             ..Default::default()
                         };
-                        actions.push(Action::edit(move |r| {
-                            if let Some(v) = table.activities(r) {
-                                v.push(a)
-                            }
-                        }));
+                        actions.push(Action::Edit(Edit::AddActivity { table, activity: a }));
                     }
                 }
             })
@@ -276,7 +268,7 @@ pub fn show_current(
                             .clicked()
                         {
                             let p = p.clone();
-                            actions.push(Action::edit(move |r| p.apply(&mut r.cost)));
+                            actions.push(Action::Edit(Edit::ApplyIncomePreset(p.year)));
                         }
                     }
                 })
@@ -353,9 +345,7 @@ pub fn show_current(
             if let Some((v, text)) = d.gdp_hourly.clone()
                 && ui.button(format!("= {text} đồng/giờ: dùng")).clicked()
             {
-                actions.push(Action::edit(move |r| {
-                    r.cost.hourly_income = Figure::with_note(v, "Tính từ GDP bình quân đầu người");
-                }));
+                actions.push(Action::Edit(Edit::SetHourlyFromGdp(v)));
             }
         });
     });

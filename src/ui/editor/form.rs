@@ -1,37 +1,12 @@
 //! Steps 2–4: the review form, from the template, with findings that become option lines.
 
 use super::{Action, EditorState};
-use crate::model::{
-    Component, ContentLine, Objective, ObjectiveGroup, OptionKind, Review, SimplOption, item_key,
-};
+use crate::model::{Component, ContentLine, ObjectiveGroup, OptionKind, Review, item_key};
+use crate::model::{Edit, Target};
 use crate::templates::{Criterion, ItemList, Question, Shape, Templates};
 use crate::ui::widgets;
 
 const W: f32 = 620.0;
-
-/// Adds a content line to option `target`, creating a first option when there is none.
-pub fn add_line_to_option(r: &mut Review, target: usize, line: ContentLine) {
-    if r.options.is_empty() {
-        r.options.push(new_option(r, OptionKind::SuaDoi, 0));
-    }
-    let i = target.min(r.options.len() - 1);
-    r.options[i].content.push(line);
-}
-
-/// A new option: its activity table starts as a copy of the current one (empty for bãi bỏ).
-pub fn new_option(r: &Review, kind: OptionKind, n: usize) -> SimplOption {
-    SimplOption {
-        name: format!("Phương án {}", n + 1),
-        kind,
-        activities: if kind == OptionKind::BaiBo {
-            Vec::new()
-        } else {
-            r.activities.clone()
-        },
-        chosen: r.options.is_empty(),
-        ..Default::default()
-    }
-}
 
 fn yes_no(ui: &mut egui::Ui, value: &mut Option<bool>, name: &str, changed: &mut bool) {
     for (v, label) in [(true, "Có"), (false, "Không")] {
@@ -62,32 +37,54 @@ fn yes_no_reason(
     });
 }
 
-fn in_option(r: &Review, target: usize, key: &str) -> bool {
-    r.options.get(target).is_some_and(|o| {
+/// The option a finding's content line was put in, if any.
+fn placed_in(r: &Review, key: &str) -> Option<usize> {
+    r.options.iter().position(|o| {
         o.content
             .iter()
             .any(|l| l.from_answer.as_deref() == Some(key))
     })
 }
 
+/// "+ Đưa vào phương án…": asks which option the line goes to (or a new one, whose "after" table
+/// starts as a copy of the current table), and says where it went.
 fn finding_button(
     ui: &mut egui::Ui,
-    already: bool,
-    target: usize,
+    placed: Option<usize>,
+    options: &[String],
     line: ContentLine,
     actions: &mut Vec<Action>,
 ) {
-    if already {
-        ui.weak(format!("● Đã đưa vào phương án {}", target + 1));
-    } else if ui
-        .button(format!("+ Đưa vào phương án {}", target + 1))
-        .on_hover_text(
-            "Thêm một dòng «Nội dung đơn giản hóa» vào phương án, kèm lý do của câu trả lời",
-        )
-        .clicked()
-    {
-        actions.push(Action::edit(move |r| add_line_to_option(r, target, line)));
+    if let Some(i) = placed {
+        ui.weak(format!(
+            "● Đã đưa vào {}",
+            options.get(i).map_or("", String::as_str)
+        ));
+        return;
     }
+    ui.menu_button("+ Đưa vào phương án…", |ui| {
+        ui.label("Thêm một dòng «Nội dung đơn giản hóa», kèm lý do của câu trả lời, vào:");
+        for (i, label) in options.iter().enumerate() {
+            if ui.button(label).clicked() {
+                actions.push(Action::Edit(Edit::AddContentLine {
+                    target: Target::Option(i),
+                    line: line.clone(),
+                }));
+                ui.close();
+            }
+        }
+        if ui
+            .button("Phương án mới (sửa đổi, bổ sung)")
+            .on_hover_text("Bảng chi phí sau của phương án mới là bản sao bảng chi phí hiện tại")
+            .clicked()
+        {
+            actions.push(Action::Edit(Edit::AddContentLine {
+                target: Target::NewOption(OptionKind::SuaDoi),
+                line: line.clone(),
+            }));
+            ui.close();
+        }
+    });
 }
 
 pub fn show_necessity(
@@ -100,7 +97,6 @@ pub fn show_necessity(
     ui.heading(format!("{}. {}", section.number, section.title));
     ui.label("Mục tiêu cụ thể của TTHC là gì? Với từng mục tiêu: có thay đổi hay không, có được đáp ứng hay không, và lý do.");
     let mut changed = false;
-    let target = ed.option;
     for group in [ObjectiveGroup::QuanLyNhaNuoc, ObjectiveGroup::QuyenLoiIch] {
         let (letter, key) = match group {
             ObjectiveGroup::QuanLyNhaNuoc => ("a", "objective.quan_ly_nha_nuoc"),
@@ -108,8 +104,8 @@ pub fn show_necessity(
         };
         ui.add_space(6.0);
         ui.strong(format!("{letter}) {}", t.wording.get(key)));
-        let done: Vec<bool> = (0..ed.review.objectives.len())
-            .map(|i| in_option(&ed.review, target, &format!("objective#{}", i + 1)))
+        let placed: Vec<Option<usize>> = (0..ed.review.objectives.len())
+            .map(|i| placed_in(&ed.review, &format!("objective#{}", i + 1)))
             .collect();
         for (i, o) in ed
             .review
@@ -129,9 +125,7 @@ pub fn show_necessity(
                         &mut changed,
                     );
                     if ui.small_button("×").on_hover_text("Xóa mục tiêu").clicked() {
-                        actions.push(Action::edit(move |r| {
-                            r.objectives.remove(i);
-                        }));
+                        actions.push(Action::Edit(Edit::RemoveObjective(i)));
                     }
                 });
                 yes_no_reason(
@@ -165,17 +159,12 @@ pub fn show_necessity(
                         reason,
                         from_answer: Some(key),
                     };
-                    finding_button(ui, done[i], target, line, actions);
+                    finding_button(ui, placed[i], &ed.derived.option_labels, line, actions);
                 }
             });
         }
         if ui.button(format!("+ Thêm mục tiêu ({letter})")).clicked() {
-            actions.push(Action::edit(move |r| {
-                r.objectives.push(Objective {
-                    group,
-                    ..Default::default()
-                })
-            }));
+            actions.push(Action::Edit(Edit::AddObjective(group)));
         }
     }
     ui.separator();
@@ -202,11 +191,7 @@ pub fn show_necessity(
             .iter()
             .any(|o| o.kind == OptionKind::BaiBo);
         if !has_bai_bo && ui.button("+ Tạo phương án bãi bỏ").clicked() {
-            actions.push(Action::edit(|r| {
-                let n = r.options.len();
-                let o = new_option(r, OptionKind::BaiBo, n);
-                r.options.push(o);
-            }));
+            actions.push(Action::Edit(Edit::AddOption(OptionKind::BaiBo)));
         }
     }
     ed.changed |= changed;
@@ -422,7 +407,7 @@ fn show_question(
             reason: local.reason.clone(),
             from_answer: Some(key.clone()),
         };
-        let already = in_option(&ed.review, ed.option, &key);
-        finding_button(ui, already, ed.option, line, actions);
+        let placed = placed_in(&ed.review, &key);
+        finding_button(ui, placed, &ed.derived.option_labels, line, actions);
     }
 }

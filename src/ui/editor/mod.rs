@@ -12,7 +12,7 @@ use super::undo::Undo;
 use super::widgets::Cells;
 use crate::cost::format::{money, number, percent};
 use crate::cost::{CostError, ReviewCost, TableCost, review_cost};
-use crate::model::{Activity, Review};
+use crate::model::{Activity, Edit, Review};
 use crate::progress::{Progress, Step, progress};
 use crate::templates::{Finding, Templates};
 use std::path::PathBuf;
@@ -20,7 +20,7 @@ use std::path::PathBuf;
 /// An edit or a command emitted by a view, applied by the app after the UI pass.
 pub enum Action {
     /// A structural edit of the review (add/remove/reorder rows, options …): one undo step.
-    Edit(Box<dyn FnOnce(&mut Review)>),
+    Edit(Edit),
     Goto(Step),
     SelectOption(usize),
     Undo,
@@ -31,27 +31,8 @@ pub enum Action {
     ExportPdf,
 }
 
-impl Action {
-    pub fn edit(f: impl FnOnce(&mut Review) + 'static) -> Self {
-        Action::Edit(Box::new(f))
-    }
-}
-
 /// Which activity table a row belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Table {
-    Current,
-    Option(usize),
-}
-
-impl Table {
-    pub fn activities(self, r: &mut Review) -> Option<&mut Vec<Activity>> {
-        match self {
-            Table::Current => Some(&mut r.activities),
-            Table::Option(i) => r.options.get_mut(i).map(|o| &mut o.activities),
-        }
-    }
-}
+pub use crate::model::TableRef as Table;
 
 /// The formatted text of a cost table, made once per change.
 #[derive(Debug, Clone, Default)]
@@ -135,6 +116,8 @@ pub struct Derived {
     pub gdp_hourly: Option<(rust_decimal::Decimal, String)>,
     /// Cells holding text that is not a valid figure.
     pub invalid: Vec<crate::progress::InvalidCell>,
+    /// "Phương án 1 — Sửa đổi, bổ sung", … for the menus that name an option.
+    pub option_labels: Vec<String>,
 }
 
 impl Derived {
@@ -236,6 +219,12 @@ impl Derived {
                 .and_then(|g| crate::cost::hourly_from_gdp(g.value, r.cost.divisor()?))
                 .map(|v| (v, money(v))),
             invalid: crate::progress::invalid_cells(r),
+            option_labels: r
+                .options
+                .iter()
+                .enumerate()
+                .map(|(i, o)| format!("Phương án {} — {}", i + 1, t.kind_label(o.kind)))
+                .collect(),
             cost,
         }
     }
@@ -364,9 +353,12 @@ impl EditorState {
         }
     }
 
-    pub fn apply_edit(&mut self, t: &Templates, f: Box<dyn FnOnce(&mut Review)>) {
+    /// Applies a named edit as one undo step; an option it creates becomes the one shown.
+    pub fn apply_edit(&mut self, t: &Templates, e: &Edit) {
         let before = self.review.clone();
-        f(&mut self.review);
+        if let Some(made) = self.review.apply(e, t) {
+            self.option = made;
+        }
         if self.review != before {
             self.undo.break_step();
             self.undo.record(&before, None);

@@ -1,9 +1,9 @@
 //! Step 6: simplification options — kind, content lines, Kiến nghị thực thi, the "after" table.
 
 use super::cost_table::{FooterInputs, activity_table, footer, table_buttons};
-use super::form::new_option;
 use super::{Action, EditorState, Table};
-use crate::model::{Authority, Component, ContentLine, ImplementationLine, OptionKind};
+use crate::model::{Authority, Component, ContentLine, OptionKind};
+use crate::model::{Edit, Target};
 use crate::templates::Templates;
 use crate::ui::widgets;
 
@@ -38,29 +38,15 @@ pub fn show(ui: &mut egui::Ui, ed: &mut EditorState, t: &Templates, actions: &mu
     option_tabs(ui, ed, t, actions);
     ui.horizontal(|ui| {
         if ui.button("+ Thêm phương án").clicked() {
-            let n = ed.review.options.len();
-            actions.push(Action::edit(move |r| {
-                let o = new_option(r, OptionKind::SuaDoi, n);
-                r.options.push(o);
-            }));
-            actions.push(Action::SelectOption(n));
+            actions.push(Action::Edit(Edit::AddOption(OptionKind::SuaDoi)));
         }
         if !ed.review.options.is_empty() {
             let i = ed.option;
             if ui.button("Nhân bản phương án").clicked() {
-                let n = ed.review.options.len();
-                actions.push(Action::edit(move |r| {
-                    let mut o = r.options[i].clone();
-                    o.name = format!("Phương án {}", n + 1);
-                    o.chosen = false;
-                    r.options.push(o);
-                }));
-                actions.push(Action::SelectOption(n));
+                actions.push(Action::Edit(Edit::DuplicateOption(i)));
             }
             if ui.button("Xóa phương án").clicked() {
-                actions.push(Action::edit(move |r| {
-                    r.options.remove(i);
-                }));
+                actions.push(Action::Edit(Edit::RemoveOption(i)));
             }
         }
     });
@@ -101,17 +87,9 @@ pub fn show(ui: &mut egui::Ui, ed: &mut EditorState, t: &Templates, actions: &mu
                             && o.kind != k.kind
                         {
                             let kind = k.kind;
-                            actions.push(Action::edit(move |r| {
-                                let current = r.activities.clone();
-                                let o = &mut r.options[opt_index];
-                                o.kind = kind;
-                                if kind == OptionKind::BaiBo {
-                                    // Abolishing leaves nothing to cost, unless a replacement is costed later.
-                                    o.activities.clear();
-                                    o.replacement_costed = false;
-                                } else if o.activities.is_empty() {
-                                    o.activities = current;
-                                }
+                            actions.push(Action::Edit(Edit::SetOptionKind {
+                                option: opt_index,
+                                kind,
                             }));
                         }
                     }
@@ -121,7 +99,7 @@ pub fn show(ui: &mut egui::Ui, ed: &mut EditorState, t: &Templates, actions: &mu
             ui.end_row();
             ui.label("Dùng cho báo cáo");
             if ui.radio(chosen, "Chọn phương án này").clicked() && !chosen {
-                actions.push(Action::edit(move |r| r.choose(opt_index)));
+                actions.push(Action::Edit(Edit::ChooseOption(opt_index)));
             }
             ui.end_row();
         });
@@ -158,8 +136,9 @@ pub fn show(ui: &mut egui::Ui, ed: &mut EditorState, t: &Templates, actions: &mu
                     ui.weak("(từ phát hiện khi rà soát)");
                 }
                 if ui.small_button("×").on_hover_text("Xóa dòng").clicked() {
-                    actions.push(Action::edit(move |r| {
-                        r.options[opt_index].content.remove(j);
+                    actions.push(Action::Edit(Edit::RemoveContentLine {
+                        option: opt_index,
+                        index: j,
                     }));
                 }
             });
@@ -183,8 +162,9 @@ pub fn show(ui: &mut egui::Ui, ed: &mut EditorState, t: &Templates, actions: &mu
         });
     }
     if ui.button("+ Thêm nội dung").clicked() {
-        actions.push(Action::edit(move |r| {
-            r.options[opt_index].content.push(ContentLine::default())
+        actions.push(Action::Edit(Edit::AddContentLine {
+            target: Target::Option(opt_index),
+            line: ContentLine::default(),
         }));
     }
 
@@ -211,8 +191,9 @@ pub fn show(ui: &mut egui::Ui, ed: &mut EditorState, t: &Templates, actions: &mu
                     &mut changed,
                 );
                 if ui.small_button("×").on_hover_text("Xóa dòng").clicked() {
-                    actions.push(Action::edit(move |r| {
-                        r.options[opt_index].implementation.remove(j);
+                    actions.push(Action::Edit(Edit::RemoveImplementationLine {
+                        option: opt_index,
+                        index: j,
                     }));
                 }
             });
@@ -257,11 +238,7 @@ pub fn show(ui: &mut egui::Ui, ed: &mut EditorState, t: &Templates, actions: &mu
         });
     }
     if ui.button("+ Thêm kiến nghị").clicked() {
-        actions.push(Action::edit(move |r| {
-            r.options[opt_index]
-                .implementation
-                .push(ImplementationLine::default())
-        }));
+        actions.push(Action::Edit(Edit::AddImplementationLine(opt_index)));
     }
 
     ui.add_space(8.0);
@@ -294,9 +271,7 @@ pub fn show(ui: &mut egui::Ui, ed: &mut EditorState, t: &Templates, actions: &mu
         ui.horizontal(|ui| {
             table_buttons(ui, t, Table::Option(opt_index), actions);
             if ui.button("Sao chép lại bảng hiện tại").clicked() {
-                actions.push(Action::edit(move |r| {
-                    r.options[opt_index].activities = r.activities.clone()
-                }));
+                actions.push(Action::Edit(Edit::CopyCurrentTable(opt_index)));
             }
         });
         ui.horizontal(|ui| {

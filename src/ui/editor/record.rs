@@ -1,32 +1,12 @@
 //! Step 1: the TTHC record (spec §2) and who reviews it.
 
 use super::{Action, EditorState};
-use crate::model::{Answers, Channel, CopyKind, DayKind, Document, Review, SubjectKind, item_key};
-use crate::templates::{ItemList, Templates};
+use crate::model::{Channel, CopyKind, DayKind, SubjectKind};
+use crate::model::{Edit, TextList};
+use crate::templates::Templates;
 use crate::ui::widgets;
 
 const W: f32 = 640.0;
-
-/// Removing item `i` of a repeating list shifts the per-item answers of the items after it, so
-/// each answer stays with its item.
-pub fn remove_item_answers(answers: &mut Answers, question_ids: &[String], i: usize, len: usize) {
-    for q in question_ids {
-        answers.remove(&item_key(q, i));
-        for j in i + 1..len {
-            if let Some(a) = answers.remove(&item_key(q, j)) {
-                answers.insert(item_key(q, j - 1), a);
-            }
-        }
-    }
-}
-
-fn per_item_ids(t: &Templates, list: ItemList) -> Vec<String> {
-    t.form
-        .questions()
-        .filter(|(_, _, q)| q.per_item == Some(list))
-        .map(|(_, _, q)| q.id.clone())
-        .collect()
-}
 
 fn string_list(
     ui: &mut egui::Ui,
@@ -34,8 +14,7 @@ fn string_list(
     items: &mut [String],
     changed: &mut bool,
     actions: &mut Vec<Action>,
-    field: fn(&mut Review) -> &mut Vec<String>,
-    per_item: Option<Vec<String>>,
+    list: TextList,
 ) {
     ui.label(egui::RichText::new(title).strong());
     for (i, item) in items.iter_mut().enumerate() {
@@ -43,19 +22,12 @@ fn string_list(
             ui.label(format!("{}.", i + 1));
             widgets::text(ui, item, &format!("{title} {}", i + 1), W - 60.0, changed);
             if ui.small_button("×").on_hover_text("Xóa dòng này").clicked() {
-                let ids = per_item.clone();
-                actions.push(Action::edit(move |r| {
-                    let len = field(r).len();
-                    if let Some(ids) = &ids {
-                        remove_item_answers(&mut r.answers, ids, i, len);
-                    }
-                    field(r).remove(i);
-                }));
+                actions.push(Action::Edit(Edit::RemoveListItem { list, index: i }));
             }
         });
     }
     if ui.button(format!("+ Thêm — {title}")).clicked() {
-        actions.push(Action::edit(move |r| field(r).push(String::new())));
+        actions.push(Action::Edit(Edit::AddListItem(list)));
     }
     ui.add_space(6.0);
 }
@@ -243,12 +215,10 @@ pub fn show(ui: &mut egui::Ui, ed: &mut EditorState, t: &Templates, actions: &mu
         &mut r.tthc.steps,
         &mut changed,
         actions,
-        |r| &mut r.tthc.steps,
-        Some(per_item_ids(t, ItemList::Steps)),
+        TextList::Steps,
     );
 
     ui.label(egui::RichText::new("Thành phần, số lượng hồ sơ").strong());
-    let doc_ids = per_item_ids(t, ItemList::Documents);
     for (i, d) in r.tthc.documents.iter_mut().enumerate() {
         ui.horizontal(|ui| {
             ui.label(format!("{}.", i + 1));
@@ -290,22 +260,15 @@ pub fn show(ui: &mut egui::Ui, ed: &mut EditorState, t: &Templates, actions: &mu
                 .on_hover_text("Xóa giấy tờ này")
                 .clicked()
             {
-                let ids = doc_ids.clone();
-                actions.push(Action::edit(move |r| {
-                    let len = r.tthc.documents.len();
-                    remove_item_answers(&mut r.answers, &ids, i, len);
-                    r.tthc.documents.remove(i);
+                actions.push(Action::Edit(Edit::RemoveListItem {
+                    list: TextList::Documents,
+                    index: i,
                 }));
             }
         });
     }
     if ui.button("+ Thêm giấy tờ").clicked() {
-        actions.push(Action::edit(|r| {
-            r.tthc.documents.push(Document {
-                copies: 1,
-                ..Default::default()
-            })
-        }));
+        actions.push(Action::Edit(Edit::AddListItem(TextList::Documents)));
     }
     ui.add_space(6.0);
     string_list(
@@ -314,8 +277,7 @@ pub fn show(ui: &mut egui::Ui, ed: &mut EditorState, t: &Templates, actions: &mu
         &mut r.tthc.forms,
         &mut changed,
         actions,
-        |r| &mut r.tthc.forms,
-        None,
+        TextList::Forms,
     );
     string_list(
         ui,
@@ -323,8 +285,7 @@ pub fn show(ui: &mut egui::Ui, ed: &mut EditorState, t: &Templates, actions: &mu
         &mut r.tthc.conditions,
         &mut changed,
         actions,
-        |r| &mut r.tthc.conditions,
-        Some(per_item_ids(t, ItemList::Conditions)),
+        TextList::Conditions,
     );
     string_list(
         ui,
@@ -332,8 +293,7 @@ pub fn show(ui: &mut egui::Ui, ed: &mut EditorState, t: &Templates, actions: &mu
         &mut r.tthc.legal_basis,
         &mut changed,
         actions,
-        |r| &mut r.tthc.legal_basis,
-        None,
+        TextList::LegalBasis,
     );
 
     ui.separator();

@@ -1,0 +1,555 @@
+//! Rules that change a review, as named edits: the GUI pushes [`Edit`] values, and
+//! [`Review::apply`] is the one place that says what each does (a new option copies the current
+//! table, removing a listed item moves the answers of the items after it, …). No egui here.
+
+use super::{
+    Activity, ContentLine, Document, Figure, ImplementationLine, Objective, ObjectiveGroup,
+    OptionKind, Review, SimplOption, item_key,
+};
+use crate::templates::{ItemList, Templates};
+use rust_decimal::Decimal;
+
+/// An activity table of a review.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TableRef {
+    Current,
+    Option(usize),
+}
+
+/// A list of the TTHC record edited row by row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TextList {
+    Steps,
+    Forms,
+    Conditions,
+    LegalBasis,
+    Documents,
+}
+
+impl TextList {
+    /// The list whose items have their own questions in the form, if any.
+    fn item_list(self) -> Option<ItemList> {
+        match self {
+            TextList::Steps => Some(ItemList::Steps),
+            TextList::Conditions => Some(ItemList::Conditions),
+            TextList::Documents => Some(ItemList::Documents),
+            TextList::Forms | TextList::LegalBasis => None,
+        }
+    }
+}
+
+/// Where a finding's content line goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Option(usize),
+    /// A new option of this kind, made for it.
+    NewOption(OptionKind),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Edit {
+    AddActivity {
+        table: TableRef,
+        activity: Activity,
+    },
+    /// Rows pasted at `at` (from a spreadsheet): rows already there are filled first, from the
+    /// name on, and the rest are added.
+    PasteActivities {
+        table: TableRef,
+        at: usize,
+        rows: Vec<PastedRow>,
+    },
+    RemoveActivity {
+        table: TableRef,
+        index: usize,
+    },
+    MoveActivity {
+        table: TableRef,
+        from: usize,
+        to: usize,
+    },
+    AddOption(OptionKind),
+    DuplicateOption(usize),
+    RemoveOption(usize),
+    SetOptionKind {
+        option: usize,
+        kind: OptionKind,
+    },
+    ChooseOption(usize),
+    /// The option's "after" table becomes a copy of the current table.
+    CopyCurrentTable(usize),
+    AddContentLine {
+        target: Target,
+        line: ContentLine,
+    },
+    RemoveContentLine {
+        option: usize,
+        index: usize,
+    },
+    AddImplementationLine(usize),
+    RemoveImplementationLine {
+        option: usize,
+        index: usize,
+    },
+    AddObjective(ObjectiveGroup),
+    RemoveObjective(usize),
+    AddListItem(TextList),
+    RemoveListItem {
+        list: TextList,
+        index: usize,
+    },
+    /// The hourly income of the preset of this year, with its source.
+    ApplyIncomePreset(u16),
+    /// The hourly income computed from GDP per head.
+    SetHourlyFromGdp(Decimal),
+    /// A note ("nguồn") on a figure of an activity.
+    SetActivityNote {
+        table: TableRef,
+        index: usize,
+        column: Column,
+        note: String,
+    },
+}
+
+/// A column of figures of an activity table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Column {
+    Hours,
+    Service,
+    Other,
+}
+
+/// One row as pasted: any cell may be missing (a shorter row) or hold text that is not a figure.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PastedRow {
+    pub name: Option<String>,
+    pub hours: Option<Figure>,
+    pub service: Option<Figure>,
+    pub other: Option<Figure>,
+}
+
+impl Activity {
+    pub fn figure_mut(&mut self, c: Column) -> &mut Figure {
+        match c {
+            Column::Hours => &mut self.hours,
+            Column::Service => &mut self.service,
+            Column::Other => &mut self.other,
+        }
+    }
+}
+
+impl Review {
+    pub fn table_mut(&mut self, t: TableRef) -> Option<&mut Vec<Activity>> {
+        match t {
+            TableRef::Current => Some(&mut self.activities),
+            TableRef::Option(i) => self.options.get_mut(i).map(|o| &mut o.activities),
+        }
+    }
+
+    pub fn table(&self, t: TableRef) -> Option<&Vec<Activity>> {
+        match t {
+            TableRef::Current => Some(&self.activities),
+            TableRef::Option(i) => self.options.get(i).map(|o| &o.activities),
+        }
+    }
+
+    /// A new option of `kind`: its "after" table starts as a copy of the current table (empty
+    /// for bãi bỏ); the first option is the chosen one.
+    pub fn new_option(&self, kind: OptionKind) -> SimplOption {
+        SimplOption {
+            name: format!("Phương án {}", self.options.len() + 1),
+            kind,
+            activities: if kind == OptionKind::BaiBo {
+                Vec::new()
+            } else {
+                self.activities.clone()
+            },
+            chosen: self.options.is_empty(),
+            ..Default::default()
+        }
+    }
+
+    fn text_list(&mut self, l: TextList) -> Option<&mut Vec<String>> {
+        let t = &mut self.tthc;
+        match l {
+            TextList::Steps => Some(&mut t.steps),
+            TextList::Forms => Some(&mut t.forms),
+            TextList::Conditions => Some(&mut t.conditions),
+            TextList::LegalBasis => Some(&mut t.legal_basis),
+            TextList::Documents => None,
+        }
+    }
+
+    fn list_len(&self, l: TextList) -> usize {
+        let t = &self.tthc;
+        match l {
+            TextList::Steps => t.steps.len(),
+            TextList::Forms => t.forms.len(),
+            TextList::Conditions => t.conditions.len(),
+            TextList::LegalBasis => t.legal_basis.len(),
+            TextList::Documents => t.documents.len(),
+        }
+    }
+
+    /// Removing item `i` of a repeating list moves the per-item answers of the items after it
+    /// one place up, so each answer stays with its item.
+    fn remove_item_answers(&mut self, question_ids: &[String], i: usize, len: usize) {
+        for q in question_ids {
+            self.answers.remove(&item_key(q, i));
+            for j in i + 1..len {
+                if let Some(a) = self.answers.remove(&item_key(q, j)) {
+                    self.answers.insert(item_key(q, j - 1), a);
+                }
+            }
+        }
+    }
+
+    /// Applies one edit. An edit that names something not there (an option index out of
+    /// range …) changes nothing. Returns the index of an option it created, if any.
+    pub fn apply(&mut self, edit: &Edit, t: &Templates) -> Option<usize> {
+        match edit {
+            Edit::AddActivity { table, activity } => {
+                self.table_mut(*table)?.push(activity.clone());
+            }
+            Edit::PasteActivities { table, at, rows } => {
+                let v = self.table_mut(*table)?;
+                for (k, row) in rows.iter().enumerate() {
+                    let i = at + k;
+                    if i >= v.len() {
+                        v.push(Activity::default());
+                    }
+                    let a = &mut v[i];
+                    if let Some(n) = &row.name {
+                        a.name = n.clone();
+                    }
+                    for (col, f) in [
+                        (Column::Hours, &row.hours),
+                        (Column::Service, &row.service),
+                        (Column::Other, &row.other),
+                    ] {
+                        if let Some(f) = f {
+                            let note = std::mem::take(&mut a.figure_mut(col).note);
+                            *a.figure_mut(col) = Figure { note, ..f.clone() };
+                        }
+                    }
+                }
+            }
+            Edit::RemoveActivity { table, index } => {
+                let v = self.table_mut(*table)?;
+                if *index < v.len() {
+                    v.remove(*index);
+                }
+            }
+            Edit::MoveActivity { table, from, to } => {
+                let v = self.table_mut(*table)?;
+                if *from < v.len() && *to < v.len() {
+                    let a = v.remove(*from);
+                    v.insert(*to, a);
+                }
+            }
+            Edit::AddOption(kind) => {
+                let o = self.new_option(*kind);
+                self.options.push(o);
+                return Some(self.options.len() - 1);
+            }
+            Edit::DuplicateOption(i) => {
+                let mut o = self.options.get(*i)?.clone();
+                o.name = format!("Phương án {}", self.options.len() + 1);
+                o.chosen = false;
+                self.options.push(o);
+                return Some(self.options.len() - 1);
+            }
+            Edit::RemoveOption(i) => {
+                if *i < self.options.len() {
+                    let was_chosen = self.options.remove(*i).chosen;
+                    if was_chosen && self.options.len() == 1 {
+                        self.options[0].chosen = true;
+                    }
+                }
+            }
+            Edit::SetOptionKind { option, kind } => {
+                let current = self.activities.clone();
+                let o = self.options.get_mut(*option)?;
+                o.kind = *kind;
+                if *kind == OptionKind::BaiBo {
+                    // Abolishing leaves nothing to cost, unless a replacement is costed later.
+                    o.activities.clear();
+                    o.replacement_costed = false;
+                } else if o.activities.is_empty() {
+                    o.activities = current;
+                }
+            }
+            Edit::ChooseOption(i) => {
+                if *i < self.options.len() {
+                    self.choose(*i);
+                }
+            }
+            Edit::CopyCurrentTable(i) => {
+                let current = self.activities.clone();
+                self.options.get_mut(*i)?.activities = current;
+            }
+            Edit::AddContentLine { target, line } => {
+                let i = match target {
+                    Target::Option(i) if *i < self.options.len() => *i,
+                    Target::Option(_) => return None,
+                    Target::NewOption(kind) => {
+                        let o = self.new_option(*kind);
+                        self.options.push(o);
+                        self.options.len() - 1
+                    }
+                };
+                self.options[i].content.push(line.clone());
+                return Some(i);
+            }
+            Edit::RemoveContentLine { option, index } => {
+                let v = &mut self.options.get_mut(*option)?.content;
+                if *index < v.len() {
+                    v.remove(*index);
+                }
+            }
+            Edit::AddImplementationLine(i) => {
+                self.options
+                    .get_mut(*i)?
+                    .implementation
+                    .push(ImplementationLine::default());
+            }
+            Edit::RemoveImplementationLine { option, index } => {
+                let v = &mut self.options.get_mut(*option)?.implementation;
+                if *index < v.len() {
+                    v.remove(*index);
+                }
+            }
+            Edit::AddObjective(group) => self.objectives.push(Objective {
+                group: *group,
+                ..Default::default()
+            }),
+            Edit::RemoveObjective(i) => {
+                if *i < self.objectives.len() {
+                    self.objectives.remove(*i);
+                }
+            }
+            Edit::AddListItem(TextList::Documents) => self.tthc.documents.push(Document {
+                copies: 1,
+                ..Default::default()
+            }),
+            Edit::AddListItem(l) => self.text_list(*l)?.push(String::new()),
+            Edit::RemoveListItem { list, index } => {
+                let len = self.list_len(*list);
+                if *index >= len {
+                    return None;
+                }
+                if let Some(items) = list.item_list() {
+                    let ids: Vec<String> = t
+                        .form
+                        .questions()
+                        .filter(|(_, _, q)| q.per_item == Some(items))
+                        .map(|(_, _, q)| q.id.clone())
+                        .collect();
+                    self.remove_item_answers(&ids, *index, len);
+                }
+                match list {
+                    TextList::Documents => {
+                        self.tthc.documents.remove(*index);
+                    }
+                    l => {
+                        self.text_list(*l)?.remove(*index);
+                    }
+                }
+            }
+            Edit::ApplyIncomePreset(year) => {
+                t.presets
+                    .incomes
+                    .iter()
+                    .find(|p| p.year == *year)?
+                    .apply(&mut self.cost);
+            }
+            Edit::SetHourlyFromGdp(v) => {
+                self.cost.hourly_income = Figure::with_note(*v, "Tính từ GDP bình quân đầu người");
+            }
+            Edit::SetActivityNote {
+                table,
+                index,
+                column,
+                note,
+            } => {
+                let a = self.table_mut(*table)?.get_mut(*index)?;
+                a.figure_mut(*column).note = note.trim().to_string();
+            }
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Answer, Component};
+
+    fn t() -> Templates {
+        Templates::embedded()
+    }
+
+    fn act(name: &str, h: i64) -> Activity {
+        Activity::new(name, Figure::int(h), Figure::int(0), Figure::int(0))
+    }
+
+    #[test]
+    fn a_new_option_copies_the_current_table_and_bai_bo_starts_empty() {
+        let t = t();
+        let mut r = Review::default();
+        r.activities = vec![act("Nộp hồ sơ", 4)];
+        assert_eq!(r.apply(&Edit::AddOption(OptionKind::SuaDoi), &t), Some(0));
+        assert_eq!(r.options[0].activities, r.activities);
+        assert!(r.options[0].chosen, "the first option is chosen");
+        r.apply(&Edit::AddOption(OptionKind::BaiBo), &t);
+        assert!(r.options[1].activities.is_empty());
+        assert!(!r.options[1].chosen);
+    }
+
+    #[test]
+    fn a_finding_goes_to_the_option_asked_for_or_a_new_one_with_the_current_table() {
+        let t = t();
+        let mut r = Review::default();
+        r.activities = vec![act("Chuẩn bị hồ sơ", 8), act("Nộp hồ sơ", 4)];
+        let line = ContentLine {
+            component: Some(Component::HoSo),
+            change: "Bỏ bản sao chứng thực".into(),
+            ..Default::default()
+        };
+        let made = r.apply(
+            &Edit::AddContentLine {
+                target: Target::NewOption(OptionKind::SuaDoi),
+                line: line.clone(),
+            },
+            &t,
+        );
+        assert_eq!(made, Some(0));
+        assert_eq!(
+            r.options[0].activities, r.activities,
+            "never an empty table"
+        );
+        assert_eq!(r.options[0].content, vec![line.clone()]);
+        r.apply(&Edit::AddOption(OptionKind::TrucTuyen), &t);
+        r.apply(
+            &Edit::AddContentLine {
+                target: Target::Option(1),
+                line: line.clone(),
+            },
+            &t,
+        );
+        assert_eq!(r.options[1].content.len(), 1);
+        assert_eq!(r.options[0].content.len(), 1);
+        // A target that is not there changes nothing.
+        let before = r.clone();
+        r.apply(
+            &Edit::AddContentLine {
+                target: Target::Option(9),
+                line,
+            },
+            &t,
+        );
+        assert_eq!(r, before);
+    }
+
+    #[test]
+    fn changing_the_kind_empties_or_refills_the_after_table() {
+        let t = t();
+        let mut r = Review::default();
+        r.activities = vec![act("a", 1)];
+        r.apply(&Edit::AddOption(OptionKind::SuaDoi), &t);
+        r.apply(
+            &Edit::SetOptionKind {
+                option: 0,
+                kind: OptionKind::BaiBo,
+            },
+            &t,
+        );
+        assert!(r.options[0].activities.is_empty());
+        r.apply(
+            &Edit::SetOptionKind {
+                option: 0,
+                kind: OptionKind::PhanCap,
+            },
+            &t,
+        );
+        assert_eq!(r.options[0].activities, r.activities);
+    }
+
+    #[test]
+    fn removing_a_listed_item_moves_the_answers_of_the_items_after_it() {
+        let t = t();
+        let q = t
+            .form
+            .questions()
+            .find(|(_, _, q)| q.per_item == Some(ItemList::Documents))
+            .map(|(_, _, q)| q.id.clone())
+            .unwrap();
+        let mut r = Review::default();
+        for n in ["A", "B", "C"] {
+            r.apply(&Edit::AddListItem(TextList::Documents), &t);
+            r.tthc.documents.last_mut().unwrap().name = n.into();
+        }
+        for (i, c) in ["co", "khong", "co"].iter().enumerate() {
+            r.answers.insert(item_key(&q, i), Answer::choice(c));
+        }
+        r.apply(
+            &Edit::RemoveListItem {
+                list: TextList::Documents,
+                index: 0,
+            },
+            &t,
+        );
+        assert_eq!(r.tthc.documents[0].name, "B");
+        assert_eq!(r.answers[&item_key(&q, 0)], Answer::choice("khong"));
+        assert_eq!(r.answers[&item_key(&q, 1)], Answer::choice("co"));
+        assert!(!r.answers.contains_key(&item_key(&q, 2)));
+    }
+
+    #[test]
+    fn pasted_rows_fill_from_the_row_pointed_at_and_add_the_rest() {
+        let t = t();
+        let mut r = Review::default();
+        r.activities = vec![act("cũ", 1)];
+        r.activities[0].hours.note = "nguồn cũ".into();
+        let row = |n: &str, h: i64| PastedRow {
+            name: Some(n.into()),
+            hours: Some(Figure::int(h)),
+            ..Default::default()
+        };
+        r.apply(
+            &Edit::PasteActivities {
+                table: TableRef::Current,
+                at: 0,
+                rows: vec![row("Một", 2), row("Hai", 3), row("Ba", 4)],
+            },
+            &t,
+        );
+        let names: Vec<&str> = r.activities.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, ["Một", "Hai", "Ba"]);
+        assert_eq!(r.activities[2].hours, Figure::int(4));
+        assert_eq!(
+            r.activities[0].hours.note, "nguồn cũ",
+            "a note stays with its cell"
+        );
+    }
+
+    #[test]
+    fn presets_and_moves() {
+        let t = t();
+        let mut r = Review::default();
+        r.apply(&Edit::ApplyIncomePreset(2023), &t);
+        assert_eq!(r.cost.hourly_income.value, Decimal::from(48248));
+        assert_eq!(r.cost.income_year, Some(2023));
+        r.activities = vec![act("a", 1), act("b", 2), act("c", 3)];
+        r.apply(
+            &Edit::MoveActivity {
+                table: TableRef::Current,
+                from: 2,
+                to: 0,
+            },
+            &t,
+        );
+        let names: Vec<&str> = r.activities.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, ["c", "a", "b"]);
+    }
+}
