@@ -108,12 +108,17 @@ pub fn move_to_trash(dir: &Path, file: &Path) -> io::Result<PathBuf> {
 
 /// A free file name in `dir` built from `stem`: `stem.ron`, `stem-2.ron`, …
 pub fn free_name(dir: &Path, stem: &str) -> PathBuf {
-    let first = dir.join(format!("{stem}.ron"));
+    free_name_ext(dir, stem, "ron")
+}
+
+/// A free file name in `dir` built from `stem` and `ext`: `stem.ext`, `stem-2.ext`, …
+pub fn free_name_ext(dir: &Path, stem: &str, ext: &str) -> PathBuf {
+    let first = dir.join(format!("{stem}.{ext}"));
     if !first.exists() {
         return first;
     }
     (2..)
-        .map(|n| dir.join(format!("{stem}-{n}.ron")))
+        .map(|n| dir.join(format!("{stem}-{n}.{ext}")))
         .find(|p| !p.exists())
         .expect("an unused name exists")
 }

@@ -1,6 +1,9 @@
-//! File dialogs behind a trait, so tests never open one.
+//! File dialogs behind a trait, so tests never open one. The real ones (rfd) start in the reviews
+//! folder, and say when no dialog could be shown at all, so the app can fall back to a safe name
+//! and say so instead of doing nothing.
 
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 pub trait FileDialogs {
     /// Asks for a review file to open.
@@ -9,49 +12,97 @@ pub trait FileDialogs {
     fn save_review(&mut self, dir: &Path, name: &str) -> Option<PathBuf>;
     /// Asks where to save a PDF, suggesting `name`.
     fn save_pdf(&mut self, dir: &Path, name: &str) -> Option<PathBuf>;
+    /// Whether the last `None` meant that no dialog could be shown (rather than the user
+    /// cancelling it).
+    fn unavailable(&self) -> bool {
+        false
+    }
 }
 
-/// The real dialogs (rfd).
-pub struct NativeDialogs;
+/// The real dialogs (rfd: the system's dialog on Windows and macOS; on Linux the desktop portal,
+/// else zenity).
+#[derive(Default)]
+pub struct NativeDialogs {
+    unavailable: bool,
+}
+
+/// A dialog that answers "nothing chosen" faster than this was never on screen.
+const TOO_FAST: Duration = Duration::from_millis(150);
+
+fn absolute(dir: &Path) -> PathBuf {
+    std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf())
+}
+
+/// On Linux a dialog needs the desktop portal (through the session bus) or zenity.
+fn backend_present() -> bool {
+    if !cfg!(target_os = "linux") {
+        return true;
+    }
+    let zenity = std::env::var_os("PATH")
+        .is_some_and(|paths| std::env::split_paths(&paths).any(|d| d.join("zenity").is_file()));
+    zenity || std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some()
+}
+
+impl NativeDialogs {
+    fn ask(&mut self, show: impl FnOnce() -> Option<PathBuf>) -> Option<PathBuf> {
+        if !backend_present() {
+            self.unavailable = true;
+            return None;
+        }
+        let start = Instant::now();
+        let answer = show();
+        self.unavailable = answer.is_none() && start.elapsed() < TOO_FAST;
+        answer
+    }
+}
+
+fn with_ext(p: PathBuf, ext: &str) -> PathBuf {
+    if p.extension().is_none() {
+        p.with_extension(ext)
+    } else {
+        p
+    }
+}
 
 impl FileDialogs for NativeDialogs {
     fn open_review(&mut self, dir: &Path) -> Option<PathBuf> {
-        rfd::FileDialog::new()
-            .set_title("Mở bản rà soát")
-            .set_directory(dir)
-            .add_filter("Bản rà soát (RON)", &["ron"])
-            .pick_file()
+        let dir = absolute(dir);
+        self.ask(|| {
+            rfd::FileDialog::new()
+                .set_title("Mở bản rà soát")
+                .set_directory(&dir)
+                .add_filter("Bản rà soát (RON)", &["ron"])
+                .pick_file()
+        })
     }
 
     fn save_review(&mut self, dir: &Path, name: &str) -> Option<PathBuf> {
-        rfd::FileDialog::new()
-            .set_title("Lưu bản rà soát")
-            .set_directory(dir)
-            .set_file_name(name)
-            .add_filter("Bản rà soát (RON)", &["ron"])
-            .save_file()
-            .map(|p| {
-                if p.extension().is_none() {
-                    p.with_extension("ron")
-                } else {
-                    p
-                }
-            })
+        let dir = absolute(dir);
+        self.ask(|| {
+            rfd::FileDialog::new()
+                .set_title("Lưu bản rà soát")
+                .set_directory(&dir)
+                .set_file_name(name)
+                .add_filter("Bản rà soát (RON)", &["ron"])
+                .save_file()
+        })
+        .map(|p| with_ext(p, "ron"))
     }
 
     fn save_pdf(&mut self, dir: &Path, name: &str) -> Option<PathBuf> {
-        rfd::FileDialog::new()
-            .set_title("Xuất báo cáo PDF")
-            .set_directory(dir)
-            .set_file_name(name)
-            .add_filter("PDF", &["pdf"])
-            .save_file()
-            .map(|p| {
-                if p.extension().is_none() {
-                    p.with_extension("pdf")
-                } else {
-                    p
-                }
-            })
+        let dir = absolute(dir);
+        self.ask(|| {
+            rfd::FileDialog::new()
+                .set_title("Xuất báo cáo PDF")
+                .set_directory(&dir)
+                .set_file_name(name)
+                .add_filter("PDF", &["pdf"])
+                .save_file()
+        })
+        .map(|p| with_ext(p, "pdf"))
+    }
+
+    fn unavailable(&self) -> bool {
+        self.unavailable
     }
 }

@@ -52,7 +52,7 @@ pub fn run_native(file: Option<PathBuf>) -> ExitCode {
         options,
         Box::new(move |cc| {
             fonts::install(&cc.egui_ctx);
-            let mut app = App::new(templates, dir, Box::new(dialogs::NativeDialogs));
+            let mut app = App::new(templates, dir, Box::new(dialogs::NativeDialogs::default()));
             if let Some(f) = file {
                 app.open_path(f);
             }

@@ -11,9 +11,9 @@ use crate::report::{ReportSettings, review_pdf};
 use crate::storage::lock::{self, LockError};
 use crate::storage::{
     DiskState, OutputKind, OutputRefusal, Recovered, Stamp, check_output, disk_state,
-    file_time_text, fnv64, free_name, identity, load_review, load_review_stamped, recovery_path,
-    remember_recent, remove_recovery, replace_file, same_file, save_review_stamped, settings_path,
-    slug, write_recovery,
+    file_time_text, fnv64, free_name, free_name_ext, identity, load_review, load_review_stamped,
+    recovery_path, remember_recent, remove_recovery, replace_file, same_file, save_review_stamped,
+    settings_path, slug, write_recovery,
 };
 use crate::ui::editor::EditorState;
 use crate::ui::report_job::CompileJob;
@@ -213,8 +213,20 @@ impl App {
             .unwrap_or_default()
             .to_string_lossy()
             .into_owned();
-        let Some(path) = self.dialogs.save_review(&self.dir, &name) else {
-            return false;
+        let path = match self.dialogs.save_review(&self.dir, &name) {
+            Some(p) => p,
+            None if self.dialogs.unavailable() => {
+                // No dialog could be shown: a free name in the reviews folder, and say so.
+                if !self.write_review(suggested.clone()) {
+                    return false;
+                }
+                self.message(format!(
+                    "Không mở được hộp thoại chọn tệp trên máy này, nên bản rà soát đã được lưu vào {}.\nCó thể đổi tên hoặc chuyển tệp sau.",
+                    suggested.display()
+                ));
+                return true;
+            }
+            None => return false,
         };
         let ours = ed.lock.as_ref().map(|l| l.owner().session);
         if let Some(o) = lock::owner_of(&path)
@@ -469,15 +481,42 @@ impl App {
         let Some(ed) = self.editor.as_ref() else {
             return;
         };
-        let name = format!("{}.pdf", slug(&ed.display_name()));
-        if let Some(path) = self.dialogs.save_pdf(&self.dir, &name) {
-            self.pending_output(Pending::Export(path));
+        let stem = slug(&ed.display_name());
+        // Beside the review (or in the reviews folder for one not saved yet).
+        let beside = ed
+            .path
+            .as_ref()
+            .and_then(|p| p.parent())
+            .filter(|d| !d.as_os_str().is_empty())
+            .map_or_else(|| self.dir.clone(), Path::to_path_buf);
+        match self.dialogs.save_pdf(&beside, &format!("{stem}.pdf")) {
+            Some(path) => self.pending_output(Pending::Export(path)),
+            None if self.dialogs.unavailable() => {
+                let path = free_name_ext(&beside, &stem, "pdf");
+                self.pending_output(Pending::Export(path.clone()));
+                if path.exists() {
+                    self.message(format!(
+                        "Không mở được hộp thoại chọn tệp trên máy này, nên báo cáo đã được xuất vào {}.",
+                        path.display()
+                    ));
+                }
+            }
+            None => {}
         }
     }
 
     pub(super) fn ask_compile_output(&mut self, files: Vec<PathBuf>) {
-        if let Some(output) = self.dialogs.save_pdf(&self.dir, "bao-cao-tong-hop.pdf") {
-            self.pending_output(Pending::Compile { files, output });
+        match self.dialogs.save_pdf(&self.dir, "bao-cao-tong-hop.pdf") {
+            Some(output) => self.pending_output(Pending::Compile { files, output }),
+            None if self.dialogs.unavailable() => {
+                let output = free_name_ext(&self.dir, "bao-cao-tong-hop", "pdf");
+                self.status = format!(
+                    "Không mở được hộp thoại chọn tệp trên máy này: báo cáo tổng hợp được ghi vào {}",
+                    output.display()
+                );
+                self.pending_output(Pending::Compile { files, output });
+            }
+            None => {}
         }
     }
 
@@ -507,7 +546,10 @@ impl App {
                             .map_err(|e| format!("{}: không ghi được ({e})", path.display()))
                     });
                 match written {
-                    Ok(()) => self.status = format!("Đã xuất {}", path.display()),
+                    Ok(()) => {
+                        self.status = format!("Đã xuất {}", path.display());
+                        self.last_output = Some(path);
+                    }
                     Err(e) => self.message(e),
                 }
             }

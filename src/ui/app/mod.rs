@@ -54,6 +54,8 @@ pub struct App {
     pub job: Option<CompileJob>,
     /// The report settings page, when open.
     pub settings_form: Option<Box<SettingsForm>>,
+    /// The last report written, offered to open (to print it) or to show in its folder.
+    pub last_output: Option<PathBuf>,
 }
 
 /// A new review from the templates: the latest hourly income preset, everything else empty.
@@ -92,6 +94,7 @@ impl App {
         };
         App {
             settings,
+            last_output: None,
             job: None,
             settings_form: None,
             templates,
@@ -133,6 +136,7 @@ impl App {
         match job.poll() {
             Some(Ok(msg)) => {
                 self.status = format!("Đã lập báo cáo {}", job.output.display());
+                self.last_output = Some(job.output.clone());
                 self.job = None;
                 self.modal = Some(Modal::Message(msg));
             }
@@ -172,11 +176,14 @@ impl App {
         for a in actions {
             match a {
                 HomeAction::New => self.new_review(),
-                HomeAction::Open => {
-                    if let Some(p) = self.dialogs.open_review(&self.dir) {
-                        self.open_path(p);
-                    }
-                }
+                HomeAction::Open => match self.dialogs.open_review(&self.dir) {
+                    Some(p) => self.open_path(p),
+                    None if self.dialogs.unavailable() => self.message(format!(
+                        "Không mở được hộp thoại chọn tệp trên máy này. Hãy chép tệp .ron vào thư mục {} rồi bấm «Tải lại».",
+                        self.dir.display()
+                    )),
+                    None => {}
+                },
                 HomeAction::OpenPath(p) => self.open_path(p),
                 HomeAction::Duplicate(p) => match load_review(&p) {
                     Ok(mut r) => {

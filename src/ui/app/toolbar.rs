@@ -3,6 +3,7 @@
 use super::App;
 use crate::storage::settings_path;
 use crate::ui::editor::Action;
+use std::path::{Path, PathBuf};
 
 impl App {
     pub(super) fn toolbar(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
@@ -77,8 +78,29 @@ impl App {
                 );
             });
         }
-        if !self.status.is_empty() {
-            ui.weak(&self.status);
+        if !self.status.is_empty() || self.last_output.is_some() {
+            ui.horizontal_wrapped(|ui| {
+                ui.weak(&self.status);
+                if let Some(out) = self.last_output.clone() {
+                    if ui
+                        .small_button("Mở tệp")
+                        .on_hover_text("Mở báo cáo bằng chương trình đọc PDF của máy (để xem, in)")
+                        .clicked()
+                        && let Err(e) = opener::open(&out)
+                    {
+                        self.status = format!("Không mở được {}: {e}", out.display());
+                    }
+                    let folder = out
+                        .parent()
+                        .filter(|d| !d.as_os_str().is_empty())
+                        .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+                    if ui.small_button("Mở thư mục").clicked()
+                        && let Err(e) = opener::open(&folder)
+                    {
+                        self.status = format!("Không mở được {}: {e}", folder.display());
+                    }
+                }
+            });
         }
     }
 
