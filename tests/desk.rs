@@ -116,3 +116,106 @@ fn with_no_file_dialog_save_and_export_still_write_and_say_where() {
     h.run();
     assert!(dir.path().join(format!("{stem}-2.pdf")).is_file());
 }
+
+#[derive(Clone, Default)]
+struct AskedDialogs;
+
+impl FileDialogs for AskedDialogs {
+    fn open_review(&mut self, _: &Path) -> Option<PathBuf> {
+        None
+    }
+    fn save_review(&mut self, _: &Path, _: &str) -> Option<PathBuf> {
+        None
+    }
+    fn save_pdf(&mut self, _: &Path, _: &str) -> Option<PathBuf> {
+        None
+    }
+}
+
+fn click(h: &mut Harness<'static, App>, role: Role, name: &str) {
+    h.get_by_role_and_label(role, name).hover();
+    h.run();
+    h.get_by_role_and_label(role, name).click();
+    h.run();
+}
+
+#[test]
+fn a_range_copied_from_excel_becomes_rows_and_enter_moves_down() {
+    let dir = folder();
+    let mut h = app_sized(dir.path(), egui::vec2(1366.0, 768.0), AskedDialogs);
+    h.get_by_label("+ Rà soát mới").click();
+    h.run();
+    h.get_by_label_contains("5. Chi phí hiện tại").click();
+    h.run();
+    type_into(&mut h, "Số đối tượng/năm", "100");
+    h.get_by_label("+ Thêm hoạt động").click();
+    h.run();
+    click(&mut h, Role::TextInput, "Hiện tại: tên hoạt động 1");
+    // Three rows as Excel (Vietnamese regional settings) puts them on the clipboard.
+    let range = "Chuẩn bị hồ sơ\t8\t0\t20.000\r\nNộp hồ sơ\t4\t50.000\t0\r\nNhận kết quả\t0,5\t0\t30.000\r\n";
+    h.input_mut().events.push(egui::Event::Paste(range.into()));
+    h.run();
+    h.run();
+    let r = &h.state().editor.as_ref().unwrap().review;
+    assert_eq!(r.activities.len(), 3);
+    assert_eq!(r.activities[0].name, "Chuẩn bị hồ sơ");
+    assert_eq!(r.activities[0].other.value, d("20000"));
+    assert_eq!(r.activities[1].service.value, d("50000"));
+    assert_eq!(r.activities[2].hours.value, d("0.5"));
+    // (8 + 4 + 0,5) h × 53.977 + 20.000 + 50.000 + 30.000 = 774.712,5 → 774.713 × 100
+    h.get_by_label("77.471.300");
+
+    // Enter moves down the column, as in a spreadsheet.
+    click(&mut h, Role::TextInput, "Hiện tại: giờ, hoạt động 1");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Hiện tại: giờ, hoạt động 1")
+        .type_text("6");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    h.run();
+    let focused = h.get_by_role_and_label(Role::TextInput, "Hiện tại: giờ, hoạt động 2");
+    assert!(focused.is_focused(), "Enter went to the row below");
+    let r = &h.state().editor.as_ref().unwrap().review;
+    assert_eq!(r.activities[0].hours.value, d("6"));
+}
+
+#[test]
+fn a_source_note_is_attached_to_a_figure_with_a_right_click_and_saved() {
+    let dir = folder();
+    let mut h = app_sized(dir.path(), egui::vec2(1366.0, 768.0), AskedDialogs);
+    h.get_by_label("Cấp Giấy chứng nhận cửa hàng đủ điều kiện bán lẻ xăng dầu")
+        .click();
+    h.run();
+    h.get_by_label("Mở").click();
+    h.run();
+    h.get_by_label_contains("5. Chi phí hiện tại").click();
+    h.run();
+    let cell = "Hiện tại: chi phí khác, hoạt động 1";
+    h.get_by_role_and_label(Role::TextInput, cell).hover();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, cell)
+        .click_secondary();
+    h.run();
+    h.get_by_label("Nguồn số liệu (ghi chú):");
+    let note_field = format!("Nguồn: {cell}");
+    click(&mut h, Role::TextInput, &note_field);
+    h.get_by_role_and_label(Role::TextInput, &note_field)
+        .type_text("Giá photo tại Trung tâm HCC");
+    h.run();
+    h.get_by_label("Xong").hover();
+    h.run();
+    h.get_by_label("Xong").click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    let saved =
+        tthc_review::storage::load_review(&dir.path().join("xang-dau-cap-gcn-cua-hang.ron"))
+            .unwrap();
+    assert_eq!(
+        saved.activities[0].other.note,
+        "Giá photo tại Trung tâm HCC"
+    );
+    assert_eq!(saved.activities[0].other.value, d("20000"));
+}

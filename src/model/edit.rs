@@ -128,6 +128,85 @@ pub struct PastedRow {
     pub other: Option<Figure>,
 }
 
+/// Rows copied from Excel or LibreOffice (tab-separated, one row per line), pasted from column
+/// `first` on (0 = name, 1 = hours, 2 = service, 3 = other). Numbers are read the Vietnamese way
+/// ("0,5", "50.000") or the file way ("0.5"); a cell that is not a number keeps its text and is
+/// marked invalid, never turned into another value; an empty cell is 0. A first line whose
+/// numbers are all words is a header and is left out.
+pub fn parse_pasted(text: &str, first: usize) -> Vec<PastedRow> {
+    let lines: Vec<&str> = text
+        .split('\n')
+        .map(|l| l.strip_suffix('\r').unwrap_or(l))
+        .collect();
+    let lines = match lines.split_last() {
+        // A copied range ends with a line break.
+        Some((last, rest)) if last.trim().is_empty() => rest.to_vec(),
+        _ => lines,
+    };
+    let mut rows: Vec<PastedRow> = lines
+        .iter()
+        .map(|line| {
+            let mut row = PastedRow::default();
+            for (k, cell) in line.split('\t').enumerate() {
+                let cell = cell.trim();
+                let fig = || {
+                    if cell.is_empty() {
+                        Figure::int(0)
+                    } else {
+                        match super::parse_decimal_vi(cell) {
+                            Some(v) if !v.is_sign_negative() || v.is_zero() => Figure::new(v),
+                            _ => Figure::invalid_text(cell),
+                        }
+                    }
+                };
+                match first + k {
+                    0 => row.name = Some(cell.to_string()),
+                    1 => row.hours = Some(fig()),
+                    2 => row.service = Some(fig()),
+                    3 => row.other = Some(fig()),
+                    _ => {}
+                }
+            }
+            row
+        })
+        .collect();
+    let is_header = |r: &PastedRow| {
+        let figs = [&r.hours, &r.service, &r.other];
+        figs.iter().any(|f| f.is_some())
+            && figs.iter().filter_map(|f| f.as_ref()).all(|f| {
+                f.invalid
+                    .as_deref()
+                    .is_some_and(|t| !t.chars().any(|c| c.is_ascii_digit()))
+            })
+    };
+    if rows.first().is_some_and(is_header) {
+        rows.remove(0);
+    }
+    rows
+}
+
+/// A table as tab-separated text that pastes into Excel: a header, then name, hours, service,
+/// other, time cost and the row's total; numbers without thousands separators, decimal comma.
+pub fn table_as_tsv(acts: &[Activity], time_costs: &[Decimal], totals: &[Decimal]) -> String {
+    let num = |d: Decimal| d.normalize().to_string().replace('.', ",");
+    let mut out = String::from(
+        "Hoạt động/công việc\tThời gian (giờ)\tThuê tư vấn, dịch vụ (đồng)\tChi phí khác (đồng)\tChi phí thời gian (đồng)\tChi phí thực hiện (đồng)\n",
+    );
+    for (i, a) in acts.iter().enumerate() {
+        let cell = |f: &Figure| f.invalid.clone().unwrap_or_else(|| num(f.value));
+        let name = a.name.replace(['\t', '\n'], " ");
+        let tc = time_costs.get(i).map_or(String::new(), |d| num(*d));
+        let tot = totals.get(i).map_or(String::new(), |d| num(*d));
+        out.push_str(&format!(
+            "{name}\t{}\t{}\t{}\t{tc}\t{tot}\n",
+            cell(&a.hours),
+            cell(&a.service),
+            cell(&a.other)
+        ));
+    }
+    out
+}
+
 impl Activity {
     pub fn figure_mut(&mut self, c: Column) -> &mut Figure {
         match c {
@@ -531,6 +610,53 @@ mod tests {
             r.activities[0].hours.note, "nguồn cũ",
             "a note stays with its cell"
         );
+    }
+
+    #[test]
+    fn an_excel_range_pastes_as_rows_with_vietnamese_numbers() {
+        let text = "Hoạt động\tGiờ\tDịch vụ\tKhác\r\nChuẩn bị hồ sơ\t0,5\t50.000\t20000\r\nNộp hồ sơ\t4\t\t1.234,5\r\nNhận kết quả\tbốn\t0\t0\r\n";
+        let rows = parse_pasted(text, 0);
+        assert_eq!(rows.len(), 3, "the header is left out");
+        assert_eq!(rows[0].name.as_deref(), Some("Chuẩn bị hồ sơ"));
+        assert_eq!(rows[0].hours, Some(Figure::new(Decimal::new(5, 1))));
+        assert_eq!(rows[0].service, Some(Figure::int(50_000)));
+        assert_eq!(rows[0].other, Some(Figure::int(20_000)));
+        assert_eq!(rows[1].service, Some(Figure::int(0)));
+        assert_eq!(rows[1].other, Some(Figure::new(Decimal::new(12345, 1))));
+        assert_eq!(rows[2].hours, Some(Figure::invalid_text("bốn")));
+        // From the hours column on: no name.
+        let rows = parse_pasted("8\t0\t20.000\n", 1);
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].name, None);
+        assert_eq!(rows[0].hours, Some(Figure::int(8)));
+        assert_eq!(rows[0].other, Some(Figure::int(20_000)));
+    }
+
+    #[test]
+    fn a_table_copied_out_pastes_back_the_same() {
+        let acts = vec![
+            Activity::new(
+                "Chuẩn bị hồ sơ",
+                Figure::new(Decimal::new(5, 1)),
+                Figure::int(0),
+                Figure::int(20_000),
+            ),
+            act("Nộp hồ sơ", 4),
+        ];
+        let tsv = table_as_tsv(&acts, &[], &[]);
+        let rows = parse_pasted(&tsv, 0);
+        assert_eq!(rows.len(), 2);
+        let t = t();
+        let mut r = Review::default();
+        r.apply(
+            &Edit::PasteActivities {
+                table: TableRef::Current,
+                at: 0,
+                rows,
+            },
+            &t,
+        );
+        assert_eq!(r.activities, acts);
     }
 
     #[test]

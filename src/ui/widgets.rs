@@ -60,6 +60,27 @@ pub fn text(
     r
 }
 
+/// [`text`] with a given id, so other code can move the keyboard focus to it.
+pub fn text_at(
+    ui: &mut Ui,
+    id: Id,
+    value: &mut String,
+    name: &str,
+    width: f32,
+    changed: &mut bool,
+) -> Response {
+    let (r, edited) = edit(
+        ui,
+        TextEdit::singleline(value).id(id).desired_width(width),
+        name,
+        changed,
+    );
+    if edited {
+        nfc_in_place(value);
+    }
+    r
+}
+
 /// A multi-line text field, kept NFC.
 pub fn text_multi(
     ui: &mut Ui,
@@ -131,6 +152,23 @@ pub fn figure(
         // The model holds what was typed (value or invalid text): the cell shows it from there.
         cells.bufs.remove(&id);
     }
+    // Right click: where the figure comes from ("nguồn"), kept with it in the file. The popup
+    // stays open while its text field is used.
+    egui::Popup::context_menu(&r)
+        .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside)
+        .show(|ui| {
+            ui.label("Nguồn số liệu (ghi chú):");
+            let e = ui
+                .add(TextEdit::singleline(&mut fig.note).desired_width(320.0))
+                .accessible_name(format!("Nguồn: {name}"));
+            if e.changed() {
+                nfc_in_place(&mut fig.note);
+                *changed = true;
+            }
+            if ui.button("Xong").clicked() {
+                ui.close();
+            }
+        });
     match fig
         .invalid
         .as_deref()

@@ -28,6 +28,24 @@ pub fn activity_table(
     actions: &mut Vec<Action>,
 ) {
     let n = acts.len();
+    let cell_id = |row: usize, col: usize| egui::Id::unique(("cell", table, row, col));
+    let focus_at_start = ui.memory(|m| m.focused());
+    take_paste(ui, table, n, &cell_id, actions);
+    ui.horizontal(|ui| {
+        if ui
+            .small_button("Chép bảng (để dán vào Excel)")
+            .on_hover_text("Chép các dòng dưới dạng bảng, dán được vào Excel hoặc LibreOffice")
+            .clicked()
+        {
+            let whole = |t: &String| t.replace('.', "").parse().unwrap_or_default();
+            let time: Vec<rust_decimal::Decimal> = view.rows.iter().map(|r| whole(&r[3])).collect();
+            let totals: Vec<rust_decimal::Decimal> =
+                view.rows.iter().map(|r| whole(&r[4])).collect();
+            ui.ctx()
+                .copy_text(crate::model::table_as_tsv(acts, &time, &totals));
+        }
+        ui.weak("Dán từ Excel: bấm vào một ô rồi Ctrl+V · Enter: xuống dòng · Tab: sang ô bên · chuột phải vào ô số: ghi nguồn");
+    });
     TableBuilder::new(ui)
         .id_salt(("acts", table))
         .striped(true)
@@ -69,13 +87,16 @@ pub fn activity_table(
                 });
                 row.col(|ui| {
                     let w = ui.available_width();
-                    widgets::text(
+                    let had_focus = focus_at_start == Some(cell_id(i, 0));
+                    widgets::text_at(
                         ui,
+                        cell_id(i, 0),
                         &mut a.name,
                         &format!("{label}: tên hoạt động {}", i + 1),
                         w,
                         changed,
                     );
+                    enter_moves_down(ui, had_focus, i, n, 0, &cell_id);
                 });
                 let names = ["giờ", "thuê dịch vụ", "chi phí khác"];
                 for (k, (fig, shown)) in [
@@ -88,17 +109,18 @@ pub fn activity_table(
                 {
                     row.col(|ui| {
                         let w = ui.available_width();
-                        let id = egui::Id::unique(("cell", table, i, k));
+                        let had_focus = focus_at_start == Some(cell_id(i, k + 1));
                         widgets::figure(
                             ui,
                             cells,
-                            id,
+                            cell_id(i, k + 1),
                             fig,
                             shown,
                             &format!("{label}: {}, hoạt động {}", names[k], i + 1),
                             w,
                             changed,
                         );
+                        enter_moves_down(ui, had_focus, i, n, k + 1, &cell_id);
                     });
                 }
                 row.col(|ui| right(ui, hourly_text));
@@ -134,6 +156,65 @@ pub fn activity_table(
                 });
             });
         });
+}
+
+/// Enter in a cell moves to the same column of the next row, as in a spreadsheet. `had_focus`:
+/// the cell had the keyboard focus when the frame began (the text field gives it up on Enter).
+fn enter_moves_down(
+    ui: &egui::Ui,
+    had_focus: bool,
+    row: usize,
+    rows: usize,
+    col: usize,
+    cell_id: &dyn Fn(usize, usize) -> egui::Id,
+) {
+    if had_focus
+        && row + 1 < rows
+        && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Enter))
+    {
+        // Consumed: the cell below, now focused, must not take the same Enter as its own.
+        ui.memory_mut(|m| m.request_focus(cell_id(row + 1, col)));
+    }
+}
+
+/// A block pasted into a cell of this table (tab-separated rows from Excel or LibreOffice)
+/// becomes rows from that cell on, instead of landing as one long text in the cell.
+fn take_paste(
+    ui: &mut egui::Ui,
+    table: Table,
+    rows: usize,
+    cell_id: &dyn Fn(usize, usize) -> egui::Id,
+    actions: &mut Vec<Action>,
+) {
+    let block = ui.input(|i| {
+        i.events.iter().find_map(|e| match e {
+            egui::Event::Paste(t) if t.contains('\t') || t.trim_end().contains('\n') => {
+                Some(t.clone())
+            }
+            _ => None,
+        })
+    });
+    let Some(block) = block else { return };
+    let Some(focused) = ui.memory(|m| m.focused()) else {
+        return;
+    };
+    // Which cell of this table has the focus (a new row at the end counts as row `rows`).
+    let Some((row, col)) = (0..=rows)
+        .flat_map(|r| (0..4).map(move |c| (r, c)))
+        .find(|&(r, c)| cell_id(r, c) == focused)
+    else {
+        return;
+    };
+    ui.input_mut(|i| i.events.retain(|e| !matches!(e, egui::Event::Paste(_))));
+    ui.memory_mut(|m| m.surrender_focus(focused));
+    let pasted = crate::model::parse_pasted(&block, col);
+    if !pasted.is_empty() {
+        actions.push(Action::Edit(Edit::PasteActivities {
+            table,
+            at: row,
+            rows: pasted,
+        }));
+    }
 }
 
 /// Buttons under a table: add a row, insert a preset.
