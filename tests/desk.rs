@@ -219,3 +219,14 @@ fn a_source_note_is_attached_to_a_figure_with_a_right_click_and_saved() {
     );
     assert_eq!(saved.activities[0].other.value, d("20000"));
 }
+
+#[test]
+fn the_text_cursor_does_not_blink_so_an_idle_window_costs_nothing() {
+    // Measured under Xvfb with software rendering: a focused field with a blinking cursor kept
+    // the window at 22 % of a core (two repaints a second); with a steady cursor, 0–0,1 %.
+    let dir = folder();
+    let h = app_sized(dir.path(), egui::vec2(1024.0, 640.0), AskedDialogs);
+    for theme in [egui::Theme::Light, egui::Theme::Dark] {
+        assert!(!h.ctx.style_of(theme).visuals.text_cursor.blink);
+    }
+}

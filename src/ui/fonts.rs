@@ -49,9 +49,14 @@ pub fn font_definitions() -> FontDefinitions {
 }
 
 /// Fonts and style. Labels are not text-selectable, so a click on a table row's text selects
-/// the row.
+/// the row. The text cursor does not blink: a blinking cursor repaints the window twice a second
+/// while a field has the focus (measured: 22 % of a core under software rendering, against 0,1 %
+/// with a steady cursor), on the office PCs and remote desktops this app runs on.
 pub fn install(ctx: &egui::Context) {
     ctx.set_fonts(font_definitions());
     ctx.set_theme(egui::Theme::Light);
-    ctx.all_styles_mut(|s| s.interaction.selectable_labels = false);
+    ctx.all_styles_mut(|s| {
+        s.interaction.selectable_labels = false;
+        s.visuals.text_cursor.blink = false;
+    });
 }
