@@ -230,3 +230,90 @@ fn the_text_cursor_does_not_blink_so_an_idle_window_costs_nothing() {
         assert!(!h.ctx.style_of(theme).visuals.text_cursor.blink);
     }
 }
+
+/// Every node with this label is inside the window once scrolled to (vertically or sideways), as
+/// a person would scroll to it.
+fn in_reach(h: &mut Harness<'static, App>, size: egui::Vec2, label: &str) {
+    let n = h.query_all_by_label(label).count();
+    assert!(n > 0, "«{label}» is not on screen");
+    let window = egui::Rect::from_min_size(egui::Pos2::ZERO, size);
+    for k in 0..n {
+        h.query_all_by_label(label).nth(k).unwrap().scroll_to_me();
+        h.run();
+        let r = h.query_all_by_label(label).nth(k).unwrap().rect();
+        assert!(
+            window.contains_rect(r),
+            "«{label}» at {r:?} is outside the {}×{} window",
+            size.x,
+            size.y
+        );
+    }
+}
+
+#[test]
+fn every_key_control_and_total_is_in_reach_at_1024_1280_and_1366() {
+    for size in [
+        egui::vec2(1024.0, 640.0),
+        egui::vec2(1280.0, 720.0),
+        egui::vec2(1366.0, 768.0),
+    ] {
+        let dir = folder();
+        let mut h = app_sized(dir.path(), size, AskedDialogs);
+        // Home: the toolbar, the last column's figures and the totals.
+        for label in [
+            "Báo cáo tổng hợp (PDF)…",
+            "Thiết lập báo cáo…",
+            "26,44 %",
+            "44,12 %",
+            "174.985.240",
+        ] {
+            in_reach(&mut h, size, label);
+        }
+        // The totals stand under their own columns.
+        for (row, total) in [("26,44 %", "44,12 %"), ("297.692.800", "396.576.800")] {
+            let (r, t) = (h.get_by_label(row).rect(), h.get_by_label(total).rect());
+            assert!(
+                (r.right() - t.right()).abs() < 2.0,
+                "{row} {r:?} / {total} {t:?}"
+            );
+        }
+        h.get_by_label("Cấp Giấy chứng nhận cửa hàng đủ điều kiện bán lẻ xăng dầu")
+            .click();
+        h.run();
+        h.get_by_label("Mở").click();
+        h.run();
+        for label in ["Lưu (Ctrl+S)", "Xuất PDF…", "↷ Làm lại", "← Danh sách"] {
+            in_reach(&mut h, size, label);
+        }
+        // The cost table: every column, the row buttons, the totals under it.
+        h.get_by_label_contains("5. Chi phí hiện tại").click();
+        h.run();
+        for label in [
+            "Hiện tại: xóa hoạt động 1",
+            "Hiện tại: chuyển xuống, hoạt động 4",
+            "+ Thêm hoạt động",
+            "297.692.800",
+            "Số đối tượng/năm",
+        ] {
+            in_reach(&mut h, size, label);
+        }
+        // The option's table and its totals.
+        h.get_by_label_contains("6. Phương án").click();
+        h.run();
+        // Scroll down to the option's table (its rows are laid out only when in view).
+        in_reach(&mut h, size, "Sao chép lại bảng hiện tại");
+        for label in [
+            "Phương án 1: xóa hoạt động 1",
+            "Phương án 1: chi phí khác, hoạt động 1",
+            "218.970.400",
+        ] {
+            in_reach(&mut h, size, label);
+        }
+        // The comparison: the choice and every figure.
+        h.get_by_label_contains("7. So sánh").click();
+        h.run();
+        for label in ["Chọn phương án 1", "78.722.400", "15 → 10 (33,33 %)"] {
+            in_reach(&mut h, size, label);
+        }
+    }
+}

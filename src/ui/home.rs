@@ -253,7 +253,7 @@ impl HomeState {
         self.sort = Some((key, asc));
     }
 
-    fn totals_row(&self, mut row: egui_extras::TableRow) {
+    fn totals_row(&self, mut row: egui_extras::TableRow, show_room: bool) {
         row.col(|_| {});
         row.col(|ui| {
             ui.strong("Tổng cộng");
@@ -264,7 +264,7 @@ impl HomeState {
                 self.totals_scope, self.listed_with_figures
             ));
         });
-        for _ in 0..3 {
+        for _ in 0..if show_room { 4 } else { 3 } {
             row.col(|_| {});
         }
         for f in &self.totals {
@@ -366,20 +366,25 @@ impl HomeState {
         let mut toggle: Option<PathBuf> = None;
         let n = self.rows.len();
         let err = ui.visuals().error_fg_color;
-        TableBuilder::new(ui)
-            .id_salt("home")
+        // A narrow window (1024 px) leaves out the room column, so every figure stays in view.
+        let show_room = ui.available_width() >= 1150.0;
+        let mut builder = TableBuilder::new(ui)
+            .id_salt(("home", show_room))
             .striped(true)
             .sense(egui::Sense::click())
             .cell_layout(Layout::left_to_right(Align::Center))
             .column(Column::exact(52.0))
-            .column(Column::exact(150.0).clip(true))
-            .column(Column::remainder().at_least(200.0).clip(true))
-            .column(Column::exact(120.0).clip(true))
-            .column(Column::exact(110.0).clip(true))
+            .column(Column::exact(124.0).clip(true))
+            .column(Column::remainder().at_least(140.0).clip(true))
+            .column(Column::exact(96.0).clip(true));
+        if show_room {
+            builder = builder.column(Column::exact(110.0).clip(true));
+        }
+        builder
             .column(Column::exact(72.0))
-            .column(Column::exact(104.0).clip(true))
-            .columns(Column::exact(100.0), 3)
-            .column(Column::exact(66.0))
+            .column(Column::exact(92.0).clip(true))
+            .columns(Column::exact(94.0), 3)
+            .column(Column::exact(64.0))
             .header(36.0, |mut h| {
                 h.col(|ui| {
                     ui.strong("Báo cáo").on_hover_text(
@@ -387,6 +392,9 @@ impl HomeState {
                     );
                 });
                 for (title, key) in headers {
+                    if key == SortKey::Room && !show_room {
+                        continue;
+                    }
                     h.col(|ui| {
                         let arrow = match self.sort {
                             Some((k, true)) if k == key => " ▲",
@@ -410,7 +418,7 @@ impl HomeState {
                 // The last row is the totals row.
                 body.rows(26.0, n + 1, |mut row| {
                     if row.index() == n {
-                        self.totals_row(row);
+                        self.totals_row(row, show_room);
                         return;
                     }
                     let r = &self.rows[row.index()];
@@ -453,9 +461,11 @@ impl HomeState {
                     row.col(|ui| {
                         ui.label(&r.field);
                     });
-                    row.col(|ui| {
-                        ui.label(&r.room);
-                    });
+                    if show_room {
+                        row.col(|ui| {
+                            ui.label(&r.room);
+                        });
+                    }
                     if let Some(e) = &r.error {
                         row.col(|ui| {
                             ui.colored_label(err, "Lỗi tệp").on_hover_text(e);

@@ -41,10 +41,13 @@ pub fn run_native(file: Option<PathBuf>) -> ExitCode {
     }
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
-            .with_inner_size([1280.0, 800.0])
+            .with_inner_size([1280.0, 720.0])
             .with_min_inner_size([900.0, 600.0])
             .with_title("Rà soát thủ tục hành chính"),
         system_font_fallback: false,
+        // The window's size and place are remembered between runs (eframe's own storage, in the
+        // user's data folder); the reviews themselves are never stored there.
+        persist_window: true,
         ..Default::default()
     };
     let result = eframe::run_native(

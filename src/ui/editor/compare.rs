@@ -13,59 +13,66 @@ pub fn show(ui: &mut egui::Ui, ed: &mut EditorState, t: &Templates, actions: &mu
         return;
     }
     let chosen = ed.review.chosen_index();
-    egui::Grid::new("compare")
-        .striped(true)
-        .num_columns(8)
-        .spacing([14.0, 6.0])
+    // The choice comes first, so it is in reach at any width; the grid scrolls sideways when
+    // the window is narrower than the figures.
+    egui::ScrollArea::horizontal()
+        .id_salt("compare_h")
         .show(ui, |ui| {
-            for h in [
-                "Phương án",
-                "Loại",
-                "Trước (đồng/năm)",
-                "Sau (đồng/năm)",
-                "Tiết kiệm (đồng/năm)",
-                "Tỷ lệ cắt giảm",
-                "Thời hạn (ngày)",
-                "Báo cáo",
-            ] {
-                ui.strong(h);
-            }
-            ui.end_row();
-            for (i, o) in ed.review.options.iter().enumerate() {
-                let name = if o.name.is_empty() {
-                    format!("Phương án {}", i + 1)
-                } else {
-                    o.name.clone()
-                };
-                if ui.selectable_label(ed.option == i, name).clicked() {
-                    actions.push(Action::SelectOption(i));
-                }
-                ui.label(t.kind_label(o.kind));
-                match &ed.derived.summaries[i] {
-                    Ok(s) => {
-                        for v in s {
-                            ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                                ui.label(v);
-                            });
-                        }
+            egui::Grid::new("compare")
+                .striped(true)
+                .num_columns(8)
+                .spacing([14.0, 6.0])
+                .show(ui, |ui| {
+                    for h in [
+                        "Báo cáo",
+                        "Phương án",
+                        "Loại",
+                        "Trước (đồng/năm)",
+                        "Sau (đồng/năm)",
+                        "Tiết kiệm (đồng/năm)",
+                        "Tỷ lệ cắt giảm",
+                        "Thời hạn (ngày)",
+                    ] {
+                        ui.strong(h);
                     }
-                    Err(e) => {
-                        ui.colored_label(ui.visuals().error_fg_color, e);
-                        for _ in 0..4 {
-                            ui.label("");
+                    ui.end_row();
+                    for (i, o) in ed.review.options.iter().enumerate() {
+                        if ui
+                            .radio(chosen == Some(i), "chọn")
+                            .accessible_name(format!("Chọn phương án {}", i + 1))
+                            .clicked()
+                        {
+                            actions.push(Action::Edit(Edit::ChooseOption(i)));
                         }
+                        let name = if o.name.is_empty() {
+                            format!("Phương án {}", i + 1)
+                        } else {
+                            o.name.clone()
+                        };
+                        if ui.selectable_label(ed.option == i, name).clicked() {
+                            actions.push(Action::SelectOption(i));
+                        }
+                        ui.label(t.kind_label(o.kind));
+                        match &ed.derived.summaries[i] {
+                            Ok(s) => {
+                                for v in s {
+                                    ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                                        ui.label(v);
+                                    });
+                                }
+                            }
+                            Err(e) => {
+                                ui.colored_label(ui.visuals().error_fg_color, "—")
+                                    .on_hover_text(e);
+                                ui.label("");
+                                ui.colored_label(ui.visuals().error_fg_color, e);
+                                ui.label("");
+                                ui.label("");
+                            }
+                        }
+                        ui.end_row();
                     }
-                }
-                if ui
-                    .radio(chosen == Some(i), "chọn")
-                    .accessible_name(format!("Chọn phương án {}", i + 1))
-                    .clicked()
-                    && chosen != Some(i)
-                {
-                    actions.push(Action::Edit(Edit::ChooseOption(i)));
-                }
-                ui.end_row();
-            }
+                });
         });
     ui.add_space(12.0);
     option_tabs(ui, ed, t, actions);

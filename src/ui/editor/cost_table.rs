@@ -14,6 +14,30 @@ fn right(ui: &mut egui::Ui, text: &str) {
     });
 }
 
+/// Width of the figures column under a table: a 15-digit amount fits.
+const FIGURE_W: f32 = 150.0;
+
+/// A figure right-aligned in a box of its own width, so it stays next to its label whatever the
+/// width of the window (a right-to-left layout would push it to the far edge).
+fn right_fixed(ui: &mut egui::Ui, text: &str, strong: bool) {
+    let h = ui.spacing().interact_size.y;
+    ui.allocate_ui_with_layout(
+        egui::vec2(FIGURE_W, h),
+        Layout::right_to_left(Align::Center),
+        |ui| {
+            if strong {
+                ui.strong(text);
+            } else {
+                ui.label(text);
+            }
+        },
+    );
+}
+
+/// Widths of the table's columns other than the name: STT, giờ, dịch vụ, khác, thu nhập/giờ,
+/// chi phí thời gian, chi phí thực hiện, row buttons. Every column fits at 1024 × 640.
+const WIDTHS: [f32; 8] = [28.0, 52.0, 80.0, 80.0, 58.0, 88.0, 96.0, 84.0];
+
 /// The activity table. Rows are virtualised, so a 500-row table scrolls smoothly.
 #[allow(clippy::too_many_arguments)]
 pub fn activity_table(
@@ -28,10 +52,13 @@ pub fn activity_table(
     actions: &mut Vec<Action>,
 ) {
     let n = acts.len();
+    // The name takes what the other columns leave, so the row buttons stay in view.
+    let gaps = ui.spacing().item_spacing.x * WIDTHS.len() as f32;
+    let name_w = (ui.available_width() - WIDTHS.iter().sum::<f32>() - gaps).max(120.0);
     let cell_id = |row: usize, col: usize| egui::Id::unique(("cell", table, row, col));
     let focus_at_start = ui.memory(|m| m.focused());
     take_paste(ui, table, n, &cell_id, actions);
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         if ui
             .small_button("Chép bảng (để dán vào Excel)")
             .on_hover_text("Chép các dòng dưới dạng bảng, dán được vào Excel hoặc LibreOffice")
@@ -51,15 +78,16 @@ pub fn activity_table(
         .striped(true)
         .cell_layout(Layout::left_to_right(Align::Center))
         .max_scroll_height(420.0)
-        .column(Column::exact(34.0))
-        .column(Column::remainder().at_least(220.0).clip(true))
-        .column(Column::exact(62.0))
-        .column(Column::exact(104.0))
-        .column(Column::exact(96.0))
-        .column(Column::exact(74.0))
-        .column(Column::exact(104.0))
-        .column(Column::exact(110.0))
-        .column(Column::exact(86.0))
+        // Sized so that every column and the row buttons fit at 1024 × 640.
+        .column(Column::exact(WIDTHS[0]))
+        .column(Column::exact(name_w).clip(true))
+        .column(Column::exact(WIDTHS[1]))
+        .column(Column::exact(WIDTHS[2]))
+        .column(Column::exact(WIDTHS[3]))
+        .column(Column::exact(WIDTHS[4]))
+        .column(Column::exact(WIDTHS[5]))
+        .column(Column::exact(WIDTHS[6]))
+        .column(Column::exact(WIDTHS[7]))
         .header(40.0, |mut h| {
             for title in [
                 "STT",
@@ -131,14 +159,25 @@ pub fn activity_table(
                     });
                 });
                 row.col(|ui| {
-                    if ui.small_button("↑").on_hover_text("Chuyển lên").clicked() && i > 0 {
+                    if ui
+                        .small_button("↑")
+                        .on_hover_text("Chuyển lên")
+                        .accessible_name(format!("{label}: chuyển lên, hoạt động {}", i + 1))
+                        .clicked()
+                        && i > 0
+                    {
                         actions.push(Action::Edit(Edit::MoveActivity {
                             table,
                             from: i,
                             to: i - 1,
                         }));
                     }
-                    if ui.small_button("↓").on_hover_text("Chuyển xuống").clicked() && i + 1 < n
+                    if ui
+                        .small_button("↓")
+                        .on_hover_text("Chuyển xuống")
+                        .accessible_name(format!("{label}: chuyển xuống, hoạt động {}", i + 1))
+                        .clicked()
+                        && i + 1 < n
                     {
                         actions.push(Action::Edit(Edit::MoveActivity {
                             table,
@@ -149,6 +188,7 @@ pub fn activity_table(
                     if ui
                         .small_button("×")
                         .on_hover_text("Xóa hoạt động")
+                        .accessible_name(format!("{label}: xóa hoạt động {}", i + 1))
                         .clicked()
                     {
                         actions.push(Action::Edit(Edit::RemoveActivity { table, index: i }));
@@ -269,7 +309,7 @@ pub fn footer(
         .spacing([16.0, 4.0])
         .show(ui, |ui| {
             ui.label("Chi phí thực hiện (đồng)");
-            right(ui, &view.execution);
+            right_fixed(ui, &view.execution, false);
             ui.end_row();
             let mut input =
                 |ui: &mut egui::Ui, label: &str, fig: Option<&mut Figure>, shown: &str, k: u8| {
@@ -283,17 +323,17 @@ pub fn footer(
                                 f,
                                 shown,
                                 label,
-                                130.0,
+                                FIGURE_W,
                                 changed,
                             );
                         }
-                        None => right(ui, shown),
+                        None => right_fixed(ui, shown, false),
                     }
                     ui.end_row();
                 };
             input(ui, "Phí, lệ phí (đồng)", inputs.fee, &view.fee, 0);
             ui.label("Chi phí tuân thủ 01 lần (đồng)");
-            right(ui, &view.per_occurrence);
+            right_fixed(ui, &view.per_occurrence, false);
             ui.end_row();
             input(
                 ui,
@@ -304,9 +344,7 @@ pub fn footer(
             );
             input(ui, "Số đối tượng/năm", inputs.subjects, &view.subjects, 2);
             ui.strong("Tổng chi phí tuân thủ/năm (đồng)");
-            ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                ui.strong(&view.per_year);
-            });
+            right_fixed(ui, &view.per_year, true);
             ui.end_row();
         });
 }

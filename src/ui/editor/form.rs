@@ -364,12 +364,46 @@ fn show_question(
         });
     }
     let is_finding_choice = local.choice.as_ref().is_some_and(|c| q.finding.contains(c));
-    if matches!(q.shape, Shape::Choice(_))
-        && local.choice.is_some()
-        && !is_finding_choice
-        && !q.finding.is_empty()
-    {
-        ui.checkbox(&mut local.simplify, "Vẫn cần đơn giản hóa");
+    let finding =
+        is_finding_choice || local.simplify || local.selected.iter().any(|s| q.finding.contains(s));
+    // One row, always there for a question that can raise a finding: answering never inserts a
+    // row that would move the controls below under the pointer.
+    if !q.finding.is_empty() {
+        ui.horizontal(|ui| {
+            ui.set_min_height(ui.spacing().interact_size.y);
+            if matches!(q.shape, Shape::Choice(_)) && local.choice.is_some() && !is_finding_choice {
+                ui.checkbox(&mut local.simplify, "Vẫn cần đơn giản hóa");
+            }
+            if finding {
+                let answer_label = local
+                    .choice
+                    .as_ref()
+                    .map(|c| t.form.choice_label(q, c))
+                    .unwrap_or_default();
+                let line = ContentLine {
+                    component: Some(component),
+                    change: match item {
+                        Some(_) => format!(
+                            "{} «{}»: {} — {}",
+                            t.form.component_label(component),
+                            item_name,
+                            q.text,
+                            answer_label
+                        ),
+                        None => format!(
+                            "{}: {} — {}",
+                            t.form.component_label(component),
+                            q.text,
+                            answer_label
+                        ),
+                    },
+                    reason: local.reason.clone(),
+                    from_answer: Some(key.clone()),
+                };
+                let placed = placed_in(&ed.review, &key);
+                finding_button(ui, placed, &ed.derived.option_labels, line, actions);
+            }
+        });
     }
     if local != before {
         if local.is_empty() && !local.simplify {
@@ -378,36 +412,5 @@ fn show_question(
             ed.review.answers.insert(key.clone(), local.clone());
         }
         *changed = true;
-    }
-    let finding =
-        is_finding_choice || local.simplify || local.selected.iter().any(|s| q.finding.contains(s));
-    if finding {
-        let answer_label = local
-            .choice
-            .as_ref()
-            .map(|c| t.form.choice_label(q, c))
-            .unwrap_or_default();
-        let line = ContentLine {
-            component: Some(component),
-            change: match item {
-                Some(_) => format!(
-                    "{} «{}»: {} — {}",
-                    t.form.component_label(component),
-                    item_name,
-                    q.text,
-                    answer_label
-                ),
-                None => format!(
-                    "{}: {} — {}",
-                    t.form.component_label(component),
-                    q.text,
-                    answer_label
-                ),
-            },
-            reason: local.reason.clone(),
-            from_answer: Some(key.clone()),
-        };
-        let placed = placed_in(&ed.review, &key);
-        finding_button(ui, placed, &ed.derived.option_labels, line, actions);
     }
 }

@@ -415,7 +415,7 @@ impl EditorState {
     pub fn show(&mut self, ui: &mut egui::Ui, t: &Templates, actions: &mut Vec<Action>) {
         egui::Panel::left("stepper")
             .resizable(false)
-            .exact_size(240.0)
+            .exact_size(200.0)
             .show(ui, |ui| stepper::show(ui, self, actions));
         egui::CentralPanel::default().show(ui, |ui| {
             egui::ScrollArea::vertical()
