@@ -1,0 +1,36 @@
+//! Vietnamese typed through a real input method into the real window: scripts/typing-check.sh
+//! runs the built binary under Xvfb with ibus + ibus-unikey (Telex) and checks the saved name.
+//! It needs xvfb, xdotool, dbus-x11, ibus, ibus-unikey and python3 (.ci/run installs them).
+
+use std::process::Command;
+
+#[test]
+fn vietnamese_typed_with_telex_through_ibus_unikey_is_saved_exactly() {
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/typing-check.sh");
+    let o = Command::new("bash")
+        .arg(script)
+        .env("TTHC_BIN", env!("CARGO_BIN_EXE_tthc-review"))
+        .output()
+        .unwrap();
+    let out = String::from_utf8_lossy(&o.stdout);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        o.status.success(),
+        "typing check failed (exit {:?}):\n{out}\n{err}\nIt needs xvfb, xdotool, dbus-x11, ibus, ibus-unikey and python3 from apt.",
+        o.status.code()
+    );
+    assert!(out.contains("typing-check: OK"), "{out}");
+    // Every tone mark and every vowel mark went through.
+    for word in [
+        "Ủy",
+        "Quảng",
+        "Ngãi",
+        "thẩm",
+        "định",
+        "lưỡng",
+        "đường",
+        "rượu",
+    ] {
+        assert!(out.contains(word), "{word} missing in: {out}");
+    }
+}
