@@ -50,6 +50,11 @@ for _ in $(seq 100); do
   sleep 0.1
 done
 [ "$engine_ok" = 1 ] || { echo "typing-check: ibus could not select the Unikey engine" >&2; exit 2; }
+# The XIM server must be up before the app starts, or the app runs without an input method.
+for _ in $(seq 100); do
+  xdotool search --name "ibus-xim" >/dev/null 2>&1 && break
+  sleep 0.1
+done
 
 # A scratch review with an empty name, opened straight in the app.
 mkdir -p "$work/saved-reviews"
@@ -66,12 +71,30 @@ done
 xdotool windowsize "$win" 1280 800
 xdotool windowfocus "$win"
 sleep 1.5
-# The «Tên TTHC» field of step 1 (second row of the record grid).
-xdotool mousemove 600 115 click 1
-sleep 0.5
-ibus engine Unikey >/dev/null 2>&1 || true
+# The «Tên TTHC» field of step 1 (second row of the record grid). First make sure the input
+# method is engaged: "aa" must come out as "â" (the window title shows the name as typed).
+engaged=0
+for _ in $(seq 6); do
+  ibus engine Unikey >/dev/null 2>&1 || true
+  xdotool mousemove 600 115 click 1
+  sleep 0.5
+  xdotool key --delay 80 ctrl+a BackSpace a a
+  for _ in $(seq 15); do
+    case "$(xdotool getwindowname "$win" 2>/dev/null)" in *â*) engaged=1; break ;; esac
+    sleep 0.2
+  done
+  [ "$engaged" = 1 ] && break
+  # Not engaged yet: leave the field and come back (focus-in connects the input context).
+  xdotool mousemove 600 199 click 1
+  sleep 0.5
+done
+if [ "$engaged" != 1 ]; then
+  echo "typing-check: the input method did not engage in the app (title: «$(xdotool getwindowname "$win" 2>/dev/null)», engine: $(ibus engine 2>&1))" >&2
+  exit 1
+fi
+xdotool key --delay 80 ctrl+a BackSpace
 mapfile -t keys < <(python3 "$repo/scripts/telex.py" "$text")
-xdotool key --delay 50 "${keys[@]}"
+xdotool key --delay 120 "${keys[@]}"
 # The input method may still be working through the keys: wait until the window title (which
 # shows the name as typed) has not changed for two seconds, then save.
 last=""; still=0

@@ -7,11 +7,23 @@ use std::process::Command;
 #[test]
 fn vietnamese_typed_with_telex_through_ibus_unikey_is_saved_exactly() {
     let script = concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/typing-check.sh");
-    let o = Command::new("bash")
-        .arg(script)
-        .env("TTHC_BIN", env!("CARGO_BIN_EXE_tthc-review"))
-        .output()
-        .unwrap();
+    let run = || {
+        Command::new("bash")
+            .arg(script)
+            .env("TTHC_BIN", env!("CARGO_BIN_EXE_tthc-review"))
+            .output()
+            .unwrap()
+    };
+    // ibus over XIM under Xvfb is asynchronous: one more try when the first run fails, so a
+    // busy CI machine is not taken for a typing bug (a real bug fails both runs).
+    let mut o = run();
+    if !o.status.success() {
+        eprintln!(
+            "first typing run failed, trying once more:\n{}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        o = run();
+    }
     let out = String::from_utf8_lossy(&o.stdout);
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(

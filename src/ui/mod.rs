@@ -21,6 +21,23 @@ pub fn default_reviews_dir() -> PathBuf {
     std::env::var_os("TTHC_REVIEWS").map_or_else(|| PathBuf::from("saved-reviews"), PathBuf::from)
 }
 
+/// The renderers to try, in order. `TTHC_RENDERER=glow|wgpu` puts one first. Otherwise wgpu (on
+/// Windows: Direct3D 12, with its software adapter where there is no GPU), then OpenGL — except
+/// under Wine, where wgpu's Direct3D goes through vkd3d and aborts the process instead of
+/// failing, so OpenGL comes first there.
+fn renderers() -> Vec<eframe::Renderer> {
+    use eframe::Renderer::{Glow, Wgpu};
+    let wine = cfg!(windows)
+        && (std::env::var_os("WINELOADER").is_some()
+            || std::path::Path::new(r"C:\windows\system32\winecfg.exe").exists());
+    match std::env::var("TTHC_RENDERER").ok().as_deref() {
+        Some("glow") => vec![Glow, Wgpu],
+        Some("wgpu") => vec![Wgpu, Glow],
+        _ if wine => vec![Glow, Wgpu],
+        _ => vec![Wgpu, Glow],
+    }
+}
+
 /// Opens the window on the reviews folder, or straight on `file`.
 pub fn run_native(file: Option<PathBuf>) -> ExitCode {
     let templates = match Templates::load_default() {
@@ -39,34 +56,48 @@ pub fn run_native(file: Option<PathBuf>) -> ExitCode {
         ));
         return ExitCode::FAILURE;
     }
-    let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_inner_size([1280.0, 720.0])
-            .with_min_inner_size([900.0, 600.0])
-            .with_title("Rà soát thủ tục hành chính"),
-        system_font_fallback: false,
-        // The window's size and place are remembered between runs (eframe's own storage, in the
-        // user's data folder); the reviews themselves are never stored there.
-        persist_window: true,
-        ..Default::default()
-    };
-    let result = eframe::run_native(
-        "tthc-review",
-        options,
-        Box::new(move |cc| {
-            fonts::install(&cc.egui_ctx);
-            let mut app = App::new(templates, dir, Box::new(dialogs::NativeDialogs::default()));
-            if let Some(f) = file {
-                app.open_path(f);
+    let mut last_error = None;
+    for renderer in renderers() {
+        let options = eframe::NativeOptions {
+            viewport: egui::ViewportBuilder::default()
+                .with_inner_size([1280.0, 720.0])
+                .with_min_inner_size([900.0, 600.0])
+                .with_title("Rà soát thủ tục hành chính"),
+            system_font_fallback: false,
+            // The window's size and place are remembered between runs (eframe's own storage,
+            // in the user's data folder); the reviews themselves are never stored there.
+            persist_window: true,
+            renderer,
+            ..Default::default()
+        };
+        let templates = templates.clone();
+        let dir = dir.clone();
+        let file = file.clone();
+        let result = eframe::run_native(
+            "tthc-review",
+            options,
+            Box::new(move |cc| {
+                fonts::install(&cc.egui_ctx);
+                let mut app = App::new(templates, dir, Box::new(dialogs::NativeDialogs::default()));
+                if let Some(f) = file {
+                    app.open_path(f);
+                }
+                Ok(Box::new(app))
+            }),
+        );
+        match result {
+            Ok(()) => return ExitCode::SUCCESS,
+            // The window could not be drawn with this renderer: try the next one.
+            Err(e) => {
+                crate::cli::out::err(format_args!(
+                    "Không mở được cửa sổ bằng bộ vẽ {renderer:?} ({e}); thử bộ vẽ khác…"
+                ));
+                last_error = Some(e);
             }
-            Ok(Box::new(app))
-        }),
-    );
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            crate::cli::out::err(format_args!("Không mở được cửa sổ: {e}"));
-            ExitCode::FAILURE
         }
     }
+    if let Some(e) = last_error {
+        crate::cli::out::err(format_args!("Không mở được cửa sổ: {e}"));
+    }
+    ExitCode::FAILURE
 }
