@@ -2,75 +2,27 @@
 //! from Excel, Enter and Tab in the cost table, every control in reach at small window sizes.
 
 mod common;
+use common::gui::*;
 use common::*;
+
+fn folder() -> tempfile::TempDir {
+    examples_folder()
+}
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use std::fs;
-use std::path::{Path, PathBuf};
-use tthc_review::templates::Templates;
 use tthc_review::ui::App;
-use tthc_review::ui::dialogs::FileDialogs;
-
-/// A machine where no file dialog can be shown (no portal, no zenity).
-struct NoDialogs;
-
-impl FileDialogs for NoDialogs {
-    fn open_review(&mut self, _: &Path) -> Option<PathBuf> {
-        None
-    }
-    fn save_review(&mut self, _: &Path, _: &str) -> Option<PathBuf> {
-        None
-    }
-    fn save_pdf(&mut self, _: &Path, _: &str) -> Option<PathBuf> {
-        None
-    }
-    fn unavailable(&self) -> bool {
-        true
-    }
-}
-
-fn folder() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    for f in example_files() {
-        fs::copy(&f, dir.path().join(f.file_name().unwrap())).unwrap();
-    }
-    dir
-}
-
-fn app_sized(
-    dir: &Path,
-    size: egui::Vec2,
-    dialogs: impl FileDialogs + 'static,
-) -> Harness<'static, App> {
-    let dir = dir.to_path_buf();
-    let mut h = Harness::builder().with_size(size).build_eframe(move |cc| {
-        tthc_review::ui::fonts::install(&cc.egui_ctx);
-        App::new(Templates::embedded(), dir, Box::new(dialogs))
-    });
-    h.run();
-    h
-}
-
-fn type_into(h: &mut Harness<'static, App>, name: &str, text: &str) {
-    h.get_by_role_and_label(Role::TextInput, name).hover();
-    h.run();
-    h.get_by_role_and_label(Role::TextInput, name).click();
-    h.run();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.run();
-    h.get_by_role_and_label(Role::TextInput, name)
-        .type_text(text);
-    h.run();
-    h.key_press(Key::Escape);
-    h.run();
-}
 
 #[test]
 fn with_no_file_dialog_save_and_export_still_write_and_say_where() {
     let dir = folder();
-    let mut h = app_sized(dir.path(), egui::vec2(1280.0, 800.0), NoDialogs);
+    let mut h = app_at(
+        dir.path(),
+        egui::vec2(1280.0, 800.0),
+        Dialogs::none_on_this_machine(),
+    );
     h.get_by_label("+ Rà soát mới").click();
     h.run();
     type_into(&mut h, "Tên TTHC", "Cấp phép thử không hộp thoại");
@@ -117,32 +69,10 @@ fn with_no_file_dialog_save_and_export_still_write_and_say_where() {
     assert!(dir.path().join(format!("{stem}-2.pdf")).is_file());
 }
 
-#[derive(Clone, Default)]
-struct AskedDialogs;
-
-impl FileDialogs for AskedDialogs {
-    fn open_review(&mut self, _: &Path) -> Option<PathBuf> {
-        None
-    }
-    fn save_review(&mut self, _: &Path, _: &str) -> Option<PathBuf> {
-        None
-    }
-    fn save_pdf(&mut self, _: &Path, _: &str) -> Option<PathBuf> {
-        None
-    }
-}
-
-fn click(h: &mut Harness<'static, App>, role: Role, name: &str) {
-    h.get_by_role_and_label(role, name).hover();
-    h.run();
-    h.get_by_role_and_label(role, name).click();
-    h.run();
-}
-
 #[test]
 fn a_range_copied_from_excel_becomes_rows_and_enter_moves_down() {
     let dir = folder();
-    let mut h = app_sized(dir.path(), egui::vec2(1366.0, 768.0), AskedDialogs);
+    let mut h = app_at(dir.path(), egui::vec2(1366.0, 768.0), Dialogs::default());
     h.get_by_label("+ Rà soát mới").click();
     h.run();
     h.get_by_label_contains("5. Chi phí hiện tại").click();
@@ -184,7 +114,7 @@ fn a_range_copied_from_excel_becomes_rows_and_enter_moves_down() {
 #[test]
 fn a_source_note_is_attached_to_a_figure_with_a_right_click_and_saved() {
     let dir = folder();
-    let mut h = app_sized(dir.path(), egui::vec2(1366.0, 768.0), AskedDialogs);
+    let mut h = app_at(dir.path(), egui::vec2(1366.0, 768.0), Dialogs::default());
     h.get_by_label("Cấp Giấy chứng nhận cửa hàng đủ điều kiện bán lẻ xăng dầu")
         .click();
     h.run();
@@ -225,7 +155,7 @@ fn the_text_cursor_does_not_blink_so_an_idle_window_costs_nothing() {
     // Measured under Xvfb with software rendering: a focused field with a blinking cursor kept
     // the window at 22 % of a core (two repaints a second); with a steady cursor, 0–0,1 %.
     let dir = folder();
-    let h = app_sized(dir.path(), egui::vec2(1024.0, 640.0), AskedDialogs);
+    let h = app_at(dir.path(), egui::vec2(1024.0, 640.0), Dialogs::default());
     for theme in [egui::Theme::Light, egui::Theme::Dark] {
         assert!(!h.ctx.style_of(theme).visuals.text_cursor.blink);
     }
@@ -258,7 +188,7 @@ fn every_key_control_and_total_is_in_reach_at_1024_1280_and_1366() {
         egui::vec2(1366.0, 768.0),
     ] {
         let dir = folder();
-        let mut h = app_sized(dir.path(), size, AskedDialogs);
+        let mut h = app_at(dir.path(), size, Dialogs::default());
         // Home: the toolbar, the last column's figures and the totals.
         for label in [
             "Báo cáo tổng hợp (PDF)…",

@@ -1,101 +1,34 @@
 //! The real app, headless (egui_kittest): the flows a reviewer goes through.
 
 mod common;
+use common::gui::*;
 use common::*;
+
+fn workdir() -> tempfile::TempDir {
+    examples_folder()
+}
+
+fn harness_with(dir: &Path, dialogs: Dialogs) -> Harness<'static, App> {
+    app_at(dir, egui::vec2(1280.0, 800.0), dialogs)
+}
+
+fn harness(dir: &Path) -> Harness<'static, App> {
+    harness_with(dir, Dialogs::default())
+}
 use egui::accesskit::Role;
 use egui::{Key, Modifiers, ViewportEvent, ViewportId};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use std::cell::RefCell;
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::rc::Rc;
+use std::path::Path;
 use tthc_review::progress::Step;
-use tthc_review::templates::Templates;
 use tthc_review::ui::App;
-use tthc_review::ui::dialogs::FileDialogs;
-
-/// Dialogs that answer from a queue the test fills; they never open a window.
-#[derive(Clone, Default)]
-struct FakeDialogs {
-    save_to: Rc<RefCell<Vec<PathBuf>>>,
-    open: Rc<RefCell<Vec<PathBuf>>>,
-}
-
-impl FileDialogs for FakeDialogs {
-    fn open_review(&mut self, _: &Path) -> Option<PathBuf> {
-        self.open.borrow_mut().pop()
-    }
-    fn save_review(&mut self, _: &Path, _: &str) -> Option<PathBuf> {
-        self.save_to.borrow_mut().pop()
-    }
-    fn save_pdf(&mut self, _: &Path, _: &str) -> Option<PathBuf> {
-        self.save_to.borrow_mut().pop()
-    }
-}
-
-fn workdir() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    for f in example_files() {
-        fs::copy(&f, dir.path().join(f.file_name().unwrap())).unwrap();
-    }
-    dir
-}
-
-fn harness_with(dir: &Path, dialogs: FakeDialogs) -> Harness<'static, App> {
-    let dir = dir.to_path_buf();
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_eframe(move |cc| {
-            tthc_review::ui::fonts::install(&cc.egui_ctx);
-            App::new(Templates::embedded(), dir, Box::new(dialogs))
-        });
-    h.run();
-    h
-}
-
-fn harness(dir: &Path) -> Harness<'static, App> {
-    harness_with(dir, FakeDialogs::default())
-}
 
 const XANG_DAU: &str = "Cấp Giấy chứng nhận cửa hàng đủ điều kiện bán lẻ xăng dầu";
-
-fn open(h: &mut Harness<'static, App>, name: &str) {
-    h.get_by_label(name).click();
-    h.run();
-    h.get_by_label("Mở").click();
-    h.run();
-    assert!(h.state().editor.is_some(), "the review opened");
-}
 
 fn goto(h: &mut Harness<'static, App>, step: &str) {
     h.get_by_label_contains(step).click();
     h.run();
-}
-
-/// Replaces the text of an input found by its accessible name.
-fn type_into(h: &mut Harness<'static, App>, name: &str, text: &str) {
-    // Point at the field first, then click, as a person's pointer does.
-    h.get_by_role_and_label(Role::TextInput, name).hover();
-    h.run();
-    h.get_by_role_and_label(Role::TextInput, name).click();
-    h.run();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.run();
-    h.get_by_role_and_label(Role::TextInput, name)
-        .type_text(text);
-    h.run();
-    // Leave the field, as a person would.
-    h.key_press(Key::Escape);
-    h.run();
-}
-
-/// The text is on screen (possibly in more than one place).
-fn shown(h: &Harness<'static, App>, text: &str) {
-    assert!(
-        h.query_all_by_label(text).next().is_some(),
-        "«{text}» is not on screen"
-    );
 }
 
 fn request_close(h: &mut Harness<'static, App>) {
@@ -340,7 +273,7 @@ fn save_from_the_question_writes_the_file() {
 #[test]
 fn ctrl_s_saves_a_new_review_where_the_dialog_says() {
     let dir = workdir();
-    let dialogs = FakeDialogs::default();
+    let dialogs = Dialogs::default();
     let target = dir.path().join("thu-tuc-moi.ron");
     dialogs.save_to.borrow_mut().push(target.clone());
     let mut h = harness_with(dir.path(), dialogs);
@@ -424,7 +357,7 @@ fn a_500_row_table_only_lays_out_the_visible_rows() {
 #[test]
 fn export_pdf_from_the_editor_writes_where_the_dialog_says() {
     let dir = workdir();
-    let dialogs = FakeDialogs::default();
+    let dialogs = Dialogs::default();
     let out = dir.path().join("xang-dau.pdf");
     dialogs.save_to.borrow_mut().push(out.clone());
     let mut h = harness_with(dir.path(), dialogs);
@@ -435,24 +368,11 @@ fn export_pdf_from_the_editor_writes_where_the_dialog_says() {
     shown(&h, &format!("Đã xuất {}", out.display()));
 }
 
-/// Runs frames until the compiled report's worker thread has finished.
-fn wait_for_job(h: &mut Harness<'static, App>) {
-    for _ in 0..1000 {
-        if h.state().job.is_none() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(20));
-        h.run();
-    }
-    assert!(h.state().job.is_none(), "the compilation finished");
-    h.run();
-}
-
 #[test]
 fn a_broken_file_stops_the_compiled_report_until_it_is_left_out() {
     let dir = workdir();
     fs::write(dir.path().join("hong.ron"), "(schema_version: 1, tthc: (").unwrap();
-    let dialogs = FakeDialogs::default();
+    let dialogs = Dialogs::default();
     let out = dir.path().join("tong-hop.pdf");
     dialogs.save_to.borrow_mut().push(out.clone());
     let mut h = harness_with(dir.path(), dialogs);
@@ -511,7 +431,7 @@ fn report_settings_are_edited_in_the_app_and_saved_beside_the_reviews() {
 #[test]
 fn a_new_review_from_start_to_reopen_keeps_every_figure() {
     let dir = tempfile::tempdir().unwrap();
-    let dialogs = FakeDialogs::default();
+    let dialogs = Dialogs::default();
     let target = dir.path().join("cap-phep-thu-nghiem.ron");
     dialogs.save_to.borrow_mut().push(target.clone());
     let mut h = harness_with(dir.path(), dialogs);

@@ -4,40 +4,17 @@
 //! absolute path, the real binary for the CLI, pdftotext for what is printed.
 
 mod common;
+use common::gui::*;
 use common::*;
-use egui::accesskit::Role;
 use egui::{Key, Modifiers};
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use std::cell::RefCell;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::rc::Rc;
 use tthc_review::model::*;
 use tthc_review::preflight::{Severity, report_findings, review_findings};
 use tthc_review::storage::{load_review, save_review};
 use tthc_review::templates::Templates;
-use tthc_review::ui::App;
-use tthc_review::ui::dialogs::FileDialogs;
-
-/// Dialogs that answer as the real ones do: with absolute paths.
-#[derive(Clone, Default)]
-struct AbsoluteDialogs {
-    save_to: Rc<RefCell<Vec<PathBuf>>>,
-}
-
-impl FileDialogs for AbsoluteDialogs {
-    fn open_review(&mut self, _: &Path) -> Option<PathBuf> {
-        None
-    }
-    fn save_review(&mut self, _: &Path, _: &str) -> Option<PathBuf> {
-        self.save_to.borrow_mut().pop()
-    }
-    fn save_pdf(&mut self, _: &Path, _: &str) -> Option<PathBuf> {
-        self.save_to.borrow_mut().pop()
-    }
-}
 
 /// A reviews folder inside the package, named relative to the working folder (cargo runs tests
 /// from the package root), holding the shipped examples: as `saved-reviews` is for the app.
@@ -54,52 +31,20 @@ fn relative_folder() -> (tempfile::TempDir, PathBuf) {
     (tmp, rel)
 }
 
-fn type_into(h: &mut Harness<'static, App>, name: &str, text: &str) {
-    h.get_by_role_and_label(Role::TextInput, name).hover();
-    h.run();
-    h.get_by_role_and_label(Role::TextInput, name).click();
-    h.run();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.run();
-    h.get_by_role_and_label(Role::TextInput, name)
-        .type_text(text);
-    h.run();
-    h.key_press(Key::Escape);
-    h.run();
-}
-
-fn wait_for_job(h: &mut Harness<'static, App>) {
-    for _ in 0..1000 {
-        if h.state().job.is_none() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(20));
-        h.run();
-    }
-    assert!(h.state().job.is_none(), "the compilation finished");
-    h.run();
-}
-
 const NEW_NAME: &str = "Cấp Giấy phép sản xuất rượu thủ công nhằm mục đích kinh doanh";
 
 #[test]
 fn a_review_made_in_the_app_is_counted_once_in_the_list_the_totals_and_the_report() {
     let (_keep, rel) = relative_folder();
     let abs = std::env::current_dir().unwrap().join(&rel);
-    let dialogs = AbsoluteDialogs::default();
+    let dialogs = Dialogs::default();
     let report = abs.join("tong-hop.pdf");
     let review_file = abs.join("ruou-thu-cong.ron");
     // Popped last first: the review's save, then the report's.
     dialogs.save_to.borrow_mut().push(report.clone());
     dialogs.save_to.borrow_mut().push(review_file.clone());
-    let dir = rel.clone();
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1366.0, 768.0))
-        .build_eframe(move |cc| {
-            tthc_review::ui::fonts::install(&cc.egui_ctx);
-            App::new(Templates::embedded(), dir, Box::new(dialogs))
-        });
-    h.run();
+    // The save dialog answers with absolute paths, as the real ones do.
+    let mut h = app_at(&rel, egui::vec2(1366.0, 768.0), dialogs);
 
     h.get_by_label("+ Rà soát mới").click();
     h.run();

@@ -2,81 +2,27 @@
 //! a colleague's save arriving behind one's back, a file deleted while open, recovery copies.
 
 mod common;
+use common::gui::*;
 use common::*;
-use egui::accesskit::Role;
-use egui::{Key, Modifiers};
-use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
-use std::cell::RefCell;
-use std::fs;
-use std::path::{Path, PathBuf};
-use std::rc::Rc;
-use tthc_review::storage::lock::lock_path;
-use tthc_review::storage::{RECOVERY_DIR, load_review};
-use tthc_review::templates::Templates;
-use tthc_review::ui::App;
-use tthc_review::ui::dialogs::FileDialogs;
-
-#[derive(Clone, Default)]
-struct Dialogs {
-    save_to: Rc<RefCell<Vec<PathBuf>>>,
-}
-
-impl FileDialogs for Dialogs {
-    fn open_review(&mut self, _: &Path) -> Option<PathBuf> {
-        None
-    }
-    fn save_review(&mut self, _: &Path, _: &str) -> Option<PathBuf> {
-        self.save_to.borrow_mut().pop()
-    }
-    fn save_pdf(&mut self, _: &Path, _: &str) -> Option<PathBuf> {
-        self.save_to.borrow_mut().pop()
-    }
-}
 
 fn folder() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    for f in example_files() {
-        fs::copy(&f, dir.path().join(f.file_name().unwrap())).unwrap();
-    }
-    dir
+    examples_folder()
 }
 
 fn app(dir: &Path, dialogs: Dialogs) -> Harness<'static, App> {
-    let dir = dir.to_path_buf();
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_eframe(move |cc| {
-            tthc_review::ui::fonts::install(&cc.egui_ctx);
-            App::new(Templates::embedded(), dir, Box::new(dialogs))
-        });
-    h.run();
-    h
+    app_at(dir, egui::vec2(1280.0, 800.0), dialogs)
 }
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use std::fs;
+use std::path::{Path, PathBuf};
+use tthc_review::storage::lock::lock_path;
+use tthc_review::storage::{RECOVERY_DIR, load_review};
+use tthc_review::ui::App;
 
 const XANG_DAU: &str = "Cấp Giấy chứng nhận cửa hàng đủ điều kiện bán lẻ xăng dầu";
 const FILE: &str = "xang-dau-cap-gcn-cua-hang.ron";
-
-fn open(h: &mut Harness<'static, App>, name: &str) {
-    h.get_by_label(name).click();
-    h.run();
-    h.get_by_label("Mở").click();
-    h.run();
-}
-
-fn type_into(h: &mut Harness<'static, App>, name: &str, text: &str) {
-    h.get_by_role_and_label(Role::TextInput, name).hover();
-    h.run();
-    h.get_by_role_and_label(Role::TextInput, name).click();
-    h.run();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.run();
-    h.get_by_role_and_label(Role::TextInput, name)
-        .type_text(text);
-    h.run();
-    h.key_press(Key::Escape);
-    h.run();
-}
 
 fn save(h: &mut Harness<'static, App>) {
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
@@ -124,18 +70,27 @@ fn two_people_on_one_review_both_keep_their_work_and_the_second_is_told() {
     assert!(!lock_path(&b_file).exists());
 }
 
-#[test]
-fn a_save_that_arrived_behind_ones_back_is_never_overwritten() {
+/// A edits the review; meanwhile a colleague's program (or a sync tool) saves the file.
+fn edited_while_a_colleague_saves() -> (
+    tempfile::TempDir,
+    PathBuf,
+    Harness<'static, App>,
+    tthc_review::model::Review,
+) {
     let dir = folder();
     let file = dir.path().join(FILE);
     let mut a = app(dir.path(), Dialogs::default());
     open(&mut a, XANG_DAU);
     type_into(&mut a, "Tên TTHC", "Bản của A");
-    // A colleague's program (or a sync tool) writes the file meanwhile.
     let mut theirs = load_review(&file).unwrap();
     theirs.tthc.name = "Bản của đồng nghiệp".into();
     tthc_review::storage::save_review(&file, &theirs).unwrap();
+    (dir, file, a, theirs)
+}
 
+#[test]
+fn a_save_that_arrived_behind_ones_back_is_never_overwritten() {
+    let (dir, file, mut a, theirs) = edited_while_a_colleague_saves();
     save(&mut a);
     a.get_by_label("Tệp đã bị thay đổi");
     assert_eq!(load_review(&file).unwrap(), theirs, "nothing written yet");
@@ -157,14 +112,7 @@ fn a_save_that_arrived_behind_ones_back_is_never_overwritten() {
 
 #[test]
 fn taking_theirs_keeps_mine_for_recovery() {
-    let dir = folder();
-    let file = dir.path().join(FILE);
-    let mut a = app(dir.path(), Dialogs::default());
-    open(&mut a, XANG_DAU);
-    type_into(&mut a, "Tên TTHC", "Bản của A");
-    let mut theirs = load_review(&file).unwrap();
-    theirs.tthc.name = "Bản của đồng nghiệp".into();
-    tthc_review::storage::save_review(&file, &theirs).unwrap();
+    let (dir, _, mut a, theirs) = edited_while_a_colleague_saves();
     save(&mut a);
     a.get_by_label("Lấy bản của họ").click();
     a.run();

@@ -1,5 +1,7 @@
 #![allow(dead_code)]
 
+pub mod gui;
+
 use rust_decimal::Decimal;
 use std::fs;
 use std::process::Command;
