@@ -247,3 +247,26 @@ fn every_key_control_and_total_is_in_reach_at_1024_1280_and_1366() {
         }
     }
 }
+
+#[test]
+fn answering_a_question_never_moves_the_controls_below_it() {
+    let dir = folder();
+    let mut h = app_at(dir.path(), egui::vec2(1366.0, 768.0), Dialogs::default());
+    h.get_by_label("+ Rà soát mới").click();
+    h.run();
+    h.get_by_label_contains("3. Tính hợp lý").click();
+    h.run();
+    let below = "hl.trinh_tu.ro_rang: Có";
+    let before = h.get_by_label(below).rect();
+    // "Không" raises a finding (its button appears); "Có" offers «Vẫn cần đơn giản hóa».
+    for answer in [
+        "hl.ten.ro_rang: Không",
+        "hl.ten.ro_rang: Có",
+        "hl.ten.ro_rang: Không",
+    ] {
+        h.get_by_label(answer).click();
+        h.run();
+        assert_eq!(h.get_by_label(below).rect(), before, "after {answer}");
+    }
+    h.get_by_label_contains("+ Đưa vào phương án…");
+}

@@ -370,7 +370,10 @@ fn show_question(
     // row that would move the controls below under the pointer.
     if !q.finding.is_empty() {
         ui.horizontal(|ui| {
-            ui.set_min_height(ui.spacing().interact_size.y);
+            // As tall as the tallest thing it may hold (a button), empty or not.
+            let button = ui.text_style_height(&egui::TextStyle::Button)
+                + 2.0 * ui.spacing().button_padding.y;
+            ui.set_min_height(button.max(ui.spacing().interact_size.y).ceil());
             if matches!(q.shape, Shape::Choice(_)) && local.choice.is_some() && !is_finding_choice {
                 ui.checkbox(&mut local.simplify, "Vẫn cần đơn giản hóa");
             }
