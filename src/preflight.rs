@@ -8,8 +8,8 @@
 //! font cannot draw. The user may go on past warnings, never past errors.
 
 use crate::cost::format::money;
-use crate::cost::review_cost;
-use crate::model::{DayKind, OptionKind, Review, tthc_key};
+use crate::cost::{CostError, review_cost};
+use crate::model::{DayKind, Review, tthc_key};
 use crate::progress::{Step, progress};
 use crate::templates::Templates;
 use rust_decimal::Decimal;
@@ -251,6 +251,15 @@ fn review_checks(t: &Templates, review: &Review, out: &mut Out) {
     let label = format!("Phương án {} ({})", chosen + 1, t.kind_label(opt.kind));
     let oc = match &cost.options[chosen] {
         Ok(oc) => oc,
+        Err(CostError::NoAfterTable { .. }) => {
+            out.error(
+                Step::Options,
+                format!(
+                    "{label}: chưa có bảng chi phí sau (chỉ phương án bãi bỏ mới có chi phí sau bằng 0)"
+                ),
+            );
+            return;
+        }
         Err(e) => {
             out.error(
                 Step::Options,
@@ -259,15 +268,6 @@ fn review_checks(t: &Templates, review: &Review, out: &mut Out) {
             return;
         }
     };
-    let costs_table = opt.kind != OptionKind::BaiBo || opt.replacement_costed;
-    if costs_table && opt.activities.is_empty() {
-        out.error(
-            Step::Options,
-            format!(
-                "{label}: chưa có bảng chi phí sau (chỉ phương án bãi bỏ mới có chi phí sau bằng 0)"
-            ),
-        );
-    }
     if opt.content.iter().all(|c| c.change.trim().is_empty()) {
         out.warn(
             Step::Options,
