@@ -32,12 +32,32 @@ fn nfc_in_place(s: &mut String) {
     }
 }
 
-/// Adds a text field; what is typed is kept NFC. Sets `*changed` when edited.
-fn edit(ui: &mut Ui, edit: TextEdit, name: &str, changed: &mut bool) -> (Response, bool) {
+/// Adds a text field (one line, or a few for `multiline`), with the given id if any; what is
+/// typed is kept NFC. Sets `*changed` when edited.
+fn field(
+    ui: &mut Ui,
+    value: &mut String,
+    name: &str,
+    width: f32,
+    changed: &mut bool,
+    id: Option<Id>,
+    multiline: bool,
+) -> Response {
+    let mut edit = if multiline {
+        TextEdit::multiline(value).desired_rows(2)
+    } else {
+        TextEdit::singleline(value)
+    }
+    .desired_width(width);
+    if let Some(id) = id {
+        edit = edit.id(id);
+    }
     let r = ui.add(edit).accessible_name(name);
-    let edited = r.changed();
-    *changed |= edited;
-    (r, edited)
+    if r.changed() {
+        *changed = true;
+        nfc_in_place(value);
+    }
+    r
 }
 
 /// A single-line text field; what is typed is kept NFC. Sets `*changed` when edited.
@@ -48,16 +68,7 @@ pub fn text(
     width: f32,
     changed: &mut bool,
 ) -> Response {
-    let (r, edited) = edit(
-        ui,
-        TextEdit::singleline(value).desired_width(width),
-        name,
-        changed,
-    );
-    if edited {
-        nfc_in_place(value);
-    }
-    r
+    field(ui, value, name, width, changed, None, false)
 }
 
 /// [`text`] with a given id, so other code can move the keyboard focus to it.
@@ -69,16 +80,7 @@ pub fn text_at(
     width: f32,
     changed: &mut bool,
 ) -> Response {
-    let (r, edited) = edit(
-        ui,
-        TextEdit::singleline(value).id(id).desired_width(width),
-        name,
-        changed,
-    );
-    if edited {
-        nfc_in_place(value);
-    }
-    r
+    field(ui, value, name, width, changed, Some(id), false)
 }
 
 /// A multi-line text field, kept NFC.
@@ -89,18 +91,7 @@ pub fn text_multi(
     width: f32,
     changed: &mut bool,
 ) -> Response {
-    let (r, edited) = edit(
-        ui,
-        TextEdit::multiline(value)
-            .desired_rows(2)
-            .desired_width(width),
-        name,
-        changed,
-    );
-    if edited {
-        nfc_in_place(value);
-    }
-    r
+    field(ui, value, name, width, changed, None, true)
 }
 
 /// A numeric cell bound to a figure. `shown` is the figure's text as cached by the editor. What
