@@ -278,3 +278,49 @@ fn text_is_drawn_nfc_even_from_decomposed_input() {
     let s = text(&review_pdf(&t, &r).unwrap());
     assert_has(&s, "Thủ tục NFD");
 }
+
+#[test]
+fn amounts_of_10_to_15_digits_are_never_broken_across_lines() {
+    use tthc_review::cost::format::money;
+    let t = Templates::embedded();
+    // A province's scale: hundreds of millions of filings a year, costly activities.
+    let mut items = Vec::new();
+    for k in 0..12u32 {
+        let mut r = case_s();
+        r.tthc.name = format!("Thủ tục quy mô lớn số {}", k + 1);
+        r.tthc.code = format!("1.{:06}.000.00.00.H{k:02}", 900_000 + k);
+        r.tthc.field = if k % 2 == 0 { "Điện" } else { "Hóa chất" }.into();
+        r.subjects = fig(&format!("{}", 150_000_000 + 37_000_003 * k));
+        r.activities[0].other = fig("98765432");
+        r.activities[1].service = fig("123456789");
+        r.options[0].content.push(ContentLine {
+            change: "Cho phép nộp hồ sơ trực tuyến".into(),
+            ..Default::default()
+        });
+        items.push((std::path::PathBuf::from(format!("{k}.ron")), Ok(r)));
+    }
+    let c = compile_pdf(&t, &ReportSettings::default(), &items, &|_, _| {}).unwrap();
+    let s = text(&c.pdf);
+    let digits = |v: rust_decimal::Decimal| money(v).chars().filter(|c| c.is_ascii_digit()).count();
+    assert!(digits(c.totals.before) >= 15, "{}", money(c.totals.before));
+    for total in [c.totals.before, c.totals.after, c.totals.saving] {
+        assert_has(&s, &money(total));
+    }
+    for (_, r) in &items {
+        let cost = tthc_review::cost::review_cost(r.as_ref().unwrap()).unwrap();
+        let res = &cost.options[0].as_ref().unwrap().result;
+        assert!(digits(res.before) >= 13);
+        assert_has(&s, &money(res.before));
+        assert_has(&s, &money(res.after));
+        assert_has(&s, &money(res.saving));
+    }
+    // The single review's cost tables too: 8–9 digit cells, 15-digit totals.
+    let r = items[11].1.as_ref().unwrap();
+    let s = text(&review_pdf(&t, r).unwrap());
+    let cost = tthc_review::cost::review_cost(r).unwrap();
+    for v in [cost.current.per_year, cost.current.execution] {
+        assert_has(&s, &money(v));
+    }
+    assert_has(&s, "98.765.432");
+    assert_has(&s, "123.456.789");
+}

@@ -170,6 +170,70 @@ pub fn wrap(text: &str, face: Face, size: f32, width: f32) -> Vec<String> {
     lines
 }
 
+/// Whether a word must never be cut across lines: anything with a digit (an amount such as
+/// 1.306.000.000.000, a percentage, a code such as 2.000648.000.00.00.H32).
+fn unbreakable(word: &str) -> bool {
+    word.chars().any(|c| c.is_ascii_digit())
+}
+
+/// The narrowest a column can be at `size`: its widest unbreakable word (single-column cells);
+/// in the header every word counts ("STT", "(ngày)" are not cut either).
+fn min_widths(t: &TableSpec, size: f32, pad: f32) -> Vec<f32> {
+    let mut min = vec![2.0 * pad; t.widths.len()];
+    let rows = t.header.iter().map(|r| (true, r));
+    for (header, row) in rows.chain(t.rows.iter().map(|r| (false, r))) {
+        let mut col = 0;
+        for c in row {
+            if c.span == 1 && col < min.len() {
+                let m = Fonts::get().m(c.face);
+                let widest = nfc(&c.text)
+                    .split_whitespace()
+                    .filter(|w| header || unbreakable(w))
+                    .map(|w| m.width(w, size))
+                    .fold(0.0, f32::max);
+                min[col] = min[col].max(widest + 2.0 * pad + 0.5);
+            }
+            col += c.span;
+        }
+    }
+    min
+}
+
+/// Column widths and type size for a table: the given proportions, except that no column is
+/// narrower than its widest number, so a number is never broken across lines. Columns with room
+/// to spare give it up (in proportion); when even that is not enough, the type shrinks, down to
+/// 75 % of the table's size.
+fn column_widths(t: &TableSpec, pad: f32) -> (Vec<f32>, f32) {
+    let total: f32 = t.widths.iter().sum();
+    let base: Vec<f32> = t.widths.iter().map(|w| w / total * CONTENT_W).collect();
+    let mut size = t.size;
+    loop {
+        let min = min_widths(t, size, pad);
+        let need: f32 = min.iter().sum();
+        if need <= CONTENT_W || size <= t.size * 0.75 {
+            // Widen the narrow columns; take the room from the others, above their minimum.
+            let mut widths: Vec<f32> = base.iter().zip(&min).map(|(b, m)| b.max(*m)).collect();
+            let excess: f32 = widths.iter().sum::<f32>() - CONTENT_W;
+            if excess > 0.0 {
+                let spare: Vec<f32> = widths
+                    .iter()
+                    .zip(&min)
+                    .map(|(w, m)| (w - m).max(0.0))
+                    .collect();
+                let spare_total: f32 = spare.iter().sum();
+                if spare_total > 0.0 {
+                    let take = (excess / spare_total).min(1.0);
+                    for (w, s) in widths.iter_mut().zip(&spare) {
+                        *w -= s * take;
+                    }
+                }
+            }
+            return (widths, size);
+        }
+        size = (size * 0.95).max(t.size * 0.75);
+    }
+}
+
 /// Each cell of a row: x, width, wrapped lines, the cell.
 fn layout_row<'a>(
     row: &'a [Cell],
@@ -375,11 +439,10 @@ impl Doc {
     /// A bordered table. A row that does not fit moves to the next page whole, under a repeated
     /// header; a row taller than a page is split between its lines, never through one.
     pub fn table(&mut self, t: &TableSpec) {
-        let total: f32 = t.widths.iter().sum();
-        let widths: Vec<f32> = t.widths.iter().map(|w| w / total * CONTENT_W).collect();
         let pad = 3.0;
-        let lh = t.size * LINE;
-        let layout = |row| layout_row(row, &widths, t.size, pad);
+        let (widths, size) = column_widths(t, pad);
+        let lh = size * LINE;
+        let layout = |row| layout_row(row, &widths, size, pad);
         let header: Vec<_> = t.header.iter().map(|r| layout(r)).collect();
         let header_h: f32 = header
             .iter()

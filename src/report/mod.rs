@@ -218,7 +218,7 @@ fn signature(doc: &mut Doc, s: &ReportSettings) {
 
 fn totals_cells(label: &str, t: &Totals) -> Vec<Cell> {
     vec![
-        Cell::new(label).bold().span(3),
+        Cell::new(label).bold().span(2),
         Cell::right(money(t.before)).bold(),
         Cell::right(money(t.after)).bold(),
         Cell::right(saving_text(t.saving)).bold(),
@@ -357,7 +357,7 @@ pub fn compile_pdf(
         rows.push(vec![
             Cell::new(format!("{}. {}", roman(g + 1), field))
                 .bold()
-                .span(9),
+                .span(8),
         ]);
         for (review, i, cost) in ok
             .iter()
@@ -372,7 +372,6 @@ pub fn compile_pdf(
                     review.tthc.name,
                     option_name(review, *i)
                 )),
-                Cell::new(*field),
                 Cell::right(money(r.before)),
                 Cell::right(money(r.after)),
                 Cell::right(saving_text(r.saving)),
@@ -389,11 +388,11 @@ pub fn compile_pdf(
     }
     rows.push(totals_cells(w.get("report.total"), &agg.overall));
     doc.table(&TableSpec {
-        widths: vec![0.7, 3.0, 1.35, 1.5, 1.5, 1.5, 1.3, 0.9, 0.9],
+        // The lĩnh vực is the group's heading row, not a column.
+        widths: vec![0.7, 3.6, 1.6, 1.6, 1.6, 1.3, 0.9, 0.9],
         header: vec![vec![
             Cell::center("STT").bold(),
             Cell::center("Tên TTHC (phương án)").bold(),
-            Cell::center("Lĩnh vực").bold(),
             Cell::center("Chi phí trước (đồng/năm)").bold(),
             Cell::center("Chi phí sau (đồng/năm)").bold(),
             Cell::center("Tiết kiệm (đồng/năm)").bold(),
