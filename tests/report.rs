@@ -100,7 +100,7 @@ fn compiled_report_of_the_examples_has_the_right_totals() {
     let c = compile_pdf(&t, &ReportSettings::default(), &items, &|_, _| {}).unwrap();
     assert_eq!(c.included, 3);
     assert!(c.warnings.is_empty(), "{:?}", c.warnings);
-    let s = text(&c.pdf);
+    let s = text(&c.bytes);
     for needle in [
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
         "Độc lập - Tự do - Hạnh phúc",
@@ -157,9 +157,9 @@ fn compile_of_200_generated_reviews_is_a_valid_pdf_with_subset_fonts() {
     let items = generated(200);
     let c = compile_pdf(&t, &ReportSettings::default(), &items, &|_, _| {}).unwrap();
     assert_eq!(c.included, 200);
-    let n = pages(&c.pdf);
+    let n = pages(&c.bytes);
     assert!(n > 20, "{n} pages");
-    let fonts = poppler("pdffonts", &c.pdf, &[]);
+    let fonts = poppler("pdffonts", &c.bytes, &[]);
     let serif: Vec<&str> = fonts
         .lines()
         .filter(|l| l.contains("LiberationSerif"))
@@ -171,7 +171,7 @@ fn compile_of_200_generated_reviews_is_a_valid_pdf_with_subset_fonts() {
         assert!(name.len() > 7 && name.as_bytes()[6] == b'+', "{l}");
         assert!(l.contains("yes yes yes"), "{l}");
     }
-    let s = text(&c.pdf);
+    let s = text(&c.bytes);
     assert_has(&s, "Thủ tục thử nghiệm số 200 về cấp giấy chứng nhận");
     // The summary table runs over several pages and repeats its header on each.
     assert!(s.matches("Tên TTHC (phương án)").count() >= 2);
@@ -259,7 +259,7 @@ fn report_settings_come_from_a_file_and_errors_name_it() {
     assert_eq!(s.body_lower, "TỈNH HÀ NAM");
     let items = generated(3);
     let c = compile_pdf(&Templates::embedded(), &s, &items, &|_, _| {}).unwrap();
-    let t = text(&c.pdf);
+    let t = text(&c.bytes);
     assert_has(&t, "TỈNH HÀ NAM");
     assert_has(&t, "mục tiêu: tối thiểu 50 %; chưa đạt mục tiêu");
 
@@ -300,7 +300,7 @@ fn amounts_of_10_to_15_digits_are_never_broken_across_lines() {
         items.push((std::path::PathBuf::from(format!("{k}.ron")), Ok(r)));
     }
     let c = compile_pdf(&t, &ReportSettings::default(), &items, &|_, _| {}).unwrap();
-    let s = text(&c.pdf);
+    let s = text(&c.bytes);
     let digits = |v: rust_decimal::Decimal| money(v).chars().filter(|c| c.is_ascii_digit()).count();
     assert!(digits(c.totals.before) >= 15, "{}", money(c.totals.before));
     for total in [c.totals.before, c.totals.after, c.totals.saving] {

@@ -58,8 +58,14 @@ fn embedded_templates_are_valid_and_complete() {
         "48248"
     );
     assert_eq!(
-        t.wording
-            .fill("annex.cost_saving", &[("amount", "78.722.400")]),
+        t.wording.fill(
+            "annex.cost_saving",
+            &[
+                ("amount", "78.722.400"),
+                ("unit", "đồng/năm"),
+                ("words", "")
+            ]
+        ),
         "Chi phí tiết kiệm: 78.722.400 đồng/năm."
     );
 }
@@ -124,8 +130,8 @@ fn validation_errors_say_what_is_wrong() {
     );
 
     let lost_placeholder = shipped(WORDING_FILE).replace(
-        "{amount} đồng/năm.\",\n  \"annex.cost_after\"",
-        "đồng/năm.\",\n  \"annex.cost_after\"",
+        "{amount} {unit}{words}.\",\n  \"annex.cost_after\"",
+        "{unit}{words}.\",\n  \"annex.cost_after\"",
     );
     let msg = with_replaced(WORDING_FILE, &lost_placeholder)
         .unwrap_err()

@@ -3,7 +3,7 @@
 
 use super::out::{say, tell};
 use crate::preflight::{Finding, Severity, count, has_errors, report_findings, review_findings};
-use crate::report::{ReportError, ReportSettings, compile_pdf, review_pdf};
+use crate::report::{self, Format, ReportError, ReportSettings, review_report};
 use crate::storage::{
     OutputKind, check_output, list_reviews, load_review, replace_file, settings_path,
 };
@@ -12,13 +12,36 @@ use std::path::Path;
 
 /// Refuses an output that would replace a review or a file that is not ours, or an existing
 /// report without --force; checked before any work is done.
-fn output_allowed(output: &Path, force: bool) -> Result<(), u8> {
-    check_output(output, &[OutputKind::Pdf], force)
-        .map(|_| ())
-        .map_err(|e| {
+fn output_allowed(output: &Path, force: bool) -> Result<Format, u8> {
+    check_output(
+        output,
+        &[OutputKind::Pdf, OutputKind::Docx, OutputKind::Xlsx],
+        force,
+    )
+    .map(|k| match k {
+        OutputKind::Pdf => Format::Pdf,
+        OutputKind::Docx => Format::Docx,
+        OutputKind::Xlsx => Format::Xlsx,
+    })
+    .map_err(|e| {
+        tell!("{e}");
+        1u8
+    })
+}
+
+/// The report settings of a folder (saved from the app), or a named file, or the defaults.
+fn settings_for(dir: &Path, named: Option<&Path>) -> Result<ReportSettings, u8> {
+    let folder_settings = settings_path(dir);
+    match named.or(folder_settings
+        .is_file()
+        .then_some(folder_settings.as_path()))
+    {
+        Some(p) => ReportSettings::load(p).map_err(|e| {
             tell!("{e}");
             1u8
-        })
+        }),
+        None => Ok(ReportSettings::default()),
+    }
 }
 
 fn write(output: &Path, bytes: &[u8]) -> Result<(), u8> {
@@ -53,7 +76,14 @@ pub fn export(
     strict: bool,
     force: bool,
 ) -> Result<(), u8> {
-    output_allowed(output, force)?;
+    let format = output_allowed(output, force)?;
+    let dir = file.parent().unwrap_or(Path::new("."));
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    let settings = settings_for(dir, None)?;
     let review = load_review(file).map_err(|e| {
         tell!("{e}");
         1u8
@@ -66,7 +96,7 @@ pub fn export(
         })
         .collect();
     gate(&findings, strict)?;
-    let pdf = review_pdf(t, &review).map_err(|e| {
+    let pdf = review_report(t, &settings, &review, format).map_err(|e| {
         tell!("{}: {e}", file.display());
         1u8
     })?;
@@ -87,19 +117,9 @@ pub fn compile(
     strict: bool,
     force: bool,
 ) -> Result<(), u8> {
-    output_allowed(output, force)?;
+    let format = output_allowed(output, force)?;
     // The folder's own settings (saved from the app) unless a file is named.
-    let folder_settings = settings_path(dir);
-    let settings = match settings.or(folder_settings
-        .is_file()
-        .then_some(folder_settings.as_path()))
-    {
-        Some(p) => ReportSettings::load(p).map_err(|e| {
-            tell!("{e}");
-            1u8
-        })?,
-        None => ReportSettings::default(),
-    };
+    let settings = settings_for(dir, settings)?;
     let items: Vec<_> = list_reviews(dir)
         .map_err(|e| {
             tell!("{}: không đọc được thư mục ({e})", dir.display());
@@ -109,13 +129,13 @@ pub fn compile(
         .map(|(p, r)| (p, r.map_err(|e| e.to_string())))
         .collect();
     gate(&report_findings(t, &items), strict)?;
-    let compiled = compile_pdf(t, &settings, &items, &|_, _| {}).map_err(|e| {
+    let compiled = report::compile(t, &settings, &items, format, &|_, _| {}).map_err(|e| {
         if !matches!(e, ReportError::Blocked(_)) {
             tell!("{}: {e}", dir.display());
         }
         1u8
     })?;
-    write(output, &compiled.pdf)?;
+    write(output, &compiled.bytes)?;
     say!(
         "Đã lập báo cáo {}: {} TTHC, {} cảnh báo; tiết kiệm {} đồng/năm ({})",
         output.display(),

@@ -33,10 +33,10 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Xuất báo cáo phương án đơn giản hóa (PDF) của một bản rà soát.
+    /// Xuất báo cáo phương án đơn giản hóa của một bản rà soát (PDF, Word .docx hoặc Excel .xlsx theo đuôi tệp).
     Export {
         file: PathBuf,
-        /// Tệp PDF cần ghi
+        /// Tệp cần ghi: .pdf, .docx hoặc .xlsx
         #[arg(short = 'o', long = "output")]
         output: PathBuf,
         /// Không xuất khi còn cảnh báo (lỗi thì luôn không xuất)
@@ -46,9 +46,10 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
-    /// Lập báo cáo tổng hợp (PDF) từ mọi bản rà soát trong thư mục.
+    /// Lập báo cáo tổng hợp từ mọi bản rà soát trong thư mục (PDF, Word .docx hoặc Excel .xlsx theo đuôi tệp).
     Compile {
         dir: PathBuf,
+        /// Tệp cần ghi: .pdf, .docx hoặc .xlsx
         #[arg(short = 'o', long = "output")]
         output: PathBuf,
         /// Thiết lập báo cáo (.ron); mặc định là DIR/.tthc/report_settings.ron nếu có, nếu không là thiết lập có sẵn

@@ -1,8 +1,10 @@
 //! Pieces shared by the single-review and the compiled report: the annex block of one TTHC
-//! (spec §6), the answered review form, and the cost tables (spec §4 columns).
+//! (spec §6), the answered review form, and the cost tables (spec §4 columns), as blocks of the
+//! format-neutral document. Table figures stay numbers; the writers print them.
 
-use super::fonts::Face;
-use super::layout::{Align, Cell, Doc, Style, TableSpec};
+use super::doc::{Block, Cell, Column, Document, MoneyUnit, Para, Row, Run, Table, Value};
+use super::settings::{CostBasis, ReportSettings};
+use super::words::in_words_dong;
 use crate::cost::format::{money, number, percent};
 use crate::cost::{OptionCost, ReviewCost, TableCost};
 use crate::model::{
@@ -10,36 +12,35 @@ use crate::model::{
     SubjectKind, item_key,
 };
 use crate::templates::{ItemList, Shape, Templates};
+use rust_decimal::Decimal;
 
 pub const BODY: f32 = 13.0;
 pub const SMALL: f32 = 11.0;
-const INDENT: f32 = 28.0;
 
-pub fn body() -> Style {
-    Style::body(BODY).indent(INDENT)
+fn body(text: impl Into<String>) -> Para {
+    Para::text(BODY, text)
 }
 
-pub fn heading(doc: &mut Doc, text: &str) {
-    doc.paragraph(
-        text,
-        &Style::body(BODY)
-            .face(Face::Bold)
-            .align(Align::Left)
-            .indent(INDENT)
-            .space(4.0, 4.0),
-    );
+fn italic(text: impl Into<String>) -> Para {
+    Para::italic(BODY, text)
 }
 
-pub fn centered_title(doc: &mut Doc, text: &str, size: f32) {
-    doc.paragraph(
-        text,
-        &Style::body(size)
-            .face(Face::Bold)
-            .align(Align::Center)
-            .space(6.0, 4.0),
-    );
+pub fn heading(doc: &mut Document, text: &str, level: u8) {
+    doc.heading(text, level, BODY);
 }
 
+pub fn centered_title(doc: &mut Document, text: &str, size: f32) {
+    doc.title(text, size);
+}
+
+fn columns(spec: &[(&str, f32)]) -> Vec<Column> {
+    spec.iter()
+        .map(|(t, w)| Column {
+            title: t.to_string(),
+            weight: *w,
+        })
+        .collect()
+}
 pub fn authority(t: &Templates, a: Authority) -> &str {
     t.wording.get(match a {
         Authority::Tinh => "authority.tinh",
@@ -58,13 +59,17 @@ fn end_with_period(s: &str) -> String {
     }
 }
 
-/// "1. Thủ tục … (mã số …)" and its a), b), c) for the option `oc` of `review`.
+/// "1. Thủ tục … (mã số …)" and its a), b), c) for the option `oc` of `review`; `current` is
+/// the cost table before simplification (for the per-hồ-sơ figures).
+#[allow(clippy::too_many_arguments)]
 pub fn annex_block(
-    doc: &mut Doc,
+    doc: &mut Document,
     t: &Templates,
+    settings: &ReportSettings,
     review: &Review,
     index: usize,
     oc: &OptionCost,
+    current: &TableCost,
     stt: usize,
 ) {
     let w = &t.wording;
@@ -80,24 +85,22 @@ pub fn annex_block(
                 ("ma_so", &review.tthc.code),
             ],
         ),
+        2,
     );
-    doc.paragraph(w.get("annex.content"), &body().face(Face::Italic));
+    doc.para(italic(w.get("annex.content")).keep());
     if opt.content.is_empty() {
-        doc.paragraph(w.get("annex.no_content"), &body());
+        doc.para(body(w.get("annex.no_content")));
     }
     for line in &opt.content {
-        doc.paragraph(&format!("- {}", end_with_period(&line.change)), &body());
+        doc.para(body(format!("- {}", end_with_period(&line.change))));
         if !line.reason.trim().is_empty() {
-            doc.paragraph(
-                &w.fill(
-                    "annex.reason",
-                    &[("reason", &end_with_period(&line.reason))],
-                ),
-                &body(),
-            );
+            doc.para(body(w.fill(
+                "annex.reason",
+                &[("reason", &end_with_period(&line.reason))],
+            )));
         }
     }
-    doc.paragraph(w.get("annex.implementation"), &body().face(Face::Italic));
+    doc.para(italic(w.get("annex.implementation")).keep());
     for line in &opt.implementation {
         let text = w.fill(
             "annex.implementation_line",
@@ -112,59 +115,86 @@ pub fn annex_block(
         let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
         // An empty "what to do" leaves the separator that followed it at the start.
         let text = text.trim_start_matches([':', ' ']);
-        doc.paragraph(&format!("- {text}"), &body());
+        doc.para(body(format!("- {text}")));
     }
-    doc.paragraph(w.get("annex.benefit"), &body().face(Face::Italic));
+    doc.para(italic(w.get("annex.benefit")).keep());
     let r = &oc.result;
-    // An option that raises the cost says "tăng", never a negative "cắt giảm".
-    let raises = r.saving < rust_decimal::Decimal::ZERO;
-    let (saving_key, percent_key, saving, pct) = if raises {
-        (
-            "annex.cost_increase",
-            "annex.cost_increase_percent",
-            -r.saving,
-            r.percent.map(|p| -p),
-        )
-    } else {
-        (
-            "annex.cost_saving",
-            "annex.cost_percent",
-            r.saving,
-            r.percent,
-        )
-    };
-    for (key, value) in [
-        ("annex.cost_before", money(r.before)),
-        ("annex.cost_after", money(r.after)),
-        (saving_key, money(saving)),
-    ] {
-        doc.paragraph(
-            &format!("- {}", w.fill(key, &[("amount", &value)])),
-            &body(),
-        );
+    let per_file = crate::cost::compare(
+        current.per_occurrence,
+        oc.table.per_occurrence,
+        r.days_before,
+        r.days_after,
+    )
+    .ok();
+    let mut bases: Vec<(&str, Decimal, Decimal, Decimal, Option<Decimal>)> = Vec::new();
+    if settings.cost_basis != CostBasis::PerFile {
+        bases.push(("đồng/năm", r.before, r.after, r.saving, r.percent));
     }
-    doc.paragraph(
-        &format!("- {}", w.fill(percent_key, &[("percent", &percent(pct))])),
-        &body(),
-    );
+    if settings.cost_basis != CostBasis::PerYear
+        && let Some(f) = &per_file
+    {
+        bases.push(("đồng/hồ sơ", f.before, f.after, f.saving, f.percent));
+    }
+    let words = |v: Decimal| {
+        if settings.amounts_in_words {
+            in_words_dong(v, settings.words)
+        } else {
+            String::new()
+        }
+    };
+    let last = bases.len();
+    for (k, (unit, before, after, saving, pct)) in bases.into_iter().enumerate() {
+        // An option that raises the cost says "tăng", never a negative "cắt giảm".
+        let raises = saving < Decimal::ZERO;
+        let (saving_key, percent_key, saving, pct) = if raises {
+            (
+                "annex.cost_increase",
+                "annex.cost_increase_percent",
+                -saving,
+                pct.map(|p| -p),
+            )
+        } else {
+            ("annex.cost_saving", "annex.cost_percent", saving, pct)
+        };
+        for (key, value) in [
+            ("annex.cost_before", before),
+            ("annex.cost_after", after),
+            (saving_key, saving),
+        ] {
+            doc.para(body(format!(
+                "- {}",
+                w.fill(
+                    key,
+                    &[
+                        ("amount", &money(value)),
+                        ("unit", unit),
+                        ("words", &words(value)),
+                    ]
+                )
+            )));
+        }
+        // With both bases the percentage is the same in substance: say it once, per year.
+        if k == 0 || last == 1 {
+            doc.para(body(format!(
+                "- {}",
+                w.fill(percent_key, &[("percent", &percent(pct))])
+            )));
+        }
+    }
 }
 
 /// A saving as a table prints it: "78.722.400", or "tăng 1.000" when the cost goes up.
-pub fn saving_text(saving: rust_decimal::Decimal) -> String {
-    if saving < rust_decimal::Decimal::ZERO {
-        format!("tăng {}", money(-saving))
-    } else {
-        money(saving)
-    }
+pub fn saving_text(saving: Decimal) -> String {
+    Value::Saving(saving).print(MoneyUnit::Dong)
 }
 
 /// The cut as a table prints it: "26,44 %", or "tăng 102,07 %" when the cost goes up.
-pub fn percent_text(saving: rust_decimal::Decimal, p: Option<rust_decimal::Decimal>) -> String {
-    if saving < rust_decimal::Decimal::ZERO {
-        format!("tăng {}", percent(p.map(|p| -p)))
-    } else {
-        percent(p)
+pub fn percent_text(saving: Decimal, p: Option<Decimal>) -> String {
+    Value::Percent {
+        value: p,
+        raises: saving < Decimal::ZERO,
     }
+    .print(MoneyUnit::Dong)
 }
 
 fn yes_no(v: Option<bool>) -> &'static str {
@@ -176,11 +206,11 @@ fn yes_no(v: Option<bool>) -> &'static str {
 }
 
 /// The review form as answered (parts I–V).
-pub fn form_appendix(doc: &mut Doc, t: &Templates, review: &Review) {
+pub fn form_appendix(doc: &mut Document, t: &Templates, review: &Review) {
     let w = &t.wording;
     let r = &review.tthc;
     centered_title(doc, w.get("report.form_title"), BODY);
-    heading(doc, w.get("report.general"));
+    heading(doc, w.get("report.general"), 1);
     let subjects: Vec<&str> = r
         .subjects
         .iter()
@@ -233,81 +263,78 @@ pub fn form_appendix(doc: &mut Doc, t: &Templates, review: &Review) {
             format!("{}, {}", review.reviewer.agency, review.reviewer.room),
         ),
     ] {
-        doc.paragraph(&format!("- {label}: {value}"), &body());
+        doc.para(body(format!("- {label}: {value}")));
     }
     for (label, list) in [
         ("Trình tự thực hiện", &r.steps),
         ("Yêu cầu, điều kiện", &r.conditions),
         ("Văn bản quy định về TTHC", &r.legal_basis),
     ] {
-        doc.paragraph(&format!("- {label}:"), &body());
+        doc.para(body(format!("- {label}:")).keep());
         for (i, s) in list.iter().enumerate() {
-            doc.paragraph(&format!("{}. {s}", i + 1), &body().left(INDENT));
+            doc.para(body(format!("{}. {s}", i + 1)).sub_item());
         }
     }
-    doc.paragraph("- Thành phần hồ sơ:", &body());
+    doc.para(body("- Thành phần hồ sơ:").keep());
     for (i, d) in r.documents.iter().enumerate() {
         let kind = w.get(match d.kind {
             CopyKind::BanChinh => "copy.ban_chinh",
             CopyKind::BanSao => "copy.ban_sao",
             CopyKind::BanSaoChungThuc => "copy.ban_sao_chung_thuc",
         });
-        doc.paragraph(
-            &format!("{}. {} ({kind}, {} bản)", i + 1, d.name, d.copies),
-            &body().left(INDENT),
-        );
+        doc.para(body(format!("{}. {} ({kind}, {} bản)", i + 1, d.name, d.copies)).sub_item());
     }
 
     for section in &t.form.sections {
-        heading(doc, &format!("{}. {}", section.number, section.title));
+        heading(doc, &format!("{}. {}", section.number, section.title), 1);
         if section.criterion == crate::templates::Criterion::CanThiet {
-            doc.paragraph(w.get("report.objectives"), &body().face(Face::Italic));
+            doc.para(italic(w.get("report.objectives")).keep());
             for g in [ObjectiveGroup::QuanLyNhaNuoc, ObjectiveGroup::QuyenLoiIch] {
                 let key = match g {
                     ObjectiveGroup::QuanLyNhaNuoc => "objective.quan_ly_nha_nuoc",
                     ObjectiveGroup::QuyenLoiIch => "objective.quyen_loi_ich",
                 };
-                doc.paragraph(&format!("{}:", w.get(key)), &body());
-                let rows: Vec<Vec<Cell>> = review
+                doc.para(body(format!("{}:", w.get(key))).keep());
+                let rows: Vec<Row> = review
                     .objectives
                     .iter()
                     .filter(|o| o.group == g)
                     .enumerate()
                     .map(|(i, o)| {
-                        vec![
-                            Cell::center((i + 1).to_string()),
-                            Cell::new(&o.text),
-                            Cell::new(format!(
+                        Row::body(vec![
+                            Cell::new(Value::Stt(i + 1)),
+                            Cell::text(&o.text),
+                            Cell::text(format!(
                                 "{}. {}",
                                 yes_no(o.changed.answer),
                                 o.changed.reason
                             )),
-                            Cell::new(format!("{}. {}", yes_no(o.met.answer), o.met.reason)),
-                        ]
+                            Cell::text(format!("{}. {}", yes_no(o.met.answer), o.met.reason)),
+                        ])
                     })
                     .collect();
                 if !rows.is_empty() {
-                    doc.table(&TableSpec {
-                        widths: vec![0.7, 4.0, 3.0, 3.0],
-                        header: vec![vec![
-                            Cell::center("STT").bold(),
-                            Cell::center("Mục tiêu").bold(),
-                            Cell::center("Có thay đổi hay không? Lý do").bold(),
-                            Cell::center("Có được đáp ứng hay không? Lý do").bold(),
-                        ]],
+                    doc.push(Block::Table(Table {
+                        columns: columns(&[
+                            ("STT", 0.7),
+                            ("Mục tiêu", 4.0),
+                            ("Có thay đổi hay không? Lý do", 3.0),
+                            ("Có được đáp ứng hay không? Lý do", 3.0),
+                        ]),
                         rows,
                         size: SMALL,
-                    });
+                        money_unit: MoneyUnit::Dong,
+                    }));
                 }
             }
         }
         if t.form.section_skipped(section, &review.answers) {
-            doc.paragraph(w.get("report.skipped"), &body().face(Face::Italic));
+            doc.para(italic(w.get("report.skipped")));
             continue;
         }
         for block in &section.blocks {
             if section.blocks.len() > 1 {
-                doc.paragraph(&format!("{}:", block.title), &body().face(Face::Bold));
+                doc.para(Para::body(BODY, vec![Run::bold(format!("{}:", block.title))]).keep());
             }
             for q in &block.questions {
                 let items: Vec<(String, Option<usize>, String)> = match q.per_item {
@@ -336,7 +363,7 @@ pub fn form_appendix(doc: &mut Doc, t: &Templates, review: &Review) {
                     } else {
                         format!("[{name}] ")
                     };
-                    doc.paragraph(&format!("{prefix}{}", q.text), &body());
+                    doc.para(body(format!("{prefix}{}", q.text)).keep());
                     let a = review.answers.get(&key);
                     let answer = match (a, &q.shape) {
                         (None, _) => w.get("report.no_answer").to_string(),
@@ -363,72 +390,83 @@ pub fn form_appendix(doc: &mut Doc, t: &Templates, review: &Review) {
                             a.reason
                         ));
                     }
-                    doc.paragraph(&line, &body().left(INDENT).face(Face::Italic).indent(0.0));
+                    doc.para(italic(line).sub_item().no_indent());
                 }
             }
         }
     }
-    heading(doc, w.get("report.contact"));
+    heading(doc, w.get("report.contact"), 1);
     let rv = &review.reviewer;
-    doc.paragraph(
-        &format!(
-            "Họ và tên: {}; điện thoại: {}; thư điện tử: {}.",
-            rv.name, rv.phone, rv.email
-        ),
-        &body(),
-    );
+    doc.para(body(format!(
+        "Họ và tên: {}; điện thoại: {}; thư điện tử: {}.",
+        rv.name, rv.phone, rv.email
+    )));
 }
 
+/// The columns of a cost table (spec §4), shared with the Excel writer.
+pub const COST_COLUMNS: [(&str, f32); 8] = [
+    ("STT", 0.7),
+    ("Hoạt động/công việc", 3.3),
+    ("Thời gian (giờ)", 0.95),
+    ("Thu nhập bình quân/giờ", 1.2),
+    ("Chi phí thời gian", 1.35),
+    ("Chi phí thuê tư vấn, dịch vụ", 1.25),
+    ("Chi phí khác", 1.15),
+    ("Chi phí thực hiện công việc", 1.45),
+];
+
+/// The footer lines of a cost table (spec §4), shared with the Excel writer.
+pub const COST_FOOTER: [&str; 6] = [
+    "Chi phí thực hiện",
+    "Phí, lệ phí",
+    "Chi phí tuân thủ 01 lần",
+    "Số lần thực hiện/năm",
+    "Số đối tượng tuân thủ/năm",
+    "Tổng chi phí tuân thủ/năm",
+];
+
 /// A cost table with the columns of spec §4 and its footer.
-pub fn cost_table(doc: &mut Doc, acts: &[Activity], cost: &TableCost, hourly: &str) {
-    let mut rows: Vec<Vec<Cell>> = acts
+pub fn cost_table(doc: &mut Document, acts: &[Activity], cost: &TableCost, hourly: Decimal) {
+    let mut rows: Vec<Row> = acts
         .iter()
         .zip(&cost.rows)
         .enumerate()
         .map(|(i, (a, c))| {
-            vec![
-                Cell::center((i + 1).to_string()),
-                Cell::new(&a.name),
-                Cell::right(number(a.hours.value)),
-                Cell::right(hourly),
-                Cell::right(money(c.time_cost)),
-                Cell::right(money(a.service.value)),
-                Cell::right(money(a.other.value)),
-                Cell::right(money(c.total)),
-            ]
+            Row::body(vec![
+                Cell::new(Value::Stt(i + 1)),
+                Cell::text(&a.name),
+                Cell::new(Value::Number(a.hours.value)),
+                Cell::money(hourly),
+                Cell::money(c.time_cost),
+                Cell::money(a.service.value),
+                Cell::money(a.other.value),
+                Cell::money(c.total),
+            ])
         })
         .collect();
-    for (label, value, bold) in [
-        ("Chi phí thực hiện", money(cost.execution), false),
-        ("Phí, lệ phí", money(cost.fee), false),
-        ("Chi phí tuân thủ 01 lần", money(cost.per_occurrence), false),
-        ("Số lần thực hiện/năm", number(cost.frequency), false),
-        ("Số đối tượng tuân thủ/năm", number(cost.subjects), false),
-        ("Tổng chi phí tuân thủ/năm", money(cost.per_year), true),
-    ] {
-        let l = Cell::new(label).span(7);
-        let v = Cell::right(value);
-        rows.push(if bold {
+    let values = [
+        Value::Money(cost.execution),
+        Value::Money(cost.fee),
+        Value::Money(cost.per_occurrence),
+        Value::Number(cost.frequency),
+        Value::Number(cost.subjects),
+        Value::Money(cost.per_year),
+    ];
+    for (k, (label, value)) in COST_FOOTER.iter().zip(values).enumerate() {
+        let l = Cell::text(*label).span(7);
+        let v = Cell::new(value);
+        rows.push(Row::footer(if k == 5 {
             vec![l.bold(), v.bold()]
         } else {
             vec![l, v]
-        });
+        }));
     }
-    doc.table(&TableSpec {
-        widths: vec![0.7, 3.3, 0.95, 1.2, 1.35, 1.25, 1.15, 1.45],
-        header: vec![vec![
-            Cell::center("STT").bold(),
-            Cell::center("Hoạt động/công việc").bold(),
-            Cell::center("Thời gian (giờ)").bold(),
-            Cell::center("Thu nhập bình quân/giờ").bold(),
-            Cell::center("Chi phí thời gian").bold(),
-            Cell::center("Chi phí thuê tư vấn, dịch vụ").bold(),
-            Cell::center("Chi phí khác").bold(),
-            Cell::center("Chi phí thực hiện công việc").bold(),
-        ]],
+    doc.push(Block::Table(Table {
+        columns: columns(&COST_COLUMNS),
         rows,
         size: 10.0,
-    });
+        money_unit: MoneyUnit::Dong,
+    }));
 }
 
 pub fn option_name(review: &Review, i: usize) -> String {
@@ -442,36 +480,36 @@ pub fn option_name(review: &Review, i: usize) -> String {
 
 /// Appendix II (cost tables) and III (comparison) of one review.
 pub fn cost_appendix(
-    doc: &mut Doc,
+    doc: &mut Document,
     t: &Templates,
     review: &Review,
     cost: &ReviewCost,
     chosen: usize,
 ) {
     let w = &t.wording;
-    let hourly = money(review.cost.hourly_income.value);
+    let hourly = review.cost.hourly_income.value;
     centered_title(doc, w.get("report.cost_title"), BODY);
     let source = if review.cost.income_source.is_empty() {
         review.cost.hourly_income.note.clone()
     } else {
         review.cost.income_source.clone()
     };
-    doc.paragraph(
-        &w.fill("report.hourly", &[("amount", &hourly), ("source", &source)]),
-        &body(),
-    );
-    heading(doc, w.get("report.cost_current"));
-    cost_table(doc, &review.activities, &cost.current, &hourly);
+    doc.para(body(w.fill(
+        "report.hourly",
+        &[("amount", &money(hourly)), ("source", &source)],
+    )));
+    heading(doc, w.get("report.cost_current"), 1);
+    cost_table(doc, &review.activities, &cost.current, hourly);
     let name = option_name(review, chosen);
-    heading(doc, &w.fill("report.cost_after", &[("option", &name)]));
+    heading(doc, &w.fill("report.cost_after", &[("option", &name)]), 1);
     let oc = cost.options[chosen]
         .as_ref()
         .expect("checked by the caller");
     let opt = &review.options[chosen];
     if opt.kind == OptionKind::BaiBo && !opt.replacement_costed {
-        doc.paragraph(w.get("report.cost_abolished"), &body());
+        doc.para(body(w.get("report.cost_abolished")));
     } else {
-        cost_table(doc, &opt.activities, &oc.table, &hourly);
+        cost_table(doc, &opt.activities, &oc.table, hourly);
     }
     if review.options.len() > 1 {
         centered_title(doc, w.get("report.compare_title"), BODY);
@@ -486,34 +524,33 @@ pub fn cost_appendix(
                 } else {
                     ""
                 };
-                Some(vec![
-                    Cell::new(format!("{}{mark}", option_name(review, i))),
-                    Cell::new(t.kind_label(o.kind)),
-                    Cell::right(money(r.before)),
-                    Cell::right(money(r.after)),
-                    Cell::right(money(r.saving)),
-                    Cell::right(percent(r.percent)),
-                    Cell::center(format!(
-                        "{} → {}",
-                        number(r.days_before),
-                        number(r.days_after)
-                    )),
-                ])
+                Some(Row::body(vec![
+                    Cell::text(format!("{}{mark}", option_name(review, i))),
+                    Cell::text(t.kind_label(o.kind)),
+                    Cell::money(r.before),
+                    Cell::money(r.after),
+                    Cell::new(Value::Saving(r.saving)),
+                    Cell::new(Value::Percent {
+                        value: r.percent,
+                        raises: r.saving < Decimal::ZERO,
+                    }),
+                    Cell::new(Value::DaysChange(r.days_before, r.days_after)),
+                ]))
             })
             .collect();
-        doc.table(&TableSpec {
-            widths: vec![2.4, 1.7, 1.5, 1.5, 1.5, 1.25, 1.1],
-            header: vec![vec![
-                Cell::center("Phương án").bold(),
-                Cell::center("Loại").bold(),
-                Cell::center("Chi phí trước (đồng/năm)").bold(),
-                Cell::center("Chi phí sau (đồng/năm)").bold(),
-                Cell::center("Tiết kiệm (đồng/năm)").bold(),
-                Cell::center("Tỷ lệ cắt giảm").bold(),
-                Cell::center("Thời hạn (ngày)").bold(),
-            ]],
+        doc.push(Block::Table(Table {
+            columns: columns(&[
+                ("Phương án", 2.4),
+                ("Loại", 1.7),
+                ("Chi phí trước (đồng/năm)", 1.5),
+                ("Chi phí sau (đồng/năm)", 1.5),
+                ("Tiết kiệm (đồng/năm)", 1.5),
+                ("Tỷ lệ cắt giảm", 1.25),
+                ("Thời hạn (ngày)", 1.1),
+            ]),
             rows,
             size: SMALL,
-        });
+            money_unit: MoneyUnit::Dong,
+        }));
     }
 }

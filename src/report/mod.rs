@@ -1,25 +1,30 @@
-//! PDF reports: the Phụ lục VI option report of one review and the compiled August report.
+//! Reports: the Phụ lục VI option report of one review and the compiled August report, built
+//! once as a format-neutral document (`doc.rs`) and written as PDF, DOCX or XLSX.
 //! Pure: no GUI; the CLI and the GUI call these functions.
 
 mod content;
+pub mod doc;
+pub mod docx;
 mod fonts;
-pub mod layout;
+pub mod pdf;
 mod settings;
+pub mod words;
+pub mod xlsx;
 
 pub use fonts::{can_draw, undrawable};
-pub use settings::{DEFAULT_SETTINGS, ReportSettings};
+pub use settings::{CostBasis, DEFAULT_SETTINGS, ReportSettings, SingleSettings};
 
 use crate::cost::format::{money, number, percent};
 use crate::cost::{OptionCost, Totals, aggregate, review_cost};
 use crate::model::{Review, text_key};
 use crate::preflight::{Finding, Severity, count, has_errors, report_findings};
 use crate::templates::Templates;
-use content::{
-    BODY, SMALL, annex_block, centered_title, cost_appendix, form_appendix, heading, option_name,
-    percent_text, saving_text,
+use content::{BODY, SMALL, annex_block, centered_title, cost_appendix, form_appendix, heading};
+pub use content::{COST_COLUMNS, COST_FOOTER, option_name, percent_text, saving_text};
+use doc::{
+    Align, Block, Cell, Column, Document, Letterhead, MoneyUnit, Para, Row, Run, SignSide,
+    Signature, Table, Value,
 };
-use fonts::Face;
-use layout::{Align, CONTENT_W, Cell, Doc, LEFT, Style, TableSpec};
 use std::path::PathBuf;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -28,6 +33,9 @@ pub enum ReportError {
     NoChosenOption,
     #[error("{0}")]
     Cost(String),
+    /// The writer of a format failed (DOCX/XLSX packaging).
+    #[error("không ghi được tệp: {0}")]
+    Write(String),
     #[error("không có bản rà soát nào để lập báo cáo")]
     Nothing,
     /// The checks before a report found errors: the figures would be wrong.
@@ -45,44 +53,152 @@ fn chosen(review: &Review) -> Result<(usize, crate::cost::ReviewCost), ReportErr
     Ok((i, cost))
 }
 
-/// One review: the annex block of its chosen option, then the form as answered, the cost tables
-/// and, with several options, their comparison.
-pub fn review_pdf(t: &Templates, review: &Review) -> Result<Vec<u8>, ReportError> {
-    let (i, cost) = chosen(review)?;
-    let w = &t.wording;
-    let mut doc = Doc::new(&review.tthc.name);
-    centered_title(&mut doc, w.get("report.single_title"), 14.0);
-    doc.paragraph(
-        &w.fill(
-            "report.single_subtitle",
-            &[
-                ("field", &review.tthc.field),
-                ("agency", &review.reviewer.agency),
-            ],
-        ),
-        &Style::body(BODY)
-            .face(Face::Italic)
-            .align(Align::Center)
-            .space(0.0, 10.0),
-    );
-    let oc: &OptionCost = cost.options[i].as_ref().expect("checked");
-    annex_block(&mut doc, t, review, i, oc, 1);
-    if !review.note.trim().is_empty() {
-        doc.paragraph(
-            &w.fill("report.illustrative", &[("note", &review.note)]),
-            &Style::body(SMALL).face(Face::Italic).space(6.0, 4.0),
-        );
-    }
-    doc.new_page();
-    form_appendix(&mut doc, t, review);
-    doc.new_page();
-    cost_appendix(&mut doc, t, review, &cost, i);
-    Ok(doc.finish())
+/// The formats a report is written in, chosen by the output's extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Pdf,
+    Docx,
+    Xlsx,
 }
 
-/// The outcome of a compilation: the PDF and the warnings it was made past.
+impl Format {
+    /// From a file name's extension (case-insensitive).
+    pub fn of(path: &std::path::Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "pdf" => Some(Format::Pdf),
+            "docx" => Some(Format::Docx),
+            "xlsx" => Some(Format::Xlsx),
+            _ => None,
+        }
+    }
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Pdf => "pdf",
+            Format::Docx => "docx",
+            Format::Xlsx => "xlsx",
+        }
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            Format::Pdf => "PDF",
+            Format::Docx => "Word (DOCX)",
+            Format::Xlsx => "Excel (XLSX)",
+        }
+    }
+    pub const ALL: [Format; 3] = [Format::Pdf, Format::Docx, Format::Xlsx];
+}
+
+/// The single-review letterhead and signers: the settings, else the review's agency and room.
+fn single_frame(s: &ReportSettings, review: &Review) -> (Letterhead, Signature) {
+    let one = &s.single;
+    let or = |v: &str, d: &str| {
+        if v.trim().is_empty() {
+            d.to_uppercase()
+        } else {
+            v.to_string()
+        }
+    };
+    let head = Letterhead {
+        upper: or(&one.body_upper, &review.reviewer.agency),
+        lower: or(&one.body_lower, &review.reviewer.room),
+        number: one.number.clone(),
+        place_date: one.place_date.clone(),
+    };
+    let sign = Signature {
+        left: SignSide::Signer {
+            lines: vec![one.left_title.clone()],
+            name: review.reviewer.name.clone(),
+        },
+        right: SignSide::Signer {
+            lines: vec![one.right_title.clone()],
+            name: one.right_name.clone(),
+        },
+    };
+    (head, sign)
+}
+
+/// One review as a document: letterhead, the annex block of its chosen option, the signers,
+/// then the form as answered, the cost tables and, with several options, their comparison.
+pub fn review_document(
+    t: &Templates,
+    s: &ReportSettings,
+    review: &Review,
+) -> Result<Document, ReportError> {
+    let (i, cost) = chosen(review)?;
+    let w = &t.wording;
+    let mut doc = Document::new(&review.tthc.name);
+    let (head, sign) = single_frame(s, review);
+    doc.push(Block::Letterhead(head));
+    centered_title(&mut doc, w.get("report.single_title"), 14.0);
+    doc.para(
+        Para::italic(
+            BODY,
+            w.fill(
+                "report.single_subtitle",
+                &[
+                    ("field", &review.tthc.field),
+                    ("agency", &review.reviewer.agency),
+                ],
+            ),
+        )
+        .centered()
+        .space(0.0, 10.0),
+    );
+    let oc: &OptionCost = cost.options[i].as_ref().expect("checked");
+    annex_block(&mut doc, t, s, review, i, oc, &cost.current, 1);
+    if !review.note.trim().is_empty() {
+        doc.para(
+            Para::italic(
+                SMALL,
+                w.fill("report.illustrative", &[("note", &review.note)]),
+            )
+            .space(6.0, 4.0),
+        );
+    }
+    doc.push(Block::Signature(sign));
+    doc.page_break();
+    form_appendix(&mut doc, t, review);
+    doc.page_break();
+    cost_appendix(&mut doc, t, review, &cost, i);
+    Ok(doc)
+}
+
+/// One review written in `format`.
+pub fn review_report(
+    t: &Templates,
+    s: &ReportSettings,
+    review: &Review,
+    format: Format,
+) -> Result<Vec<u8>, ReportError> {
+    match format {
+        Format::Xlsx => {
+            let (i, cost) = chosen(review)?;
+            xlsx::review(t, review, &cost, i).map_err(ReportError::Write)
+        }
+        _ => {
+            let doc = review_document(t, s, review)?;
+            write_document(&doc, format)
+        }
+    }
+}
+
+/// One review as a PDF with the default settings.
+pub fn review_pdf(t: &Templates, review: &Review) -> Result<Vec<u8>, ReportError> {
+    review_report(t, &ReportSettings::default(), review, Format::Pdf)
+}
+
+fn write_document(doc: &Document, format: Format) -> Result<Vec<u8>, ReportError> {
+    match format {
+        Format::Pdf => Ok(pdf::write(doc)),
+        Format::Docx => docx::write(doc).map_err(ReportError::Write),
+        Format::Xlsx => unreachable!("a workbook is written from the figures"),
+    }
+}
+
+/// The outcome of a compilation: the file's bytes and the warnings it was made past.
 pub struct Compiled {
-    pub pdf: Vec<u8>,
+    pub bytes: Vec<u8>,
     pub included: usize,
     pub warnings: Vec<Finding>,
     pub totals: Totals,
@@ -115,149 +231,78 @@ fn roman(n: usize) -> String {
     s
 }
 
-/// The header block of an administrative decision: issuing body left, national motto right.
-fn decision_header(doc: &mut Doc, s: &ReportSettings) {
-    let half = CONTENT_W * 0.42;
-    let right_x = LEFT + half;
-    let right_w = CONTENT_W - half;
-    let top = doc.y;
-    let lh = 13.0 * 1.22;
-    let center = |doc: &mut Doc, x: f32, w: f32, y: f32, text: &str, face: Face, size: f32| {
-        let tw = layout::text_width(text, face, size);
-        doc.text_at(x + (w - tw) / 2.0, y, text, face, size);
-        tw
-    };
-    center(doc, LEFT, half, top, &s.body_upper, Face::Regular, 12.5);
-    let w2 = center(doc, LEFT, half, top + lh, &s.body_lower, Face::Bold, 12.5);
-    doc.line(
-        LEFT + (half - w2 / 1.6) / 2.0,
-        top + 2.0 * lh + 1.0,
-        LEFT + (half + w2 / 1.6) / 2.0,
-        top + 2.0 * lh + 1.0,
-        0.6,
-    );
-    center(
-        doc,
-        LEFT,
-        half,
-        top + 2.5 * lh,
-        &s.number,
-        Face::Regular,
-        13.0,
-    );
-    center(
-        doc,
-        right_x,
-        right_w,
-        top,
-        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-        Face::Bold,
-        12.0,
-    );
-    let w3 = center(
-        doc,
-        right_x,
-        right_w,
-        top + lh,
-        "Độc lập - Tự do - Hạnh phúc",
-        Face::Bold,
-        13.0,
-    );
-    doc.line(
-        right_x + (right_w - w3) / 2.0,
-        top + 2.0 * lh + 1.0,
-        right_x + (right_w + w3) / 2.0,
-        top + 2.0 * lh + 1.0,
-        0.6,
-    );
-    center(
-        doc,
-        right_x,
-        right_w,
-        top + 2.5 * lh,
-        &s.place_date,
-        Face::Italic,
-        13.0,
-    );
-    doc.y = top + 4.0 * lh;
+fn totals_row(label: &str, t: &Totals) -> Row {
+    Row::footer(vec![
+        Cell::text(label).bold().span(2),
+        Cell::money(t.before).bold(),
+        Cell::money(t.after).bold(),
+        Cell::new(Value::Saving(t.saving)).bold(),
+        Cell::new(Value::Percent {
+            value: t.percent,
+            raises: t.saving < rust_decimal::Decimal::ZERO,
+        })
+        .bold(),
+        Cell::new(Value::Days(t.days_before)).bold(),
+        Cell::new(Value::Days(t.days_after)).bold(),
+    ])
 }
 
-/// Room left for the signature and seal.
-const SIGN_GAP: f32 = 54.0;
-
-fn signature(doc: &mut Doc, s: &ReportSettings) {
-    let x = LEFT + CONTENT_W * 0.5;
-    let w = CONTENT_W * 0.5;
-    let needed = (14.0 + s.recipients.len() as f32 * 13.0).max(3.0 * 16.0 + SIGN_GAP + 16.0);
-    doc.ensure(needed);
-    let top = doc.y;
-    // Nơi nhận, left
-    doc.text_at(LEFT, top, "Nơi nhận:", Face::BoldItalic, 12.0);
-    for (k, r) in s.recipients.iter().enumerate() {
-        doc.text_at(LEFT, top + 14.0 + k as f32 * 13.0, r, Face::Regular, 11.0);
-    }
-    let mut y = top;
-    for (text, face) in [
-        (&s.sign_for, Face::Bold),
-        (&s.sign_deputy, Face::Bold),
-        (&s.sign_title, Face::Bold),
-    ] {
-        if !text.is_empty() {
-            let tw = layout::text_width(text, face, 13.0);
-            doc.text_at(x + (w - tw) / 2.0, y, text, face, 13.0);
-            y += 16.0;
-        }
-    }
-    y += SIGN_GAP;
-    if !s.signer_name.is_empty() {
-        let tw = layout::text_width(&s.signer_name, Face::Bold, 13.0);
-        doc.text_at(x + (w - tw) / 2.0, y, &s.signer_name, Face::Bold, 13.0);
-    }
-    doc.y = (top + 14.0 + s.recipients.len() as f32 * 13.0).max(y + 16.0) + 6.0;
+/// The reviews of a compilation, checked, with their chosen options and costs, grouped by lĩnh
+/// vực; the input of every writer.
+pub struct Gathered<'a> {
+    pub items: Vec<(&'a Review, usize, crate::cost::ReviewCost)>,
+    /// (key, printed spelling) of each lĩnh vực, in the order they first appear.
+    pub fields: Vec<(String, String)>,
+    pub agg: crate::cost::Aggregate,
+    pub findings: Vec<Finding>,
 }
 
-fn totals_cells(label: &str, t: &Totals) -> Vec<Cell> {
-    vec![
-        Cell::new(label).bold().span(2),
-        Cell::right(money(t.before)).bold(),
-        Cell::right(money(t.after)).bold(),
-        Cell::right(saving_text(t.saving)).bold(),
-        Cell::right(percent_text(t.saving, t.percent)).bold(),
-        Cell::right(number(t.days_before)).bold(),
-        Cell::right(number(t.days_after)).bold(),
-    ]
+impl Gathered<'_> {
+    /// The items of one lĩnh vực.
+    pub fn in_field<'s>(
+        &'s self,
+        key: &'s str,
+    ) -> impl Iterator<Item = &'s (&'s Review, usize, crate::cost::ReviewCost)> + 's {
+        self.items
+            .iter()
+            .filter(move |(r, _, _)| text_key(&r.tthc.field) == key)
+    }
 }
 
-/// The compiled report over many reviews: the decision, the annex grouped by lĩnh vực and TTHC,
-/// the summary table with totals per lĩnh vực and overall. The checks before a report run first:
-/// any error (a file that does not load, no chosen option, the same TTHC twice …) refuses the
-/// whole report, so no TTHC is ever left out or counted twice in silence.
-pub fn compile_pdf(
+/// Runs the checks before a report and gathers what it will say. Any error (a file that does
+/// not load, no chosen option, the same TTHC twice …) refuses the whole report, so no TTHC is
+/// ever left out or counted twice in silence.
+pub fn gather<'a>(
     t: &Templates,
     settings: &ReportSettings,
-    items: &[(PathBuf, Result<Review, String>)],
-    progress: &dyn Fn(usize, usize),
-) -> Result<Compiled, ReportError> {
+    items: &'a [(PathBuf, Result<Review, String>)],
+) -> Result<Gathered<'a>, ReportError> {
     if items.is_empty() {
         return Err(ReportError::Nothing);
     }
-    let findings = report_findings(t, items);
+    let mut findings = report_findings(t, items);
     if has_errors(&findings) {
         return Err(ReportError::Blocked(findings));
     }
-    let mut ok: Vec<(&Review, usize, crate::cost::ReviewCost)> = Vec::new();
+    for p in settings.problems() {
+        findings.push(Finding {
+            severity: Severity::Warning,
+            file: Some(PathBuf::from("report_settings.ron")),
+            step: None,
+            message: p,
+        });
+    }
+    let mut ok = Vec::new();
     for (_, r) in items {
         let review = r.as_ref().map_err(|e| ReportError::Cost(e.clone()))?;
         let (i, cost) = chosen(review)?;
         ok.push((review, i, cost));
     }
-    // Group by lĩnh vực (any spelling of one lĩnh vực is one group), in the order the fields
-    // first appear, printed in the spelling of the department's list.
-    let mut fields: Vec<(String, &str)> = Vec::new();
+    let mut fields: Vec<(String, String)> = Vec::new();
     for (r, _, _) in &ok {
         let key = text_key(&r.tthc.field);
         if !fields.iter().any(|(k, _)| *k == key) {
-            fields.push((key, t.field_spelling(&r.tthc.field)));
+            fields.push((key, t.field_spelling(&r.tthc.field).to_string()));
         }
     }
     let agg = aggregate(ok.iter().map(|(r, i, c)| {
@@ -267,164 +312,252 @@ pub fn compile_pdf(
         )
     }))
     .map_err(|e| ReportError::Cost(e.to_string()))?;
-    let n = ok.len().to_string();
+    Ok(Gathered {
+        items: ok,
+        fields,
+        agg,
+        findings,
+    })
+}
+
+pub fn roman_numeral(n: usize) -> String {
+    roman(n)
+}
+
+/// The compiled decision as a document: the decision, the annex grouped by lĩnh vực and TTHC,
+/// the summary table with totals per lĩnh vực and overall.
+pub fn compiled_document(
+    t: &Templates,
+    settings: &ReportSettings,
+    g: &Gathered,
+    progress: &dyn Fn(usize, usize),
+) -> Document {
+    let n = g.items.len().to_string();
     let fill_n = |s: &str| {
         s.replace("{n}", &n)
             .replace("{target}", &settings.time_cut_target.to_string())
     };
     let w = &t.wording;
+    let big = |text: &str| Para::body(14.0, vec![Run::bold(text)]).centered();
 
-    let mut doc = Doc::new(&fill_n(&settings.subject));
-    decision_header(&mut doc, settings);
-    doc.paragraph(
-        &settings.title,
-        &Style::body(14.0)
-            .face(Face::Bold)
-            .align(Align::Center)
-            .space(6.0, 0.0),
-    );
-    doc.paragraph(
-        &fill_n(&settings.subject),
-        &Style::body(14.0)
-            .face(Face::Bold)
-            .align(Align::Center)
-            .space(0.0, 8.0),
-    );
-    doc.paragraph(
-        &settings.signer_authority,
-        &Style::body(14.0)
-            .face(Face::Bold)
-            .align(Align::Center)
-            .space(4.0, 8.0),
-    );
+    let mut doc = Document::new(fill_n(&settings.subject));
+    doc.push(Block::Letterhead(Letterhead {
+        upper: settings.body_upper.clone(),
+        lower: settings.body_lower.clone(),
+        number: settings.number.clone(),
+        place_date: settings.place_date.clone(),
+    }));
+    doc.para(big(&settings.title).space(6.0, 0.0).keep());
+    doc.para(big(&fill_n(&settings.subject)).space(0.0, 2.0).keep());
+    // NĐ 30/2020: a short rule under the trích yếu.
+    doc.push(Block::Rule { fraction: 0.3 });
+    doc.para(big(&settings.signer_authority).space(4.0, 8.0).keep());
     for b in settings
         .bases
         .iter()
         .chain(std::iter::once(&settings.proposal))
     {
-        doc.paragraph(b, &Style::body(14.0).face(Face::Italic).indent(28.0));
+        doc.para(Para::italic(14.0, b));
     }
-    doc.paragraph(
-        "QUYẾT ĐỊNH:",
-        &Style::body(14.0)
-            .face(Face::Bold)
-            .align(Align::Center)
-            .space(6.0, 6.0),
-    );
+    doc.para(big("QUYẾT ĐỊNH:").space(6.0, 6.0).keep());
     for (k, a) in settings.articles.iter().enumerate() {
-        doc.paragraph(
-            &format!("Điều {}. {}", k + 1, fill_n(a)),
-            &Style::body(14.0).indent(28.0),
-        );
+        doc.para(Para::body(
+            14.0,
+            vec![
+                Run::bold(format!("Điều {}.", k + 1)),
+                Run::plain(format!(" {}", fill_n(a))),
+            ],
+        ));
     }
-    doc.space(6.0);
-    signature(&mut doc, settings);
+    doc.push(Block::Signature(Signature {
+        left: SignSide::Recipients(settings.recipients.clone()),
+        right: SignSide::Signer {
+            lines: vec![
+                settings.sign_for.clone(),
+                settings.sign_deputy.clone(),
+                settings.sign_title.clone(),
+            ],
+            name: settings.signer_name.clone(),
+        },
+    }));
 
-    doc.new_page();
+    doc.page_break();
     centered_title(&mut doc, &settings.annex_heading, 14.0);
     centered_title(&mut doc, w.get("annex.title"), 14.0);
-    doc.paragraph(
-        &settings.annex_note,
-        &Style::body(BODY)
-            .face(Face::Italic)
-            .align(Align::Center)
+    doc.para(
+        Para::italic(BODY, &settings.annex_note)
+            .centered()
             .space(0.0, 10.0),
     );
-    let total = ok.len();
+    let total = g.items.len();
     let mut done = 0;
-    for (g, (key, field)) in fields.iter().enumerate() {
+    for (k, (key, field)) in g.fields.iter().enumerate() {
         heading(
             &mut doc,
-            &format!("{}. LĨNH VỰC {}", roman(g + 1), field.to_uppercase()),
+            &format!("{}. LĨNH VỰC {}", roman(k + 1), field.to_uppercase()),
+            1,
         );
-        for (stt, (review, i, cost)) in ok
-            .iter()
-            .filter(|(r, _, _)| text_key(&r.tthc.field) == *key)
-            .enumerate()
-        {
+        for (stt, (review, i, cost)) in g.in_field(key).enumerate() {
             let oc = cost.options[*i].as_ref().expect("checked");
-            annex_block(&mut doc, t, review, *i, oc, stt + 1);
+            annex_block(
+                &mut doc,
+                t,
+                settings,
+                review,
+                *i,
+                oc,
+                &cost.current,
+                stt + 1,
+            );
             done += 1;
             progress(done, total);
         }
     }
 
-    doc.new_page();
+    doc.page_break();
     centered_title(&mut doc, w.get("report.summary_title"), 14.0);
+    let unit = settings.money_unit;
+    doc.para(
+        Para::italic(SMALL, w.fill("report.unit_line", &[("unit", unit.label())]))
+            .align(Align::Right)
+            .no_indent()
+            .space(0.0, 2.0)
+            .keep(),
+    );
     let mut rows = Vec::new();
     let mut stt = 0;
-    for (g, (key, field)) in fields.iter().enumerate() {
-        rows.push(vec![
-            Cell::new(format!("{}. {}", roman(g + 1), field))
+    for (k, (key, field)) in g.fields.iter().enumerate() {
+        rows.push(Row::group(vec![
+            Cell::text(format!("{}. {}", roman(k + 1), field))
                 .bold()
                 .span(8),
-        ]);
-        for (review, i, cost) in ok
-            .iter()
-            .filter(|(r, _, _)| text_key(&r.tthc.field) == *key)
-        {
+        ]));
+        for (review, i, cost) in g.in_field(key) {
             stt += 1;
             let r = &cost.options[*i].as_ref().expect("checked").result;
-            rows.push(vec![
-                Cell::center(stt.to_string()),
-                Cell::new(format!(
+            rows.push(Row::body(vec![
+                Cell::new(Value::Stt(stt)),
+                Cell::text(format!(
                     "{} ({})",
                     review.tthc.name,
                     option_name(review, *i)
                 )),
-                Cell::right(money(r.before)),
-                Cell::right(money(r.after)),
-                Cell::right(saving_text(r.saving)),
-                Cell::right(percent_text(r.saving, r.percent)),
-                Cell::right(number(r.days_before)),
-                Cell::right(number(r.days_after)),
-            ]);
+                Cell::money(r.before),
+                Cell::money(r.after),
+                Cell::new(Value::Saving(r.saving)),
+                Cell::new(Value::Percent {
+                    value: r.percent,
+                    raises: r.saving < rust_decimal::Decimal::ZERO,
+                }),
+                Cell::new(Value::Days(r.days_before)),
+                Cell::new(Value::Days(r.days_after)),
+            ]));
         }
-        let group = agg.group(field).expect("aggregated");
-        rows.push(totals_cells(
-            &format!("{} {}", w.get("report.group_total"), roman(g + 1)),
+        let group = g.agg.group(field).expect("aggregated");
+        rows.push(totals_row(
+            &format!("{} {}", w.get("report.group_total"), roman(k + 1)),
             group,
         ));
     }
-    rows.push(totals_cells(w.get("report.total"), &agg.overall));
-    doc.table(&TableSpec {
+    rows.push(totals_row(w.get("report.total"), &g.agg.overall));
+    let per = |what: &str| format!("{what} ({}/năm)", unit.label());
+    doc.push(Block::Table(Table {
         // The lĩnh vực is the group's heading row, not a column.
-        widths: vec![0.7, 3.6, 1.6, 1.6, 1.6, 1.3, 0.9, 0.9],
-        header: vec![vec![
-            Cell::center("STT").bold(),
-            Cell::center("Tên TTHC (phương án)").bold(),
-            Cell::center("Chi phí trước (đồng/năm)").bold(),
-            Cell::center("Chi phí sau (đồng/năm)").bold(),
-            Cell::center("Tiết kiệm (đồng/năm)").bold(),
-            Cell::center("Tỷ lệ cắt giảm").bold(),
-            Cell::center("Thời hạn trước (ngày)").bold(),
-            Cell::center("Thời hạn sau (ngày)").bold(),
-        ]],
+        columns: [
+            ("STT".to_string(), 0.7),
+            ("Tên TTHC (phương án)".to_string(), 3.6),
+            (per("Chi phí trước"), 1.6),
+            (per("Chi phí sau"), 1.6),
+            (per("Tiết kiệm"), 1.6),
+            ("Tỷ lệ cắt giảm".to_string(), 1.3),
+            ("Thời hạn trước (ngày)".to_string(), 0.9),
+            ("Thời hạn sau (ngày)".to_string(), 0.9),
+        ]
+        .into_iter()
+        .map(|(title, weight)| Column { title, weight })
+        .collect(),
         rows,
         size: 9.5,
-    });
-    let o = &agg.overall;
+        money_unit: unit,
+    }));
+    if unit != MoneyUnit::Dong {
+        doc.para(
+            Para::italic(
+                SMALL,
+                w.fill("report.rounding_note", &[("unit", unit.label())]),
+            )
+            .space(0.0, 4.0),
+        );
+    }
+    let o = &g.agg.overall;
     let verdict = match o.meets_time_target(settings.time_cut_target) {
         Some(true) => w.get("report.time_met"),
         _ => w.get("report.time_not_met"),
     };
-    doc.paragraph(
-        &w.fill(
-            "report.time_summary",
-            &[
-                ("before", &number(o.days_before)),
-                ("after", &number(o.days_after)),
-                ("percent", &percent(o.days_percent)),
-                ("target", &number(settings.time_cut_target)),
-                ("verdict", verdict),
-            ],
-        ),
-        &Style::body(BODY).indent(28.0).space(4.0, 4.0),
+    doc.para(
+        Para::text(
+            BODY,
+            w.fill(
+                "report.time_summary",
+                &[
+                    ("before", &number(o.days_before)),
+                    ("after", &number(o.days_after)),
+                    ("percent", &percent(o.days_percent)),
+                    ("target", &number(settings.time_cut_target)),
+                    ("verdict", verdict),
+                ],
+            ),
+        )
+        .space(4.0, 4.0),
     );
+    if settings.amounts_in_words {
+        let words = |v| words::in_words_dong(v, settings.words);
+        doc.para(Para::text(
+            BODY,
+            w.fill(
+                "report.total_words",
+                &[
+                    ("n", &n),
+                    ("before", &money(o.before)),
+                    ("before_words", &words(o.before)),
+                    ("after", &money(o.after)),
+                    ("after_words", &words(o.after)),
+                    ("saving", &money(o.saving)),
+                    ("saving_words", &words(o.saving)),
+                ],
+            ),
+        ));
+    }
+    doc
+}
+
+/// The compiled report in `format`.
+pub fn compile(
+    t: &Templates,
+    settings: &ReportSettings,
+    items: &[(PathBuf, Result<Review, String>)],
+    format: Format,
+    progress: &dyn Fn(usize, usize),
+) -> Result<Compiled, ReportError> {
+    let g = gather(t, settings, items)?;
+    let bytes = match format {
+        Format::Xlsx => xlsx::compiled(t, &g).map_err(ReportError::Write)?,
+        _ => write_document(&compiled_document(t, settings, &g, progress), format)?,
+    };
     Ok(Compiled {
-        pdf: doc.finish(),
-        included: ok.len(),
-        warnings: findings,
-        totals: agg.overall,
+        bytes,
+        included: g.items.len(),
+        totals: g.agg.overall.clone(),
+        warnings: g.findings,
     })
+}
+
+/// The compiled report as a PDF.
+pub fn compile_pdf(
+    t: &Templates,
+    settings: &ReportSettings,
+    items: &[(PathBuf, Result<Review, String>)],
+    progress: &dyn Fn(usize, usize),
+) -> Result<Compiled, ReportError> {
+    compile(t, settings, items, Format::Pdf, progress)
 }

@@ -1,6 +1,8 @@
 //! Report settings: the decision shell of the compiled report (issuing body, number, place and
 //! date, Căn cứ lines, Điều 1–4, Nơi nhận, signature block) and the time-cut target.
 
+use super::doc::MoneyUnit;
+use super::words::WordsStyle;
 use crate::templates::TemplateError;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -30,6 +32,72 @@ pub struct ReportSettings {
     pub annex_note: String,
     /// Mục tiêu cắt giảm tổng thời gian giải quyết, %.
     pub time_cut_target: Decimal,
+    /// "Đơn vị tính" of the summary table.
+    #[serde(default)]
+    pub money_unit: MoneyUnit,
+    /// Cost lines per year, per hồ sơ, or both.
+    #[serde(default)]
+    pub cost_basis: CostBasis,
+    /// Amounts in words after the benefit lines and the totals.
+    #[serde(default)]
+    pub amounts_in_words: bool,
+    #[serde(default)]
+    pub words: WordsStyle,
+    /// The letterhead and signers of the single-review export.
+    #[serde(default)]
+    pub single: SingleSettings,
+}
+
+/// Which cost figures the benefit lines give.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum CostBasis {
+    /// đồng/năm (Thông tư 02/2017 Phụ lục VI).
+    #[default]
+    PerYear,
+    /// đồng/hồ sơ: the cost of complying once.
+    PerFile,
+    Both,
+}
+
+impl CostBasis {
+    pub const ALL: [CostBasis; 3] = [CostBasis::PerYear, CostBasis::PerFile, CostBasis::Both];
+    pub fn label(self) -> &'static str {
+        match self {
+            CostBasis::PerYear => "đồng/năm",
+            CostBasis::PerFile => "đồng/hồ sơ",
+            CostBasis::Both => "cả hai",
+        }
+    }
+}
+
+/// The single-review export: an empty field takes the review's own agency and room.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SingleSettings {
+    /// Above the room; empty: the review's agency, in capitals.
+    pub body_upper: String,
+    /// The room; empty: the review's room, in capitals.
+    pub body_lower: String,
+    pub number: String,
+    pub place_date: String,
+    pub left_title: String,
+    pub right_title: String,
+    /// Empty: left, the reviewer's own name; right, left blank to sign.
+    pub right_name: String,
+}
+
+impl Default for SingleSettings {
+    fn default() -> Self {
+        SingleSettings {
+            body_upper: String::new(),
+            body_lower: String::new(),
+            number: String::new(),
+            place_date: "……, ngày …… tháng …… năm ……".to_string(),
+            left_title: "NGƯỜI RÀ SOÁT".to_string(),
+            right_title: "TRƯỞNG PHÒNG".to_string(),
+            right_name: String::new(),
+        }
+    }
 }
 
 impl Default for ReportSettings {
@@ -55,6 +123,24 @@ impl ReportSettings {
             ));
         }
         Ok(s)
+    }
+
+    /// Settings that contradict each other, in words (the compile shows them as warnings).
+    pub fn problems(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        let authority = crate::model::text_key(&self.signer_authority);
+        let sign_for = crate::model::text_key(&self.sign_for);
+        if authority.starts_with(&crate::model::text_key("CHỦ TỊCH"))
+            && sign_for.starts_with(&crate::model::text_key("TM."))
+        {
+            out.push(format!(
+                "thẩm quyền ban hành là «{}» nhưng khối chữ ký ghi «{}» (ký thay mặt tập thể Ủy ban); \
+                 quyết định của Chủ tịch ký «KT. CHỦ TỊCH» hoặc «CHỦ TỊCH»",
+                self.signer_authority.trim(),
+                self.sign_for.trim()
+            ));
+        }
+        out
     }
 
     pub fn load(path: &Path) -> Result<Self, TemplateError> {

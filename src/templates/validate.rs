@@ -30,11 +30,11 @@ pub const REQUIRED_WORDING: &[(&str, &[&str])] = &[
     ("annex.reason", &["reason"]),
     ("annex.implementation", &[]),
     ("annex.benefit", &[]),
-    ("annex.cost_before", &["amount"]),
-    ("annex.cost_after", &["amount"]),
-    ("annex.cost_saving", &["amount"]),
+    ("annex.cost_before", &["amount", "unit", "words"]),
+    ("annex.cost_after", &["amount", "unit", "words"]),
+    ("annex.cost_saving", &["amount", "unit", "words"]),
     ("annex.cost_percent", &["percent"]),
-    ("annex.cost_increase", &["amount"]),
+    ("annex.cost_increase", &["amount", "unit", "words"]),
     ("annex.cost_increase_percent", &["percent"]),
     (
         "annex.implementation_line",
@@ -66,6 +66,21 @@ pub const REQUIRED_WORDING: &[(&str, &[&str])] = &[
     ("report.time_met", &[]),
     ("report.time_not_met", &[]),
     ("report.illustrative", &["note"]),
+    ("report.unit_line", &["unit"]),
+    ("report.rounding_note", &["unit"]),
+    (
+        "report.total_words",
+        &[
+            "n",
+            "before",
+            "before_words",
+            "after",
+            "after_words",
+            "saving",
+            "saving_words",
+        ],
+    ),
+    ("report.single_agency", &["agency", "room"]),
 ];
 
 fn err(file: &str, msg: impl Into<String>) -> TemplateError {

@@ -41,7 +41,7 @@ impl CompileJob {
             })
             .map_err(|e| e.to_string())
             .and_then(|c| {
-                replace_file(&out, &c.pdf)
+                replace_file(&out, &c.bytes)
                     .map_err(|e| format!("{}: không ghi được ({e})", out.display()))?;
                 let mut msg = format!(
                     "Đã lập báo cáo {}: {} TTHC; tiết kiệm {} đồng/năm ({}).",

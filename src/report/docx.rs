@@ -1,0 +1,414 @@
+//! The Word writer: the same document as the PDF, as a DOCX the office finishes in Word. A4 with
+//! NĐ 30/2020 margins, "Times New Roman" (the office's font; the PDF embeds its metric twin
+//! Liberation Serif), Word heading styles, real tables with a repeated header row, the
+//! letterhead and signature as borderless two-column tables, the page number as a field at the
+//! top from page 2 on.
+
+use super::doc::{Align, Block, Document, Letterhead, Para, RowKind, SignSide, Signature, Table};
+use super::fonts::Face;
+use super::pdf::{CONTENT_W, table_widths, text_width};
+use docx_rs::{
+    AlignmentType, BorderType, BreakType, Docx, Header, LineSpacing, LineSpacingType, PageMargin,
+    PageNum, Paragraph, ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Run, RunFonts,
+    SpecialIndentType, Style, StyleType, TableCell, TableCellMargins, TableLayoutType, TableRow,
+    VAlignType, WidthType,
+};
+
+const FONT: &str = "Times New Roman";
+/// Twips per point.
+const TW: f32 = 20.0;
+const MM_TW: f32 = 56.6929;
+/// NĐ 30/2020: first-line indent 1,27 cm.
+const INDENT_TW: i32 = 720;
+/// Marks the header rows so `tblHeader` can be added after building (docx-rs has no setter):
+/// a row height of at least 1 twip, which changes nothing on the page.
+const HEADER_MARK: &str = r#"<w:trHeight w:val="1" w:hRule="atLeast" />"#;
+
+fn half_points(size: f32) -> usize {
+    (size * 2.0).round() as usize
+}
+
+fn align(a: Align) -> AlignmentType {
+    match a {
+        Align::Left => AlignmentType::Left,
+        Align::Center => AlignmentType::Center,
+        Align::Right => AlignmentType::Right,
+        Align::Justify => AlignmentType::Both,
+    }
+}
+
+fn spacing(before: f32, after: f32) -> LineSpacing {
+    LineSpacing::new()
+        .before((before * TW) as u32)
+        .after((after * TW) as u32)
+        .line(252)
+        .line_rule(LineSpacingType::Auto)
+}
+
+fn run(text: &str, size: f32, bold: bool, italic: bool) -> Run {
+    let mut r = Run::new()
+        .add_text(crate::report::pdf::nfc_text(text))
+        .size(half_points(size));
+    if bold {
+        r = r.bold();
+    }
+    if italic {
+        r = r.italic();
+    }
+    r
+}
+
+fn para(p: &Para) -> Paragraph {
+    let mut out = Paragraph::new()
+        .align(align(p.align))
+        .line_spacing(spacing(p.before, p.after))
+        .keep_next(p.keep_with_next);
+    let left = p.left_indent.then_some(INDENT_TW);
+    let first = p
+        .first_indent
+        .then_some(SpecialIndentType::FirstLine(INDENT_TW));
+    if left.is_some() || first.is_some() {
+        out = out.indent(left, first, None, None);
+    }
+    for r in &p.runs {
+        out = out.add_run(run(&r.text, p.size, r.bold, r.italic));
+    }
+    out
+}
+
+fn simple(text: &str, size: f32, bold: bool, italic: bool, a: Align) -> Paragraph {
+    Paragraph::new()
+        .align(align(a))
+        .line_spacing(spacing(0.0, 0.0))
+        .add_run(run(text, size, bold, italic))
+}
+
+/// A short centred rule: an empty paragraph with a bottom border, indented so the border is
+/// `width` points long in a box `box_w` points wide.
+fn rule(width: f32, box_w: f32) -> Paragraph {
+    let side = (((box_w - width) / 2.0).max(0.0) * TW) as i32;
+    let mut p = Paragraph::new()
+        .line_spacing(
+            spacing(0.0, 4.0)
+                .line(120)
+                .line_rule(LineSpacingType::Exact),
+        )
+        .indent(Some(side), None, Some(side), None);
+    p.property = p.property.set_borders(
+        ParagraphBorders::with_empty().set(
+            ParagraphBorder::new(ParagraphBorderPosition::Bottom)
+                .val(BorderType::Single)
+                .size(6)
+                .space(0)
+                .color("000000"),
+        ),
+    );
+    p
+}
+
+fn borderless(cells: Vec<(f32, Vec<Paragraph>)>) -> docx_rs::Table {
+    let grid: Vec<usize> = cells.iter().map(|(w, _)| (*w * TW) as usize).collect();
+    let row = TableRow::new(
+        cells
+            .into_iter()
+            .map(|(w, ps)| {
+                let mut c = TableCell::new()
+                    .width((w * TW) as usize, WidthType::Dxa)
+                    .clear_all_border();
+                for p in ps {
+                    c = c.add_paragraph(p);
+                }
+                c
+            })
+            .collect(),
+    )
+    .cant_split();
+    docx_rs::Table::without_borders(vec![row])
+        .set_grid(grid)
+        .layout(TableLayoutType::Fixed)
+        .width((CONTENT_W * TW) as usize, WidthType::Dxa)
+}
+
+const HEAD_LEFT: f32 = 0.42;
+const MOTTO: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
+const SLOGAN: &str = "Độc lập - Tự do - Hạnh phúc";
+
+fn letterhead(l: &Letterhead) -> docx_rs::Table {
+    let lw = CONTENT_W * HEAD_LEFT;
+    let rw = CONTENT_W - lw;
+    let mut left = Vec::new();
+    if !l.upper.trim().is_empty() {
+        left.push(simple(&l.upper, 12.5, l.upper_bold(), false, Align::Center));
+    }
+    if !l.lower.trim().is_empty() {
+        left.push(simple(&l.lower, 12.5, true, false, Align::Center));
+    }
+    let widest = text_width(&l.lower, Face::Bold, 12.5)
+        .max(if l.lower.trim().is_empty() {
+            text_width(&l.upper, Face::Bold, 12.5)
+        } else {
+            0.0
+        })
+        .min(lw);
+    left.push(rule(widest * 0.4, lw));
+    if !l.number.trim().is_empty() {
+        left.push(simple(&l.number, 13.0, false, false, Align::Center));
+    }
+    let right = vec![
+        simple(MOTTO, 12.0, true, false, Align::Center),
+        simple(SLOGAN, 13.0, true, false, Align::Center),
+        rule(text_width(SLOGAN, Face::Bold, 13.0), rw),
+        simple(&l.place_date, 13.0, false, true, Align::Center),
+    ];
+    borderless(vec![(lw, left), (rw, right)])
+}
+
+fn side(s: &SignSide) -> Vec<Paragraph> {
+    match s {
+        SignSide::Empty => vec![Paragraph::new()],
+        SignSide::Recipients(list) => {
+            let mut out = vec![simple("Nơi nhận:", 12.0, true, true, Align::Left)];
+            out.extend(
+                list.iter()
+                    .map(|r| simple(r, 11.0, false, false, Align::Left)),
+            );
+            out
+        }
+        SignSide::Signer { lines, name } => {
+            let mut out: Vec<Paragraph> = lines
+                .iter()
+                .filter(|l| !l.trim().is_empty())
+                .map(|l| simple(l, 13.0, true, false, Align::Center))
+                .collect();
+            // Room for the signature and the seal.
+            for _ in 0..4 {
+                out.push(simple("", 13.0, false, false, Align::Center));
+            }
+            out.push(simple(name, 13.0, true, false, Align::Center));
+            out
+        }
+    }
+}
+
+fn signature(s: &Signature) -> docx_rs::Table {
+    let half = CONTENT_W / 2.0;
+    borderless(vec![(half, side(&s.left)), (half, side(&s.right))])
+}
+
+fn table(t: &Table) -> docx_rs::Table {
+    let (widths, size) = table_widths(t);
+    let grid: Vec<usize> = widths.iter().map(|w| (*w * TW) as usize).collect();
+    let cell = |w: f32, span: usize, p: Paragraph| {
+        let mut c = TableCell::new()
+            .width((w * TW) as usize, WidthType::Dxa)
+            .vertical_align(VAlignType::Center)
+            .add_paragraph(p);
+        if span > 1 {
+            c = c.grid_span(span);
+        }
+        c
+    };
+    let cell_para = |text: &str, bold: bool, a: Align, keep: bool| {
+        simple(text, size, bold, false, a).keep_next(keep)
+    };
+    let header = TableRow::new(
+        t.columns
+            .iter()
+            .zip(&widths)
+            .map(|(c, w)| cell(*w, 1, cell_para(&c.title, true, Align::Center, true)))
+            .collect(),
+    )
+    .cant_split()
+    .row_height(1.0)
+    .height_rule(docx_rs::HeightRule::AtLeast);
+    let mut rows = vec![header];
+    for (i, r) in t.rows.iter().enumerate() {
+        // Word keeps a row with the next when its paragraphs are "keep with next": a group
+        // row with the row under it, the last body row with the footer rows.
+        let keep = r.kind == RowKind::Group
+            || t.rows.get(i + 1).is_some_and(|n| n.kind == RowKind::Footer);
+        let mut col = 0;
+        let cells = r
+            .cells
+            .iter()
+            .map(|c| {
+                let span = c.span.max(1);
+                let w: f32 = widths[col.min(widths.len())..(col + span).min(widths.len())]
+                    .iter()
+                    .sum();
+                col += span;
+                let a = match c.alignment() {
+                    Align::Justify => Align::Left,
+                    a => a,
+                };
+                cell(
+                    w,
+                    span,
+                    cell_para(&c.value.print(t.money_unit), c.bold, a, keep),
+                )
+            })
+            .collect();
+        rows.push(TableRow::new(cells).cant_split());
+    }
+    docx_rs::Table::new(rows)
+        .set_grid(grid)
+        .layout(TableLayoutType::Fixed)
+        .width((CONTENT_W * TW) as usize, WidthType::Dxa)
+        .margins(
+            TableCellMargins::new()
+                .margin_left(60, WidthType::Dxa)
+                .margin_right(60, WidthType::Dxa),
+        )
+}
+
+fn heading_style(id: &str, name: &str, size: f32, level: usize) -> Style {
+    Style::new(id, StyleType::Paragraph)
+        .name(name)
+        .based_on("Normal")
+        .next("Normal")
+        .q_format(true)
+        .bold()
+        .size(half_points(size))
+        .fonts(
+            RunFonts::new()
+                .ascii(FONT)
+                .hi_ansi(FONT)
+                .cs(FONT)
+                .east_asia(FONT),
+        )
+        .color("000000")
+        .outline_lvl(level)
+}
+
+/// Writes the document as a DOCX.
+pub fn write(doc: &Document) -> Result<Vec<u8>, String> {
+    let mut d = Docx::new()
+        .page_size((210.0 * MM_TW) as u32, (297.0 * MM_TW) as u32)
+        .page_margin(
+            PageMargin::new()
+                .top((20.0 * MM_TW) as i32)
+                .bottom((20.0 * MM_TW) as i32)
+                .left((30.0 * MM_TW) as i32)
+                .right((15.0 * MM_TW) as i32)
+                .header((10.0 * MM_TW) as i32)
+                .footer((10.0 * MM_TW) as i32),
+        )
+        .default_fonts(
+            RunFonts::new()
+                .ascii(FONT)
+                .hi_ansi(FONT)
+                .cs(FONT)
+                .east_asia(FONT),
+        )
+        .default_size(half_points(13.0))
+        .add_style(heading_style("Heading1", "heading 1", 14.0, 0))
+        .add_style(heading_style("Heading2", "heading 2", 13.0, 1))
+        .add_style(heading_style("Heading3", "heading 3", 13.0, 2))
+        // NĐ 30/2020: the page number at the top, centred, from the second page on.
+        .header(
+            Header::new().add_paragraph(
+                Paragraph::new()
+                    .align(AlignmentType::Center)
+                    .add_page_num(PageNum::new()),
+            ),
+        )
+        .first_header(Header::new().add_paragraph(Paragraph::new()))
+        .title_pg()
+        .created_at(
+            &doc.created
+                .to_utc()
+                .format("%Y-%m-%dT%H:%M:%SZ")
+                .to_string(),
+        )
+        .updated_at(
+            &doc.created
+                .to_utc()
+                .format("%Y-%m-%dT%H:%M:%SZ")
+                .to_string(),
+        );
+    let mut page_break_pending = false;
+    for (i, b) in doc.blocks.iter().enumerate() {
+        // The paragraph before a signature block goes to the page of the signature.
+        let before_signature = matches!(doc.blocks.get(i + 1), Some(Block::Signature(_)));
+        let mut p = match b {
+            Block::PageBreak => {
+                page_break_pending = true;
+                continue;
+            }
+            Block::Title { text, size } => Some(
+                Paragraph::new()
+                    .style("Heading1")
+                    .align(AlignmentType::Center)
+                    .line_spacing(spacing(6.0, 4.0))
+                    .keep_next(true)
+                    .add_run(run(text, *size, true, false)),
+            ),
+            Block::Heading { text, level, size } => Some(
+                Paragraph::new()
+                    .style(&format!("Heading{}", (*level as usize + 1).min(3)))
+                    .align(AlignmentType::Left)
+                    .indent(
+                        None,
+                        Some(SpecialIndentType::FirstLine(INDENT_TW)),
+                        None,
+                        None,
+                    )
+                    .line_spacing(spacing(6.0, 6.0))
+                    .keep_next(true)
+                    .add_run(run(text, *size, true, false)),
+            ),
+            Block::Para(p) => Some(para(p).keep_next(p.keep_with_next || before_signature)),
+            Block::Rule { fraction } => Some(rule(CONTENT_W * fraction, CONTENT_W)),
+            _ => None,
+        };
+        if page_break_pending {
+            page_break_pending = false;
+            match p.take() {
+                Some(x) => p = Some(x.page_break_before(true)),
+                None => {
+                    d = d.add_paragraph(
+                        Paragraph::new().add_run(Run::new().add_break(BreakType::Page)),
+                    )
+                }
+            }
+        }
+        d = match (p, b) {
+            (Some(p), _) => d.add_paragraph(p),
+            (None, Block::Table(t)) => d.add_table(table(t)),
+            (None, Block::Letterhead(l)) => d.add_table(letterhead(l)),
+            (None, Block::Signature(s)) => d.add_table(signature(s)),
+            _ => d,
+        };
+    }
+    let mut xml = d.build();
+    let body = String::from_utf8(std::mem::take(&mut xml.document)).map_err(|e| e.to_string())?;
+    xml.document = body
+        .replace(HEADER_MARK, &format!("{HEADER_MARK}<w:tblHeader />"))
+        .into_bytes();
+    let mut out = std::io::Cursor::new(Vec::new());
+    xml.pack(&mut out).map_err(|e| e.to_string())?;
+    deflate(&out.into_inner())
+}
+
+/// docx-rs stores the parts uncompressed; Word and LibreOffice read either, a deflated package
+/// is a fifth of the size.
+fn deflate(stored: &[u8]) -> Result<Vec<u8>, String> {
+    use std::io::{Read, Write};
+    let mut input =
+        zip::ZipArchive::new(std::io::Cursor::new(stored)).map_err(|e| e.to_string())?;
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for i in 0..input.len() {
+        let mut f = input.by_index(i).map_err(|e| e.to_string())?;
+        if f.is_dir() {
+            continue;
+        }
+        let name = f.name().map_err(|e| e.to_string())?.to_string();
+        let mut buf = Vec::with_capacity(f.size() as usize);
+        f.read_to_end(&mut buf).map_err(|e| e.to_string())?;
+        out.start_file(name, options).map_err(|e| e.to_string())?;
+        out.write_all(&buf).map_err(|e| e.to_string())?;
+    }
+    Ok(out.finish().map_err(|e| e.to_string())?.into_inner())
+}

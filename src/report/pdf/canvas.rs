@@ -1,0 +1,185 @@
+//! The A4 page of Nghị định 30/2020/NĐ-CP: margins, a cursor going down the page, text runs and
+//! lines in top-down coordinates, page numbers centred at the top from page 2 on. Every string is
+//! drawn NFC (printpdf does no shaping; the fonts have precomposed Vietnamese glyphs).
+
+use crate::report::fonts::{Face, Fonts, face_index};
+use printpdf::{
+    FontId, Line, LinePoint, Mm, Op, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point,
+    Pt, TextItem,
+};
+use unicode_normalization::UnicodeNormalization;
+
+pub const PAGE_W: f32 = 595.276;
+pub const PAGE_H: f32 = 841.89;
+pub const MM: f32 = 72.0 / 25.4;
+pub const LEFT: f32 = 30.0 * MM;
+pub const RIGHT: f32 = 15.0 * MM;
+pub const TOP: f32 = 20.0 * MM;
+pub const BOTTOM: f32 = 20.0 * MM;
+pub const CONTENT_W: f32 = PAGE_W - LEFT - RIGHT;
+/// Line height as a multiple of the type size.
+pub const LINE: f32 = 1.22;
+/// Height of the writing area of a page.
+pub const PAGE_BODY: f32 = PAGE_H - TOP - BOTTOM;
+
+pub fn nfc(s: &str) -> String {
+    s.nfc().collect()
+}
+
+/// Width of `text` in `face` at `size` points.
+pub fn text_width(text: &str, face: Face, size: f32) -> f32 {
+    Fonts::get().m(face).width(&nfc(text), size)
+}
+
+pub struct Canvas {
+    pdf: PdfDocument,
+    font_ids: Vec<FontId>,
+    pages: Vec<Vec<Op>>,
+    /// Distance from the top of the page to the next free line.
+    pub y: f32,
+}
+
+impl Canvas {
+    pub fn new(title: &str, created: chrono::DateTime<chrono::Local>) -> Self {
+        let fonts = Fonts::get();
+        let mut pdf = PdfDocument::new(&nfc(title));
+        if let Ok(t) = printpdf::OffsetDateTime::from_unix_timestamp(created.timestamp()) {
+            let info = &mut pdf.metadata.info;
+            info.creation_date = t;
+            info.modification_date = t;
+            info.metadata_date = t;
+        }
+        pdf.metadata.info.creator = "tthc-review".to_string();
+        pdf.metadata.info.producer = "tthc-review".to_string();
+        let font_ids = fonts.parsed.iter().map(|f| pdf.add_font(f)).collect();
+        Canvas {
+            pdf,
+            font_ids,
+            pages: vec![Vec::new()],
+            y: TOP,
+        }
+    }
+
+    pub fn new_page(&mut self) {
+        self.pages.push(Vec::new());
+        self.y = TOP;
+    }
+
+    /// Room left on this page.
+    pub fn room(&self) -> f32 {
+        PAGE_H - BOTTOM - self.y
+    }
+
+    /// Whether nothing has been written on this page yet.
+    pub fn at_top(&self) -> bool {
+        self.y <= TOP + 0.5
+    }
+
+    /// Moves to a new page unless `h` fits here (or the page is still empty).
+    pub fn ensure(&mut self, h: f32) {
+        if h > self.room() + 0.01 && !self.at_top() {
+            self.new_page();
+        }
+    }
+
+    fn ops(&mut self) -> &mut Vec<Op> {
+        self.pages.last_mut().expect("a page")
+    }
+
+    /// Draws one run of text with its baseline `ascent` below `top`.
+    pub fn text_at(&mut self, x: f32, top: f32, text: &str, face: Face, size: f32) {
+        if text.is_empty() {
+            return;
+        }
+        let ascent = Fonts::get().m(face).ascent * size;
+        let font = PdfFontHandle::External(self.font_ids[face_index(face)].clone());
+        let pos = Point {
+            x: Pt(x),
+            y: Pt(PAGE_H - top - ascent),
+        };
+        self.ops().extend([
+            Op::StartTextSection,
+            Op::SetFont {
+                font,
+                size: Pt(size),
+            },
+            Op::SetTextCursor { pos },
+            Op::ShowText {
+                items: vec![TextItem::Text(nfc(text))],
+            },
+            Op::EndTextSection,
+        ]);
+    }
+
+    /// A stroked path through `points` (top-down coordinates), closed or not.
+    fn path(&mut self, points: &[(f32, f32)], closed: bool, width: f32) {
+        let points = points
+            .iter()
+            .map(|&(x, y)| LinePoint {
+                p: Point {
+                    x: Pt(x),
+                    y: Pt(PAGE_H - y),
+                },
+                bezier: false,
+            })
+            .collect();
+        self.ops().extend([
+            Op::SetOutlineThickness { pt: Pt(width) },
+            Op::DrawLine {
+                line: Line {
+                    points,
+                    is_closed: closed,
+                },
+            },
+        ]);
+    }
+
+    pub fn line(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, width: f32) {
+        self.path(&[(x1, y1), (x2, y2)], false, width);
+    }
+
+    pub fn rect(&mut self, x: f32, y: f32, w: f32, h: f32) {
+        self.path(&[(x, y), (x + w, y), (x + w, y + h), (x, y + h)], true, 0.5);
+    }
+
+    /// Page numbers centred at the top from page 2 on (NĐ 30/2020: the first page has none),
+    /// then the PDF with its fonts embedded as subsets.
+    pub fn finish(mut self) -> Vec<u8> {
+        let n = self.pages.len();
+        let m = Fonts::get().m(Face::Regular);
+        let font = PdfFontHandle::External(self.font_ids[face_index(Face::Regular)].clone());
+        for i in 1..n {
+            let text = (i + 1).to_string();
+            let x = LEFT + (CONTENT_W - m.width(&text, 13.0)) / 2.0;
+            let y = PAGE_H - TOP / 2.0 - 6.0;
+            self.pages[i].extend([
+                Op::StartTextSection,
+                Op::SetFont {
+                    font: font.clone(),
+                    size: Pt(13.0),
+                },
+                Op::SetTextCursor {
+                    pos: Point { x: Pt(x), y: Pt(y) },
+                },
+                Op::ShowText {
+                    items: vec![TextItem::Text(text)],
+                },
+                Op::EndTextSection,
+            ]);
+        }
+        let pages = std::mem::take(&mut self.pages)
+            .into_iter()
+            .map(|ops| PdfPage::new(Mm(210.0), Mm(297.0), ops))
+            .collect();
+        self.pdf.with_pages(pages);
+        let mut warnings = Vec::new();
+        self.pdf.save(
+            &PdfSaveOptions {
+                subset_fonts: true,
+                optimize: true,
+                ..Default::default()
+            },
+            &mut warnings,
+        )
+    }
+}

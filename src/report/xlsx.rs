@@ -1,0 +1,477 @@
+//! The Excel writer, for auditing the figures: every cost table with the columns of spec §4 as
+//! live formulas (time cost = hours × hourly income, row totals, sums, per occurrence, per year,
+//! saving, %), each formula's cached result the engine's own figure; for a compile, a summary
+//! sheet (one row per TTHC, subtotals per lĩnh vực and the total as SUM formulas) and a sheet
+//! per review. Excel numbers are binary floating point: amounts are exact up to 15 digits.
+
+use super::content::{COST_COLUMNS, COST_FOOTER, option_name};
+use super::{Gathered, roman_numeral};
+use crate::cost::{ReviewCost, TableCost};
+use crate::model::{Activity, OptionKind, Review};
+use crate::templates::Templates;
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Formula, Workbook, Worksheet, XlsxError};
+
+fn err(e: XlsxError) -> String {
+    e.to_string()
+}
+
+fn f(v: Decimal) -> f64 {
+    v.to_f64().unwrap_or(0.0)
+}
+
+/// A cached formula result as Excel stores it: "1234", "0.2644".
+fn result(v: Decimal) -> String {
+    v.normalize().to_string()
+}
+
+/// "H12": column letter and 1-based row of a 0-based (row, col).
+fn cell(row: u32, col: u16) -> String {
+    format!("{}{}", (b'A' + col as u8) as char, row + 1)
+}
+
+struct Styles {
+    title: Format,
+    header: Format,
+    text: Format,
+    bold_text: Format,
+    money: Format,
+    bold_money: Format,
+    number: Format,
+    percent: Format,
+    bold_percent: Format,
+}
+
+impl Styles {
+    fn new() -> Self {
+        let base = Format::new()
+            .set_font_name("Times New Roman")
+            .set_font_size(11)
+            .set_border(FormatBorder::Thin);
+        Styles {
+            title: Format::new()
+                .set_font_name("Times New Roman")
+                .set_font_size(12)
+                .set_bold(),
+            header: base
+                .clone()
+                .set_bold()
+                .set_text_wrap()
+                .set_align(FormatAlign::Center)
+                .set_align(FormatAlign::VerticalCenter),
+            text: base.clone().set_text_wrap(),
+            bold_text: base.clone().set_text_wrap().set_bold(),
+            money: base.clone().set_num_format("#,##0"),
+            bold_money: base.clone().set_num_format("#,##0").set_bold(),
+            number: base.clone().set_num_format("#,##0.##"),
+            percent: base.clone().set_num_format("0.00%"),
+            bold_percent: base.clone().set_num_format("0.00%").set_bold(),
+        }
+    }
+}
+
+fn formula(
+    ws: &mut Worksheet,
+    row: u32,
+    col: u16,
+    text: &str,
+    value: Decimal,
+    fmt: &Format,
+) -> Result<(), String> {
+    ws.write_formula_with_format(row, col, Formula::new(text).set_result(result(value)), fmt)
+        .map_err(err)?;
+    Ok(())
+}
+
+/// Writes one cost table from `row` on; returns the next free row and the cell holding the
+/// per-year total.
+#[allow(clippy::too_many_arguments)]
+fn cost_table(
+    ws: &mut Worksheet,
+    s: &Styles,
+    mut row: u32,
+    title: &str,
+    acts: &[Activity],
+    cost: &TableCost,
+    hourly_cell: &str,
+    hourly: Decimal,
+) -> Result<(u32, String), String> {
+    ws.write_string_with_format(row, 0, title, &s.title)
+        .map_err(err)?;
+    row += 1;
+    for (c, (name, _)) in COST_COLUMNS.iter().enumerate() {
+        ws.write_string_with_format(row, c as u16, *name, &s.header)
+            .map_err(err)?;
+    }
+    row += 1;
+    let first = row;
+    for (i, (a, c)) in acts.iter().zip(&cost.rows).enumerate() {
+        ws.write_number_with_format(row, 0, (i + 1) as f64, &s.number)
+            .map_err(err)?;
+        ws.write_string_with_format(row, 1, &a.name, &s.text)
+            .map_err(err)?;
+        ws.write_number_with_format(row, 2, f(a.hours.value), &s.number)
+            .map_err(err)?;
+        formula(ws, row, 3, &format!("={hourly_cell}"), hourly, &s.money)?;
+        formula(
+            ws,
+            row,
+            4,
+            &format!("=ROUND({}*{},0)", cell(row, 2), cell(row, 3)),
+            c.time_cost,
+            &s.money,
+        )?;
+        ws.write_number_with_format(row, 5, f(a.service.value), &s.money)
+            .map_err(err)?;
+        ws.write_number_with_format(row, 6, f(a.other.value), &s.money)
+            .map_err(err)?;
+        formula(
+            ws,
+            row,
+            7,
+            &format!(
+                "=ROUND({}+{}+{},0)",
+                cell(row, 4),
+                cell(row, 5),
+                cell(row, 6)
+            ),
+            c.total,
+            &s.money,
+        )?;
+        row += 1;
+    }
+    let last = row; // exclusive
+    let exec = row;
+    let footer_cells: Vec<String> = (0..COST_FOOTER.len() as u32)
+        .map(|k| cell(exec + k, 7))
+        .collect();
+    for (k, label) in COST_FOOTER.iter().enumerate() {
+        let r = exec + k as u32;
+        let bold = k + 1 == COST_FOOTER.len();
+        ws.merge_range(r, 0, r, 6, label, if bold { &s.bold_text } else { &s.text })
+            .map_err(err)?;
+        match k {
+            0 => {
+                let text = if last > first {
+                    format!("=SUM({}:{})", cell(first, 7), cell(last - 1, 7))
+                } else {
+                    "=0".to_string()
+                };
+                formula(ws, r, 7, &text, cost.execution, &s.money)?;
+            }
+            1 => {
+                ws.write_number_with_format(r, 7, f(cost.fee), &s.money)
+                    .map_err(err)?;
+            }
+            2 => formula(
+                ws,
+                r,
+                7,
+                &format!("={}+{}", footer_cells[0], footer_cells[1]),
+                cost.per_occurrence,
+                &s.money,
+            )?,
+            3 => {
+                ws.write_number_with_format(r, 7, f(cost.frequency), &s.number)
+                    .map_err(err)?;
+            }
+            4 => {
+                ws.write_number_with_format(r, 7, f(cost.subjects), &s.number)
+                    .map_err(err)?;
+            }
+            _ => formula(
+                ws,
+                r,
+                7,
+                &format!(
+                    "=ROUND({}*{}*{},0)",
+                    footer_cells[2], footer_cells[3], footer_cells[4]
+                ),
+                cost.per_year,
+                &s.bold_money,
+            )?,
+        }
+    }
+    Ok((exec + COST_FOOTER.len() as u32 + 1, footer_cells[5].clone()))
+}
+
+/// Where a review's sheet keeps its results, for the summary's formulas.
+struct ReviewCells {
+    before: String,
+    after: String,
+}
+
+/// One review's sheet: both cost tables of the chosen option and the comparison.
+fn review_sheet(
+    ws: &mut Worksheet,
+    s: &Styles,
+    review: &Review,
+    cost: &ReviewCost,
+    chosen: usize,
+) -> Result<ReviewCells, String> {
+    for (c, (_, w)) in COST_COLUMNS.iter().enumerate() {
+        ws.set_column_width(c as u16, (*w * 9.0) as f64)
+            .map_err(err)?;
+    }
+    ws.set_column_width(1, 40).map_err(err)?;
+    ws.write_string_with_format(
+        0,
+        0,
+        format!("{} (mã số {})", review.tthc.name, review.tthc.code),
+        &s.title,
+    )
+    .map_err(err)?;
+    let hourly = review.cost.hourly_income.value;
+    ws.write_string_with_format(1, 0, "Thu nhập bình quân/giờ (đồng)", &s.title)
+        .map_err(err)?;
+    ws.write_number_with_format(1, 3, f(hourly), &s.money)
+        .map_err(err)?;
+    let hourly_cell = "$D$2";
+    let (row, before) = cost_table(
+        ws,
+        s,
+        3,
+        "1. Chi phí tuân thủ hiện tại",
+        &review.activities,
+        &cost.current,
+        hourly_cell,
+        hourly,
+    )?;
+    let oc = cost.options[chosen].as_ref().map_err(|e| e.to_string())?;
+    let opt = &review.options[chosen];
+    let acts: &[Activity] = if opt.kind == OptionKind::BaiBo && !opt.replacement_costed {
+        &[]
+    } else {
+        &opt.activities
+    };
+    let (row, after) = cost_table(
+        ws,
+        s,
+        row,
+        &format!(
+            "2. Chi phí tuân thủ sau đơn giản hóa ({})",
+            option_name(review, chosen)
+        ),
+        acts,
+        &oc.table,
+        hourly_cell,
+        hourly,
+    )?;
+    let r = &oc.result;
+    ws.write_string_with_format(row, 0, "3. Lợi ích", &s.title)
+        .map_err(err)?;
+    let lines: [(&str, String, Decimal); 3] = [
+        (
+            "Chi phí tuân thủ trước (đồng/năm)",
+            format!("={before}"),
+            r.before,
+        ),
+        (
+            "Chi phí tuân thủ sau (đồng/năm)",
+            format!("={after}"),
+            r.after,
+        ),
+        (
+            "Chi phí tiết kiệm (đồng/năm)",
+            format!("={before}-{after}"),
+            r.saving,
+        ),
+    ];
+    for (k, (label, text, v)) in lines.iter().enumerate() {
+        let rr = row + 1 + k as u32;
+        ws.merge_range(rr, 0, rr, 6, label, &s.text).map_err(err)?;
+        formula(ws, rr, 7, text, *v, &s.money)?;
+    }
+    let rr = row + 4;
+    ws.merge_range(rr, 0, rr, 6, "Tỷ lệ cắt giảm chi phí", &s.text)
+        .map_err(err)?;
+    let (b, sv) = (cell(row + 1, 7), cell(row + 3, 7));
+    let text = format!("=IF({b}=0,\"\",ROUND({sv}/{b},4))");
+    match r.percent {
+        Some(p) => formula(ws, rr, 7, &text, p / Decimal::ONE_HUNDRED, &s.percent)?,
+        None => {
+            ws.write_formula_with_format(rr, 7, Formula::new(&text).set_result(""), &s.percent)
+                .map_err(err)?;
+        }
+    }
+    Ok(ReviewCells {
+        before: format!("'{}'!{}", ws.name(), cell(row + 1, 7)),
+        after: format!("'{}'!{}", ws.name(), cell(row + 2, 7)),
+    })
+}
+
+fn sheet_name(stt: usize) -> String {
+    format!("TTHC {stt}")
+}
+
+fn properties(wb: &mut Workbook, title: &str) {
+    let p = rust_xlsxwriter::DocProperties::new()
+        .set_title(title)
+        .set_author("tthc-review");
+    wb.set_properties(&p);
+}
+
+/// One review's workbook: its cost tables and result, as formulas.
+pub fn review(
+    _t: &Templates,
+    review: &Review,
+    cost: &ReviewCost,
+    chosen: usize,
+) -> Result<Vec<u8>, String> {
+    let mut wb = Workbook::new();
+    properties(&mut wb, &review.tthc.name);
+    let s = Styles::new();
+    let ws = wb.add_worksheet();
+    ws.set_name(sheet_name(1)).map_err(err)?;
+    review_sheet(ws, &s, review, cost, chosen)?;
+    wb.save_to_buffer().map_err(err)
+}
+
+const SUMMARY_COLUMNS: [(&str, f64); 8] = [
+    ("STT", 6.0),
+    ("Tên TTHC (phương án)", 50.0),
+    ("Chi phí trước (đồng/năm)", 18.0),
+    ("Chi phí sau (đồng/năm)", 18.0),
+    ("Tiết kiệm (đồng/năm)", 18.0),
+    ("Tỷ lệ cắt giảm", 12.0),
+    ("Thời hạn trước (ngày)", 12.0),
+    ("Thời hạn sau (ngày)", 12.0),
+];
+
+/// The summary sheet's name.
+pub const SUMMARY: &str = "Tổng hợp";
+
+/// The compiled workbook: the summary, then one sheet per review.
+pub fn compiled(t: &Templates, g: &Gathered) -> Result<Vec<u8>, String> {
+    let mut wb = Workbook::new();
+    properties(&mut wb, t.wording.get("report.summary_title"));
+    let s = Styles::new();
+    wb.add_worksheet().set_name(SUMMARY).map_err(err)?;
+    // Review sheets first, in summary order, so the summary can refer to them.
+    let mut cells = Vec::new();
+    let mut stt = 0;
+    for (key, _) in &g.fields {
+        for (review, i, cost) in g.in_field(key) {
+            stt += 1;
+            let ws = wb.add_worksheet();
+            ws.set_name(sheet_name(stt)).map_err(err)?;
+            cells.push(review_sheet(ws, &s, review, cost, *i)?);
+        }
+    }
+    let ws = wb.worksheet_from_name(SUMMARY).map_err(err)?;
+    ws.write_string_with_format(0, 0, t.wording.get("report.summary_title"), &s.title)
+        .map_err(err)?;
+    for (c, (name, w)) in SUMMARY_COLUMNS.iter().enumerate() {
+        ws.write_string_with_format(1, c as u16, *name, &s.header)
+            .map_err(err)?;
+        ws.set_column_width(c as u16, *w).map_err(err)?;
+    }
+    ws.set_freeze_panes(2, 0).map_err(err)?;
+    let mut row = 2u32;
+    let mut k = 0;
+    let mut subtotal_rows = Vec::new();
+    let w = &t.wording;
+    for (gi, (key, field)) in g.fields.iter().enumerate() {
+        ws.merge_range(
+            row,
+            0,
+            row,
+            7,
+            &format!("{}. {}", roman_numeral(gi + 1), field),
+            &s.bold_text,
+        )
+        .map_err(err)?;
+        row += 1;
+        let first = row;
+        for (review, i, cost) in g.in_field(key) {
+            let r = &cost.options[*i].as_ref().map_err(|e| e.to_string())?.result;
+            let c = &cells[k];
+            k += 1;
+            ws.write_number_with_format(row, 0, k as f64, &s.number)
+                .map_err(err)?;
+            ws.write_string_with_format(
+                row,
+                1,
+                format!("{} ({})", review.tthc.name, option_name(review, *i)),
+                &s.text,
+            )
+            .map_err(err)?;
+            formula(ws, row, 2, &format!("={}", c.before), r.before, &s.money)?;
+            formula(ws, row, 3, &format!("={}", c.after), r.after, &s.money)?;
+            percent_cells(ws, &s, row, r.saving, r.percent, false)?;
+            ws.write_number_with_format(row, 6, f(r.days_before), &s.number)
+                .map_err(err)?;
+            ws.write_number_with_format(row, 7, f(r.days_after), &s.number)
+                .map_err(err)?;
+            row += 1;
+        }
+        let tot = g.agg.group(field).ok_or("thiếu tổng lĩnh vực")?;
+        ws.merge_range(
+            row,
+            0,
+            row,
+            1,
+            &format!("{} {}", w.get("report.group_total"), roman_numeral(gi + 1)),
+            &s.bold_text,
+        )
+        .map_err(err)?;
+        let sum = |col: u16| format!("=SUM({}:{})", cell(first, col), cell(row - 1, col));
+        formula(ws, row, 2, &sum(2), tot.before, &s.bold_money)?;
+        formula(ws, row, 3, &sum(3), tot.after, &s.bold_money)?;
+        percent_cells(ws, &s, row, tot.saving, tot.percent, true)?;
+        formula(ws, row, 6, &sum(6), tot.days_before, &s.bold_money)?;
+        formula(ws, row, 7, &sum(7), tot.days_after, &s.bold_money)?;
+        subtotal_rows.push(row);
+        row += 1;
+    }
+    let o = &g.agg.overall;
+    ws.merge_range(row, 0, row, 1, w.get("report.total"), &s.bold_text)
+        .map_err(err)?;
+    let sum = |col: u16| {
+        let parts: Vec<String> = subtotal_rows.iter().map(|r| cell(*r, col)).collect();
+        format!("=SUM({})", parts.join(","))
+    };
+    formula(ws, row, 2, &sum(2), o.before, &s.bold_money)?;
+    formula(ws, row, 3, &sum(3), o.after, &s.bold_money)?;
+    percent_cells(ws, &s, row, o.saving, o.percent, true)?;
+    formula(ws, row, 6, &sum(6), o.days_before, &s.bold_money)?;
+    formula(ws, row, 7, &sum(7), o.days_after, &s.bold_money)?;
+    wb.save_to_buffer().map_err(err)
+}
+
+/// Saving (= before − after) and % (= saving / before, 4 decimals as a fraction) of a row.
+fn percent_cells(
+    ws: &mut Worksheet,
+    s: &Styles,
+    row: u32,
+    saving: Decimal,
+    pct: Option<Decimal>,
+    bold: bool,
+) -> Result<(), String> {
+    let (money, percent) = if bold {
+        (&s.bold_money, &s.bold_percent)
+    } else {
+        (&s.money, &s.percent)
+    };
+    formula(
+        ws,
+        row,
+        4,
+        &format!("={}-{}", cell(row, 2), cell(row, 3)),
+        saving,
+        money,
+    )?;
+    let text = format!(
+        "=IF({b}=0,\"\",ROUND({s}/{b},4))",
+        b = cell(row, 2),
+        s = cell(row, 4)
+    );
+    match pct {
+        Some(p) => formula(ws, row, 5, &text, p / Decimal::ONE_HUNDRED, percent),
+        None => ws
+            .write_formula_with_format(row, 5, Formula::new(&text).set_result(""), percent)
+            .map(|_| ())
+            .map_err(err),
+    }
+}
