@@ -51,7 +51,7 @@ fn with_no_file_dialog_save_and_export_still_write_and_say_where() {
     h.run();
     h.get_by_label("Mở").click();
     h.run();
-    h.get_by_label("Xuất PDF…").click();
+    h.get_by_label("Xuất báo cáo…").click();
     h.run();
     let stem =
         tthc_review::storage::slug("Cấp Giấy chứng nhận cửa hàng đủ điều kiện bán lẻ xăng dầu");
@@ -64,7 +64,7 @@ fn with_no_file_dialog_save_and_export_still_write_and_say_where() {
     h.get_by_label("Mở tệp");
     h.get_by_label("Mở thư mục");
     // A second export takes a new name.
-    h.get_by_label("Xuất PDF…").click();
+    h.get_by_label("Xuất báo cáo…").click();
     h.run();
     assert!(dir.path().join(format!("{stem}-2.pdf")).is_file());
 }
@@ -191,7 +191,7 @@ fn every_key_control_and_total_is_in_reach_at_1024_1280_and_1366() {
         let mut h = app_at(dir.path(), size, Dialogs::default());
         // Home: the toolbar, the last column's figures and the totals.
         for label in [
-            "Báo cáo tổng hợp (PDF)…",
+            "Báo cáo tổng hợp…",
             "Thiết lập báo cáo…",
             "26,44 %",
             "44,12 %",
@@ -212,7 +212,7 @@ fn every_key_control_and_total_is_in_reach_at_1024_1280_and_1366() {
         h.run();
         h.get_by_label("Mở").click();
         h.run();
-        for label in ["Lưu (Ctrl+S)", "Xuất PDF…", "↷ Làm lại", "← Danh sách"] {
+        for label in ["Lưu (Ctrl+S)", "Xuất báo cáo…", "↷ Làm lại", "← Danh sách"] {
             in_reach(&mut h, size, label);
         }
         // The cost table: every column, the row buttons, the totals under it.

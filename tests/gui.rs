@@ -362,10 +362,49 @@ fn export_pdf_from_the_editor_writes_where_the_dialog_says() {
     dialogs.save_to.borrow_mut().push(out.clone());
     let mut h = harness_with(dir.path(), dialogs);
     open(&mut h, XANG_DAU);
-    h.get_by_label("Xuất PDF…").click();
+    h.get_by_label("Xuất báo cáo…").click();
     h.run();
     assert!(fs::read(&out).unwrap().starts_with(b"%PDF"));
     shown(&h, &format!("Đã xuất {}", out.display()));
+}
+
+/// The save dialog offers PDF, Word and Excel: the name the user picks decides the format.
+#[test]
+fn export_and_compile_write_word_and_excel_when_the_user_picks_them() {
+    let dir = workdir();
+    let dialogs = Dialogs::default();
+    let word = dir.path().join("xang-dau.docx");
+    let excel = dir.path().join("tong-hop.xlsx");
+    dialogs.save_to.borrow_mut().push(excel.clone());
+    dialogs.save_to.borrow_mut().push(word.clone());
+    let mut h = harness_with(dir.path(), dialogs);
+    open(&mut h, XANG_DAU);
+    h.get_by_label("Xuất báo cáo…").click();
+    h.run();
+    shown(&h, &format!("Đã xuất {}", word.display()));
+    let docx = fs::read(&word).unwrap();
+    assert!(docx.starts_with(b"PK"), "a Word package");
+    let mut z = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut z.by_name("word/document.xml").unwrap(), &mut xml).unwrap();
+    assert!(xml.contains("297.692.800") && xml.contains("NGƯỜI RÀ SOÁT"));
+    h.get_by_label("← Danh sách").click();
+    h.run();
+    h.get_by_label("Báo cáo tổng hợp…").click();
+    h.run();
+    wait_for_job(&mut h);
+    h.get_by_label_contains("3 TTHC; tiết kiệm 174.985.240 đồng/năm (44,12 %)");
+    use calamine::Reader;
+    let mut x: calamine::Xlsx<_> =
+        calamine::open_workbook_from_rs(std::io::Cursor::new(fs::read(&excel).unwrap())).unwrap();
+    let sheet = x.worksheet_range("Tổng hợp").unwrap();
+    let total = sheet
+        .rows()
+        .find(|r| r.first().is_some_and(|c| c.to_string() == "Tổng cộng"))
+        .unwrap()
+        .to_vec();
+    assert_eq!(total[2], calamine::Data::Float(396_576_800.0));
+    assert_eq!(total[4], calamine::Data::Float(174_985_240.0));
 }
 
 #[test]
@@ -377,7 +416,7 @@ fn a_broken_file_stops_the_compiled_report_until_it_is_left_out() {
     dialogs.save_to.borrow_mut().push(out.clone());
     let mut h = harness_with(dir.path(), dialogs);
     assert_eq!(h.query_all_by_label_contains("hong.ron: dòng 1").count(), 1);
-    h.get_by_label("Báo cáo tổng hợp (PDF)…").click();
+    h.get_by_label("Báo cáo tổng hợp…").click();
     h.run();
     h.get_by_label("Kiểm tra trước khi lập báo cáo");
     // named in the error row of the list and again in the checks
@@ -395,7 +434,7 @@ fn a_broken_file_stops_the_compiled_report_until_it_is_left_out() {
         h.run();
     }
     h.get_by_label("3 dòng đã đánh dấu; 3 TTHC có số liệu");
-    h.get_by_label("Báo cáo tổng hợp (PDF)…").click();
+    h.get_by_label("Báo cáo tổng hợp…").click();
     h.run();
     wait_for_job(&mut h);
     h.get_by_label_contains("3 TTHC; tiết kiệm 174.985.240 đồng/năm (44,12 %)");
@@ -414,6 +453,14 @@ fn report_settings_are_edited_in_the_app_and_saved_beside_the_reviews() {
     h.run();
     h.get_by_label_contains("từ 0 đến 100");
     type_into(&mut h, "Mục tiêu cắt giảm thời gian", "35");
+    for label in ["Ghi bằng chữ sau số tiền", "nghìn đồng"] {
+        h.get_by_label(label).scroll_to_me();
+        h.run();
+        h.get_by_label(label).hover();
+        h.run();
+        h.get_by_label(label).click();
+        h.run();
+    }
     h.get_by_label("Lưu thiết lập").click();
     h.run();
     let saved =
@@ -425,6 +472,11 @@ fn report_settings_are_edited_in_the_app_and_saved_beside_the_reviews() {
     );
     assert_eq!(saved.body_lower, "TỈNH HÀ NAM");
     assert_eq!(saved.time_cut_target, d("35"));
+    assert!(saved.amounts_in_words);
+    assert_eq!(
+        saved.money_unit,
+        tthc_review::report::doc::MoneyUnit::NghinDong
+    );
     assert_eq!(h.state().settings, saved);
 }
 

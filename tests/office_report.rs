@@ -86,7 +86,7 @@ fn a_review_made_in_the_app_is_counted_once_in_the_list_the_totals_and_the_repor
     h.get_by_label("237.784.660");
     h.get_by_label("185.780.640");
 
-    h.get_by_label("Báo cáo tổng hợp (PDF)…").click();
+    h.get_by_label("Báo cáo tổng hợp…").click();
     h.run();
     // The new review has warnings (unanswered questions, no content line), no error.
     h.get_by_label("Kiểm tra trước khi lập báo cáo");

@@ -230,7 +230,7 @@ fn an_export_never_lands_on_a_review_and_asks_before_replacing_a_report() {
     let review = dir.path().join("vlncn-cap-gcn-huan-luyen.ron");
     let before = fs::read(&review).unwrap();
     dialogs.save_to.borrow_mut().push(review.clone());
-    h.get_by_label("Xuất PDF…").click();
+    h.get_by_label("Xuất báo cáo…").click();
     h.run();
     h.get_by_label_contains("tệp xuất phải có đuôi .pdf");
     assert_eq!(fs::read(&review).unwrap(), before);
@@ -240,7 +240,7 @@ fn an_export_never_lands_on_a_review_and_asks_before_replacing_a_report() {
     let pdf = dir.path().join("bao-cao.pdf");
     fs::write(&pdf, b"%PDF-1.7 cu").unwrap();
     dialogs.save_to.borrow_mut().push(pdf.clone());
-    h.get_by_label("Xuất PDF…").click();
+    h.get_by_label("Xuất báo cáo…").click();
     h.run();
     h.get_by_label("Ghi đè tệp đã có?");
     assert_eq!(fs::read(&pdf).unwrap(), b"%PDF-1.7 cu");

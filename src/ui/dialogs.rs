@@ -10,8 +10,9 @@ pub trait FileDialogs {
     fn open_review(&mut self, dir: &Path) -> Option<PathBuf>;
     /// Asks where to save a review, suggesting `name`.
     fn save_review(&mut self, dir: &Path, name: &str) -> Option<PathBuf>;
-    /// Asks where to save a PDF, suggesting `name`.
-    fn save_pdf(&mut self, dir: &Path, name: &str) -> Option<PathBuf>;
+    /// Asks where to save a report, suggesting `name` (its extension is the suggested format);
+    /// the user may pick PDF, Word (.docx) or Excel (.xlsx).
+    fn save_report(&mut self, dir: &Path, name: &str) -> Option<PathBuf>;
     /// Whether the last `None` meant that no dialog could be shown (rather than the user
     /// cancelling it).
     fn unavailable(&self) -> bool {
@@ -89,17 +90,25 @@ impl FileDialogs for NativeDialogs {
         .map(|p| with_ext(p, "ron"))
     }
 
-    fn save_pdf(&mut self, dir: &Path, name: &str) -> Option<PathBuf> {
+    fn save_report(&mut self, dir: &Path, name: &str) -> Option<PathBuf> {
         let dir = absolute(dir);
         self.ask(|| {
             rfd::FileDialog::new()
-                .set_title("Xuất báo cáo PDF")
+                .set_title("Xuất báo cáo")
                 .set_directory(&dir)
                 .set_file_name(name)
-                .add_filter("PDF", &["pdf"])
+                .add_filter("PDF (để ký, in)", &["pdf"])
+                .add_filter("Word (để sửa tiếp)", &["docx"])
+                .add_filter("Excel (để kiểm tra số liệu)", &["xlsx"])
                 .save_file()
         })
-        .map(|p| with_ext(p, "pdf"))
+        .map(|p| {
+            if crate::report::Format::of(&p).is_some() {
+                p
+            } else {
+                with_ext(p, "pdf")
+            }
+        })
     }
 
     fn unavailable(&self) -> bool {

@@ -320,9 +320,9 @@ impl HomeState {
             }
             ui.separator();
             if ui
-                .button("Báo cáo tổng hợp (PDF)…")
+                .button("Báo cáo tổng hợp…")
                 .on_hover_text(format!(
-                    "Lập Quyết định thông qua phương án đơn giản hóa cho {}. Đánh dấu ô «Báo cáo» ở đầu dòng để chọn dòng.",
+                    "Lập Quyết định thông qua phương án đơn giản hóa cho {}: PDF để ký, Word để sửa tiếp, Excel để kiểm tra số liệu (chọn loại tệp trong hộp thoại). Đánh dấu ô «Báo cáo» ở đầu dòng để chọn dòng.",
                     self.totals_scope
                 ))
                 .clicked()

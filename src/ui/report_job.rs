@@ -1,6 +1,6 @@
 //! The compiled report runs on a worker thread; the window shows its progress and stays live.
 
-use crate::report::{ReportSettings, compile_pdf};
+use crate::report::{Format, ReportSettings, compile};
 use crate::storage::{load_review, replace_file};
 use crate::templates::Templates;
 use std::path::PathBuf;
@@ -22,6 +22,7 @@ impl CompileJob {
         settings: ReportSettings,
         files: Vec<PathBuf>,
         output: PathBuf,
+        format: Format,
     ) -> Self {
         let (tx, rx) = channel();
         let done = Arc::new(AtomicUsize::new(0));
@@ -36,7 +37,7 @@ impl CompileJob {
                     (p, r)
                 })
                 .collect();
-            let result = compile_pdf(&t, &settings, &items, &|d, _| {
+            let result = compile(&t, &settings, &items, format, &|d, _| {
                 progress.store(d, Ordering::Relaxed)
             })
             .map_err(|e| e.to_string())

@@ -1,6 +1,7 @@
 //! Editing the report settings: one text box per line group, parsed back on save.
 
-use crate::report::ReportSettings;
+use crate::report::doc::MoneyUnit;
+use crate::report::{CostBasis, ReportSettings};
 use rust_decimal::Decimal;
 use std::str::FromStr;
 
@@ -102,6 +103,49 @@ impl SettingsForm {
                             &mut dummy,
                         );
                         ui.end_row();
+
+                        ui.label("Đơn vị tính (bảng tổng hợp)");
+                        ui.horizontal(|ui| {
+                            for u in MoneyUnit::ALL {
+                                ui.radio_value(&mut self.s.money_unit, u, u.label());
+                            }
+                        });
+                        ui.end_row();
+                        ui.label("Chi phí trong phần lợi ích");
+                        ui.horizontal(|ui| {
+                            for b in CostBasis::ALL {
+                                ui.radio_value(&mut self.s.cost_basis, b, b.label());
+                            }
+                        });
+                        ui.end_row();
+                        ui.label("Số tiền bằng chữ");
+                        ui.horizontal(|ui| {
+                            ui.checkbox(&mut self.s.amounts_in_words, "Ghi bằng chữ sau số tiền");
+                            ui.checkbox(&mut self.s.words.le, "đọc «lẻ» (105: một trăm lẻ năm)");
+                            ui.checkbox(&mut self.s.words.ngan, "đọc «ngàn»");
+                        });
+                        ui.end_row();
+                    });
+                ui.add_space(8.0);
+                ui.strong("Báo cáo một bản rà soát (để trống: lấy cơ quan, phòng của bản rà soát)");
+                egui::Grid::new("settings_single")
+                    .num_columns(2)
+                    .spacing([10.0, 6.0])
+                    .show(ui, |ui| {
+                        let one = &mut self.s.single;
+                        for (label, v) in [
+                            ("Cơ quan (dòng 1) ", &mut one.body_upper),
+                            ("Đơn vị (dòng 2) ", &mut one.body_lower),
+                            ("Số, ký hiệu ", &mut one.number),
+                            ("Địa danh, ngày tháng ", &mut one.place_date),
+                            ("Người ký bên trái", &mut one.left_title),
+                            ("Người ký bên phải", &mut one.right_title),
+                            ("Họ tên người ký bên phải", &mut one.right_name),
+                        ] {
+                            ui.label(label.trim_end());
+                            super::widgets::text(ui, v, label, w, &mut dummy);
+                            ui.end_row();
+                        }
                     });
             });
         if let Some(e) = &self.error {

@@ -36,7 +36,7 @@ impl FileDialogs for Dialogs {
     fn save_review(&mut self, _: &Path, _: &str) -> Option<PathBuf> {
         self.save_to.borrow_mut().pop()
     }
-    fn save_pdf(&mut self, _: &Path, _: &str) -> Option<PathBuf> {
+    fn save_report(&mut self, _: &Path, _: &str) -> Option<PathBuf> {
         self.save_to.borrow_mut().pop()
     }
     fn unavailable(&self) -> bool {

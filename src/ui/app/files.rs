@@ -7,7 +7,7 @@ use super::{App, Modal, Then, new_review};
 use crate::model::Review;
 use crate::preflight::{report_findings, review_findings};
 use crate::progress::Step;
-use crate::report::{ReportSettings, review_pdf};
+use crate::report::{Format, ReportSettings, review_report};
 use crate::storage::lock::{self, LockError};
 use crate::storage::{
     DiskState, OutputKind, OutputRefusal, Recovered, Stamp, check_output, disk_state,
@@ -489,7 +489,7 @@ impl App {
             .and_then(|p| p.parent())
             .filter(|d| !d.as_os_str().is_empty())
             .map_or_else(|| self.dir.clone(), Path::to_path_buf);
-        match self.dialogs.save_pdf(&beside, &format!("{stem}.pdf")) {
+        match self.dialogs.save_report(&beside, &format!("{stem}.pdf")) {
             Some(path) => self.pending_output(Pending::Export(path)),
             None if self.dialogs.unavailable() => {
                 let path = free_name_ext(&beside, &stem, "pdf");
@@ -506,7 +506,7 @@ impl App {
     }
 
     pub(super) fn ask_compile_output(&mut self, files: Vec<PathBuf>) {
-        match self.dialogs.save_pdf(&self.dir, "bao-cao-tong-hop.pdf") {
+        match self.dialogs.save_report(&self.dir, "bao-cao-tong-hop.pdf") {
             Some(output) => self.pending_output(Pending::Compile { files, output }),
             None if self.dialogs.unavailable() => {
                 let output = free_name_ext(&self.dir, "bao-cao-tong-hop", "pdf");
@@ -521,9 +521,9 @@ impl App {
     }
 
     /// A report goes only where nothing would be lost: never onto a review or a file that is not
-    /// a PDF; over an existing PDF after asking.
+    /// a report; over an existing report after asking.
     fn pending_output(&mut self, p: Pending) {
-        match check_output(p.output(), &[OutputKind::Pdf], false) {
+        match check_output(p.output(), &REPORT_KINDS, false) {
             Ok(_) => self.write_report(p),
             Err(OutputRefusal::Exists(_)) => self.modal = Some(Modal::Overwrite(p)),
             Err(e) => self.message(e.to_string()),
@@ -531,15 +531,16 @@ impl App {
     }
 
     pub(super) fn write_report(&mut self, p: Pending) {
-        if let Err(e) = check_output(p.output(), &[OutputKind::Pdf], true) {
+        if let Err(e) = check_output(p.output(), &REPORT_KINDS, true) {
             return self.message(e.to_string());
         }
+        let format = Format::of(p.output()).unwrap_or(Format::Pdf);
         match p {
             Pending::Export(path) => {
                 let Some(ed) = self.editor.as_ref() else {
                     return;
                 };
-                let written = review_pdf(&self.templates, &ed.review)
+                let written = review_report(&self.templates, &self.settings, &ed.review, format)
                     .map_err(|e| format!("Không xuất được báo cáo: {e}"))
                     .and_then(|pdf| {
                         replace_file(&path, &pdf)
@@ -560,6 +561,7 @@ impl App {
                         self.settings.clone(),
                         files,
                         output,
+                        format,
                     ));
                 }
             }
@@ -579,3 +581,6 @@ impl App {
         Ok(())
     }
 }
+
+/// The files a report may be written as.
+const REPORT_KINDS: [OutputKind; 3] = [OutputKind::Pdf, OutputKind::Docx, OutputKind::Xlsx];

@@ -22,9 +22,9 @@ impl App {
                     actions.push(Action::SaveAs);
                 }
                 if ui
-                    .button("Xuất PDF…")
+                    .button("Xuất báo cáo…")
                     .on_hover_text(
-                        "Báo cáo phương án đơn giản hóa (Phụ lục VI) của phương án được chọn",
+                        "Báo cáo phương án đơn giản hóa (Phụ lục VI) của phương án được chọn: PDF để ký, Word để sửa tiếp, Excel để kiểm tra số liệu (chọn loại tệp trong hộp thoại)",
                     )
                     .clicked()
                 {
