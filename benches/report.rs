@@ -1,14 +1,15 @@
-//! Benchmark (criterion): compile the August report over 500 generated reviews.
-//! Aim: under 1 s and under 2 MB on a 2-core machine. The PDF size is printed once.
+//! Benchmark (criterion): compile the August report over 500 generated reviews, as PDF, Word
+//! and Excel. The size of each file is printed once. `report_scale` measures 500 and 5 000
+//! reviews with peak memory.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::path::PathBuf;
 use tthc_review::model::*;
-use tthc_review::report::{ReportSettings, compile_pdf};
+use tthc_review::report::{Format, ReportSettings, compile};
 use tthc_review::storage::load_review;
 use tthc_review::templates::Templates;
 
-fn reviews(n: usize) -> Vec<(PathBuf, Result<Review, String>)> {
+pub fn reviews(n: usize) -> Vec<(PathBuf, Result<Review, String>)> {
     let base = load_review(
         &std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("saved-reviews/xang-dau-cap-gcn-cua-hang.ron"),
@@ -36,23 +37,26 @@ fn reviews(n: usize) -> Vec<(PathBuf, Result<Review, String>)> {
         .collect()
 }
 
-fn compile(c: &mut Criterion) {
+fn compile_formats(c: &mut Criterion) {
     let t = Templates::embedded();
     let s = ReportSettings::default();
     let items = reviews(500);
-    let once = compile_pdf(&t, &s, &items, &|_, _| {}).unwrap();
-    eprintln!(
-        "compiled report of 500 reviews: {} bytes ({:.2} MB)",
-        once.pdf.len(),
-        once.pdf.len() as f64 / 1_048_576.0
-    );
     let mut g = c.benchmark_group("report");
     g.sample_size(10);
-    g.bench_function("compile 500 reviews to PDF", |b| {
-        b.iter(|| compile_pdf(&t, &s, &items, &|_, _| {}).unwrap())
-    });
+    for f in Format::ALL {
+        let once = compile(&t, &s, &items, f, &|_, _| {}).unwrap();
+        eprintln!(
+            "compiled report of 500 reviews, {}: {} bytes ({:.2} MB)",
+            f.label(),
+            once.bytes.len(),
+            once.bytes.len() as f64 / 1_048_576.0
+        );
+        g.bench_function(format!("compile 500 reviews to {}", f.extension()), |b| {
+            b.iter(|| compile(&t, &s, &items, f, &|_, _| {}).unwrap())
+        });
+    }
     g.finish();
 }
 
-criterion_group!(benches, compile);
+criterion_group!(benches, compile_formats);
 criterion_main!(benches);
