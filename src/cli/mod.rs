@@ -5,6 +5,7 @@ mod check;
 mod export;
 mod fmt;
 pub mod out;
+mod plan;
 
 use out::tell;
 
@@ -69,10 +70,44 @@ pub enum Command {
     },
     /// Mở giao diện trên một tệp rà soát.
     Open { file: PathBuf },
+    /// Kế hoạch rà soát của năm: nhập từ Excel/CSV, theo dõi tiến độ.
+    Plan {
+        #[command(subcommand)]
+        command: PlanCommand,
+    },
     /// Kiểm tra các tệp rà soát (tệp hoặc thư mục chứa tệp .ron).
     Check {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum PlanCommand {
+    /// Đọc danh mục TTHC của kế hoạch từ tệp Excel (.xlsx, .xls, .ods) hoặc CSV, ghi thành tệp kế hoạch (.plan.ron).
+    Import {
+        file: PathBuf,
+        /// Tệp kế hoạch cần ghi (đuôi .plan.ron)
+        #[arg(short = 'o', long = "output")]
+        output: PathBuf,
+        /// Ghi đè tệp kế hoạch đã có
+        #[arg(long)]
+        force: bool,
+    },
+    /// Tiến độ theo kế hoạch: từng TTHC, trạng thái, quá hạn, số liệu; theo từng đơn vị chủ trì.
+    Status {
+        /// Thư mục chứa bản rà soát và tệp kế hoạch (mặc định saved-reviews)
+        #[arg(default_value = "saved-reviews")]
+        dir: PathBuf,
+        /// Tệp kế hoạch (mặc định: tệp *.plan.ron trong thư mục)
+        #[arg(long)]
+        plan: Option<PathBuf>,
+        /// Ngày đối chiếu hạn, dạng 2024-07-31 (mặc định hôm nay)
+        #[arg(long)]
+        today: Option<String>,
+        /// In dạng JSON
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -109,6 +144,25 @@ pub fn run(cmd: Command) -> ExitCode {
             force,
         ),
         Command::Open { file } => return crate::ui::run_native(Some(file)),
+        Command::Plan { command } => match command {
+            PlanCommand::Import {
+                file,
+                output,
+                force,
+            } => plan::import(&file, &output, force),
+            PlanCommand::Status {
+                dir,
+                plan: plan_file,
+                today,
+                json,
+            } => plan::status(
+                &templates,
+                &dir,
+                plan_file.as_deref(),
+                today.as_deref(),
+                json,
+            ),
+        },
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

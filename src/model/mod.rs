@@ -7,6 +7,7 @@ mod key;
 mod option;
 mod record;
 mod review;
+mod tracking;
 
 pub use answers::*;
 pub use edit::*;
@@ -15,3 +16,4 @@ pub use key::{text_key, tthc_key};
 pub use option::*;
 pub use record::*;
 pub use review::*;
+pub use tracking::*;

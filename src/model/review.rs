@@ -33,6 +33,9 @@ pub struct Review {
     /// the mark, so a duplicated TTHC cannot be counted twice by accident.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub draft: bool,
+    /// Where the review stands in the office's year, oldest change first.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub tracking: Vec<super::StageChange>,
 }
 
 impl Default for Review {
@@ -50,6 +53,7 @@ impl Default for Review {
             subjects: Figure::int(0),
             options: Vec::new(),
             draft: false,
+            tracking: Vec::new(),
         }
     }
 }
@@ -62,6 +66,11 @@ impl Review {
             None if self.options.len() == 1 => Some(0),
             None => None,
         }
+    }
+
+    /// The latest stage and its date, if the review has been sent on.
+    pub fn stage(&self) -> Option<&super::StageChange> {
+        self.tracking.last()
     }
 
     /// Marks option `index` chosen and every other not.

@@ -60,7 +60,11 @@ pub fn example_files() -> Vec<std::path::PathBuf> {
     let mut v: Vec<_> = std::fs::read_dir(examples_dir())
         .unwrap()
         .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(tthc_review::storage::is_review_name)
+        })
         .collect();
     v.sort();
     v
