@@ -86,29 +86,33 @@ impl Canvas {
         self.pages.last_mut().expect("a page")
     }
 
-    /// Draws one run of text with its baseline `ascent` below `top`.
-    pub fn text_at(&mut self, x: f32, top: f32, text: &str, face: Face, size: f32) {
-        if text.is_empty() {
+    /// Several runs in one face and size in one text object: the font is set once and each run
+    /// placed with an absolute text matrix (fewer operators than one object per run).
+    pub fn texts(&mut self, face: Face, size: f32, runs: &[(f32, f32, String)]) {
+        if runs.is_empty() {
             return;
         }
         let ascent = Fonts::get().m(face).ascent * size;
         let font = PdfFontHandle::External(self.font_ids[face_index(face)].clone());
-        let pos = Point {
-            x: Pt(x),
-            y: Pt(PAGE_H - top - ascent),
-        };
-        self.ops().extend([
-            Op::StartTextSection,
-            Op::SetFont {
-                font,
-                size: Pt(size),
-            },
-            Op::SetTextCursor { pos },
-            Op::ShowText {
+        let ops = self.pages.last_mut().expect("a page");
+        ops.reserve(runs.len() * 2 + 3);
+        ops.push(Op::StartTextSection);
+        ops.push(Op::SetFont {
+            font,
+            size: Pt(size),
+        });
+        for (x, top, text) in runs {
+            if text.is_empty() {
+                continue;
+            }
+            ops.push(Op::SetTextMatrix {
+                matrix: printpdf::TextMatrix::Translate(Pt(*x), Pt(PAGE_H - top - ascent)),
+            });
+            ops.push(Op::ShowText {
                 items: vec![TextItem::Text(nfc(text))],
-            },
-            Op::EndTextSection,
-        ]);
+            });
+        }
+        ops.push(Op::EndTextSection);
     }
 
     /// A stroked path through `points` (top-down coordinates), closed or not.

@@ -145,8 +145,11 @@ pub fn draw_words(
             }
         }
     };
-    // Consecutive words in one face with plain spaces go out as one string.
+    // Consecutive words in one face with plain spaces go out as one string; the runs of one
+    // face on a line share one text object.
     let plain = gap == space;
+    let mut face = words.first().map_or(Face::Regular, |w| w.face);
+    let mut runs: Vec<(f32, f32, String)> = Vec::new();
     let mut i = 0;
     while i < words.len() {
         let mut j = i + 1;
@@ -155,15 +158,21 @@ pub fn draw_words(
                 j += 1;
             }
         }
+        if words[i].face != face {
+            c.texts(face, size, &runs);
+            runs.clear();
+            face = words[i].face;
+        }
         let text = words[i..j]
             .iter()
             .map(|w| w.text.as_str())
             .collect::<Vec<_>>()
             .join(" ");
-        c.text_at(cx, top, &text, words[i].face, size);
+        runs.push((cx, top, text));
         cx += line_width(&words[i..j], size) + gap;
         i = j;
     }
+    c.texts(face, size, &runs);
 }
 
 /// Draws a single-face string aligned in a box.
