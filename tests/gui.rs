@@ -632,3 +632,34 @@ fn an_option_made_from_a_finding_carries_the_current_table_or_says_it_has_none()
     assert_eq!(r.options[1].activities, r.activities);
     assert_eq!(r.options[1].content.len(), 1);
 }
+
+/// The stage of the office's year is set from the editor and kept in the file with its date.
+#[test]
+fn the_stage_is_set_in_the_editor_and_saved_with_its_date() {
+    let dir = workdir();
+    let mut h = harness(dir.path());
+    open(&mut h, XANG_DAU);
+    let stage = "Tiến độ theo kế hoạch của năm";
+    assert_eq!(
+        h.get_by_label_contains(stage).value().as_deref(),
+        Some("đã gửi thẩm định")
+    );
+    h.get_by_label_contains(stage).click();
+    h.run();
+    h.get_by_label("có ý kiến").click();
+    h.run();
+    assert_eq!(
+        h.get_by_label_contains(stage).value().as_deref(),
+        Some("có ý kiến")
+    );
+    h.get_by_label("Lưu (Ctrl+S)").click();
+    h.run();
+    let r = tthc_review::storage::load_review(&dir.path().join("xang-dau-cap-gcn-cua-hang.ron"))
+        .unwrap();
+    assert_eq!(r.tracking.len(), 2);
+    assert_eq!(
+        r.stage().unwrap().stage,
+        tthc_review::model::Stage::Commented
+    );
+    assert_eq!(r.stage().unwrap().date, chrono::Local::now().date_naive());
+}

@@ -76,6 +76,11 @@ pub enum Edit {
         kind: OptionKind,
     },
     ChooseOption(usize),
+    /// The review moves to a stage of the office's year on a date (kept in `tracking`).
+    SetStage {
+        stage: super::Stage,
+        date: chrono::NaiveDate,
+    },
     /// The option's "after" table becomes a copy of the current table.
     CopyCurrentTable(usize),
     AddContentLine {
@@ -356,6 +361,15 @@ impl Review {
                     o.replacement_costed = false;
                 } else if o.activities.is_empty() {
                     o.activities = current;
+                }
+            }
+            Edit::SetStage { stage, date } => {
+                if self.stage().map(|c| c.stage) != Some(*stage) {
+                    self.tracking.push(super::StageChange {
+                        stage: *stage,
+                        date: *date,
+                        note: String::new(),
+                    });
                 }
             }
             Edit::ChooseOption(i) => {
@@ -677,5 +691,25 @@ mod tests {
         );
         let names: Vec<&str> = r.activities.iter().map(|a| a.name.as_str()).collect();
         assert_eq!(names, ["c", "a", "b"]);
+    }
+}
+
+#[cfg(test)]
+mod stage_tests {
+    use super::*;
+
+    #[test]
+    fn a_stage_is_recorded_once_with_its_date() {
+        let t = crate::templates::Templates::embedded();
+        let mut r = Review::default();
+        let d = chrono::NaiveDate::from_ymd_opt(2024, 7, 25).unwrap();
+        let e = Edit::SetStage {
+            stage: super::super::Stage::SentForAssessment,
+            date: d,
+        };
+        r.apply(&e, &t);
+        r.apply(&e, &t);
+        assert_eq!(r.tracking.len(), 1);
+        assert_eq!(r.stage().unwrap().date, d);
     }
 }

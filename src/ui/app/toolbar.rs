@@ -45,6 +45,31 @@ impl App {
                     actions.push(Action::Redo);
                 }
                 ui.separator();
+                // Where the review stands in the office's year (kept in the file with the date).
+                let current = ed.review.stage().map(|c| c.stage);
+                let shown = current.map_or("đang rà soát", |s| s.label());
+                ui.label("Trạng thái:");
+                egui::ComboBox::from_id_salt("stage")
+                    .selected_text(shown)
+                    .show_ui(ui, |ui| {
+                        for stage in crate::model::Stage::ALL {
+                            if ui
+                                .selectable_label(current == Some(stage), stage.label())
+                                .clicked()
+                                && current != Some(stage)
+                            {
+                                actions.push(Action::Edit(crate::model::Edit::SetStage {
+                                    stage,
+                                    date: chrono::Local::now().date_naive(),
+                                }));
+                            }
+                        }
+                    })
+                    .response
+                    .on_hover_text(
+                        "Tiến độ theo kế hoạch của năm: đổi trạng thái khi gửi thẩm định, có ý kiến, hoàn thiện…; ngày đổi được lưu trong tệp",
+                    );
+                ui.separator();
                 if ed.dirty {
                     ui.colored_label(ui.visuals().warn_fg_color, "● Chưa lưu");
                 } else {
