@@ -240,6 +240,36 @@ fn the_shipped_plan_shows_the_examples_and_the_overdue_rows() {
         out.contains("2 BẢN RÀ SOÁT: vlncn-ban-2.ron, vlncn-cap-gcn-huan-luyen.ron"),
         "{out}"
     );
+    // The progress table in Excel: one row per plan row, overdue marks, figures, totals.
+    let (ok, out, err) = run(
+        dir.path(),
+        &[
+            "plan",
+            "export",
+            "-o",
+            "tien-do.xlsx",
+            "--today",
+            "2024-08-05",
+        ],
+    );
+    assert!(ok, "{err}");
+    assert!(out.contains("3 TTHC, 2 quá hạn"), "{out}");
+    use calamine::Reader;
+    let mut x: calamine::Xlsx<_> =
+        calamine::open_workbook(dir.path().join("tien-do.xlsx")).unwrap();
+    let sheet = x.worksheet_range("Tiến độ").unwrap();
+    let rows: Vec<Vec<String>> = sheet
+        .rows()
+        .map(|r| r.iter().map(|c| c.to_string()).collect())
+        .collect();
+    let xang = rows.iter().find(|r| r[1] == XANG_DAU).unwrap();
+    assert_eq!(xang[3], "đã gửi thẩm định");
+    assert_eq!(xang[4], "25/07/2024");
+    assert_eq!(xang[7], "297692800");
+    let late = rows.iter().filter(|r| r[5].contains("quá hạn")).count();
+    assert_eq!(late, 2, "the two reviews not yet sent");
+    let total = rows.iter().find(|r| r[1] == "Tổng cộng").unwrap();
+    assert_eq!(total[7], "396576800");
     // The plan file is never listed or checked as a review.
     let (ok, out, _) = run(dir.path(), &["check", "saved-reviews"]);
     assert!(!out.contains("plan.ron"), "{out}");

@@ -94,6 +94,22 @@ pub enum PlanCommand {
         #[arg(long)]
         force: bool,
     },
+    /// Ghi bảng tiến độ theo kế hoạch ra Excel (.xlsx): mỗi TTHC một dòng.
+    Export {
+        /// Thư mục chứa bản rà soát và tệp kế hoạch (mặc định saved-reviews)
+        #[arg(default_value = "saved-reviews")]
+        dir: PathBuf,
+        #[arg(short = 'o', long = "output")]
+        output: PathBuf,
+        #[arg(long)]
+        plan: Option<PathBuf>,
+        /// Ngày đối chiếu hạn, dạng 2024-07-31 (mặc định hôm nay)
+        #[arg(long)]
+        today: Option<String>,
+        /// Ghi đè tệp đã có
+        #[arg(long)]
+        force: bool,
+    },
     /// Tiến độ theo kế hoạch: từng TTHC, trạng thái, quá hạn, số liệu; theo từng đơn vị chủ trì.
     Status {
         /// Thư mục chứa bản rà soát và tệp kế hoạch (mặc định saved-reviews)
@@ -161,6 +177,20 @@ pub fn run(cmd: Command) -> ExitCode {
                 plan_file.as_deref(),
                 today.as_deref(),
                 json,
+            ),
+            PlanCommand::Export {
+                dir,
+                output,
+                plan: plan_file,
+                today,
+                force,
+            } => plan::export(
+                &templates,
+                &dir,
+                &output,
+                plan_file.as_deref(),
+                today.as_deref(),
+                force,
             ),
         },
     };

@@ -83,13 +83,19 @@ fn file_name(p: &Path) -> String {
         .unwrap_or_default()
 }
 
-pub fn status(
+type Loaded = (
+    PathBuf,
+    Plan,
+    chrono::NaiveDate,
+    crate::plan::track::Tracking,
+);
+
+fn load(
     t: &Templates,
     dir: &Path,
     plan_file: Option<&Path>,
     today: Option<&str>,
-    json: bool,
-) -> Result<(), u8> {
+) -> Result<Loaded, u8> {
     let plan_path = find_plan(dir, plan_file)?;
     let plan = Plan::load(&plan_path).map_err(|e| {
         tell!("{e}");
@@ -113,6 +119,49 @@ pub fn status(
         .map(|(p, r)| (p, r.map_err(|e| e.to_string())))
         .collect();
     let tr = track(t, &plan, &items, today);
+    Ok((plan_path, plan, today, tr))
+}
+
+/// The progress table as a workbook: one row per plan row.
+pub fn export(
+    t: &Templates,
+    dir: &Path,
+    output: &Path,
+    plan_file: Option<&Path>,
+    today: Option<&str>,
+    force: bool,
+) -> Result<(), u8> {
+    use crate::storage::{OutputKind, check_output};
+    check_output(output, &[OutputKind::Xlsx], force).map_err(|e| {
+        tell!("{e}");
+        1u8
+    })?;
+    let (_, plan, today, tr) = load(t, dir, plan_file, today)?;
+    let bytes = crate::plan::export::workbook(&plan, &tr, today).map_err(|e| {
+        tell!("{}: không ghi được bảng tính ({e})", output.display());
+        1u8
+    })?;
+    crate::storage::replace_file(output, &bytes).map_err(|e| {
+        tell!("{}: không ghi được ({e})", output.display());
+        1u8
+    })?;
+    say!(
+        "Đã ghi {}: {} TTHC, {} quá hạn",
+        output.display(),
+        tr.rows.len(),
+        tr.rows.iter().filter(|r| r.overdue.is_some()).count()
+    );
+    Ok(())
+}
+
+pub fn status(
+    t: &Templates,
+    dir: &Path,
+    plan_file: Option<&Path>,
+    today: Option<&str>,
+    json: bool,
+) -> Result<(), u8> {
+    let (plan_path, plan, today, tr) = load(t, dir, plan_file, today)?;
     if json {
         let rows: Vec<_> = tr
             .rows

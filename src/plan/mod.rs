@@ -3,6 +3,7 @@
 //! reviews; it is imported from the department's own XLSX or CSV annex (`import.rs`) and matched
 //! against the review files to track progress (`track.rs`).
 
+pub mod export;
 pub mod import;
 pub mod track;
 
