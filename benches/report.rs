@@ -51,7 +51,7 @@ fn compile_formats(c: &mut Criterion) {
             once.bytes.len(),
             once.bytes.len() as f64 / 1_048_576.0
         );
-        g.bench_function(format!("compile 500 reviews to {}", f.extension()), |b| {
+        g.bench_function(format!("compile 500 reviews to {}", f.ext()), |b| {
             b.iter(|| compile(&t, &s, &items, f, &|_, _| {}).unwrap())
         });
     }

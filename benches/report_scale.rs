@@ -42,7 +42,7 @@ fn one(n: usize, f: Format) {
             let grow = peak.saturating_sub(base) as f64 / 1024.0;
             println!(
                 "| {n} | {} | {secs:.2} s | {:.1} MB | {grow:.0} MiB | {:.3} MiB |",
-                f.extension(),
+                f.ext(),
                 c.bytes.len() as f64 / 1_048_576.0,
                 grow / n as f64
             );
@@ -56,7 +56,7 @@ fn main() {
         let n: usize = args[i + 1].parse().expect("a count");
         let f = Format::ALL
             .into_iter()
-            .find(|f| f.extension() == args[i + 2])
+            .find(|f| f.ext() == args[i + 2])
             .expect("pdf, docx or xlsx");
         one(n, f);
         return;
@@ -67,7 +67,7 @@ fn main() {
     for n in [500usize, 5_000] {
         for f in Format::ALL {
             let out = std::process::Command::new(&me)
-                .args(["--one", &n.to_string(), f.extension()])
+                .args(["--one", &n.to_string(), f.ext()])
                 .output()
                 .expect("runs");
             print!("{}", String::from_utf8_lossy(&out.stdout));

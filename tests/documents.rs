@@ -117,19 +117,30 @@ fn body(text: &str) -> Block {
     Block::Para(Para::text(13.0, text))
 }
 
+/// A document of `filler` short paragraphs, to bring what follows near a page end.
+fn filled(filler: usize) -> Document {
+    let mut doc = Document::new("thử");
+    for i in 0..filler {
+        doc.push(body(&format!("Đoạn văn số {i} để lấp đầy trang giấy.")));
+    }
+    doc
+}
+
+/// The page (0-based) on which a word of the rendered document first stands.
+fn page_finder(doc: &Document) -> impl Fn(&str) -> usize {
+    let pages = page_words(&pdf::write(doc));
+    move |w| pages.iter().position(|p| p.iter().any(|x| x == w)).unwrap()
+}
+
 /// For each filler length, a heading near the page end is followed on its own page by the
 /// paragraph it heads.
 #[test]
 fn a_heading_never_ends_a_page() {
     for filler in 30..44 {
-        let mut doc = Document::new("thử");
-        for i in 0..filler {
-            doc.push(body(&format!("Đoạn văn số {i} để lấp đầy trang giấy.")));
-        }
+        let mut doc = filled(filler);
         doc.heading("ĐỀ MỤC CUỐI TRANG", 1, 13.0);
         doc.push(body("Nội dung ngay sau đề mục."));
-        let pages = page_words(&pdf::write(&doc));
-        let page_of = |w: &str| pages.iter().position(|p| p.iter().any(|x| x == w)).unwrap();
+        let page_of = page_finder(&doc);
         assert_eq!(
             page_of("ĐỀ"),
             page_of("ngay"),
@@ -142,10 +153,7 @@ fn a_heading_never_ends_a_page() {
 #[test]
 fn table_headers_and_footers_keep_their_rows() {
     for filler in 28..44 {
-        let mut doc = Document::new("thử");
-        for i in 0..filler {
-            doc.push(body(&format!("Đoạn văn số {i} để lấp đầy trang giấy.")));
-        }
+        let mut doc = filled(filler);
         let mut rows: Vec<Row> = (1..=3)
             .map(|i| {
                 Row::body(vec![
@@ -171,8 +179,7 @@ fn table_headers_and_footers_keep_their_rows() {
             size: 10.0,
             money_unit: MoneyUnit::Dong,
         }));
-        let pages = page_words(&pdf::write(&doc));
-        let page_of = |w: &str| pages.iter().position(|p| p.iter().any(|x| x == w)).unwrap();
+        let page_of = page_finder(&doc);
         assert_eq!(
             page_of("Têncột"),
             page_of("Dòngthân1"),
@@ -190,10 +197,7 @@ fn table_headers_and_footers_keep_their_rows() {
 #[test]
 fn the_signature_is_never_alone_on_a_page() {
     for filler in 25..42 {
-        let mut doc = Document::new("thử");
-        for i in 0..filler {
-            doc.push(body(&format!("Đoạn văn số {i} để lấp đầy trang giấy.")));
-        }
+        let mut doc = filled(filler);
         doc.push(body(
             "Điều 4. Các cơ quan chịu trách nhiệm thi hành Quyết định này.",
         ));
@@ -212,8 +216,7 @@ fn the_signature_is_never_alone_on_a_page() {
                 name: "Nguyễn Văn Ký".into(),
             },
         }));
-        let pages = page_words(&pdf::write(&doc));
-        let page_of = |w: &str| pages.iter().position(|p| p.iter().any(|x| x == w)).unwrap();
+        let page_of = page_finder(&doc);
         assert_eq!(page_of("Ký"), page_of("Điều"), "filler {filler}");
         assert_eq!(page_of("nhận:"), page_of("Điều"), "filler {filler}");
     }
@@ -222,13 +225,7 @@ fn the_signature_is_never_alone_on_a_page() {
 #[test]
 fn settings_change_the_unit_the_basis_and_add_words() {
     let t = Templates::embedded();
-    let items: Vec<_> = example_files()
-        .into_iter()
-        .map(|p| {
-            let r = tthc_review::storage::load_review(&p).map_err(|e| e.to_string());
-            (p, r)
-        })
-        .collect();
+    let items = example_items();
     let s = ReportSettings {
         money_unit: MoneyUnit::NghinDong,
         cost_basis: CostBasis::Both,
@@ -295,13 +292,7 @@ fn docx_paragraphs(xml: &str) -> Vec<String> {
 #[test]
 fn the_word_decision_has_the_text_tables_styles_and_page_numbers() {
     let t = Templates::embedded();
-    let items: Vec<_> = example_files()
-        .into_iter()
-        .map(|p| {
-            let r = tthc_review::storage::load_review(&p).map_err(|e| e.to_string());
-            (p, r)
-        })
-        .collect();
+    let items = example_items();
     let c = compile(
         &t,
         &ReportSettings::default(),
@@ -652,13 +643,7 @@ fn row_of(book_text: &calamine::Range<calamine::Data>, col: u32, label: &str) ->
 fn the_workbook_recomputes_to_the_engine_figures() {
     use calamine::Reader;
     let t = Templates::embedded();
-    let mut items: Vec<_> = example_files()
-        .into_iter()
-        .map(|p| {
-            let r = tthc_review::storage::load_review(&p).map_err(|e| e.to_string());
-            (p, r)
-        })
-        .collect();
+    let mut items = example_items();
     items.extend(big_reviews(4));
     let c = compile(
         &t,

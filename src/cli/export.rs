@@ -4,26 +4,14 @@
 use super::out::{say, tell};
 use crate::preflight::{Finding, Severity, count, has_errors, report_findings, review_findings};
 use crate::report::{self, Format, ReportError, ReportSettings, review_report};
-use crate::storage::{
-    OutputKind, check_output, list_reviews, load_review, replace_file, settings_path,
-};
+use crate::storage::{check_output, load_review, replace_file, settings_path};
 use crate::templates::Templates;
 use std::path::Path;
 
 /// Refuses an output that would replace a review or a file that is not ours, or an existing
 /// report without --force; checked before any work is done.
 fn output_allowed(output: &Path, force: bool) -> Result<Format, u8> {
-    check_output(
-        output,
-        &[OutputKind::Pdf, OutputKind::Docx, OutputKind::Xlsx],
-        force,
-    )
-    .map(|k| match k {
-        OutputKind::Pdf => Format::Pdf,
-        OutputKind::Docx => Format::Docx,
-        OutputKind::Xlsx => Format::Xlsx,
-    })
-    .map_err(|e| {
+    check_output(output, &Format::ALL, force).map_err(|e| {
         tell!("{e}");
         1u8
     })
@@ -120,14 +108,7 @@ pub fn compile(
     let format = output_allowed(output, force)?;
     // The folder's own settings (saved from the app) unless a file is named.
     let settings = settings_for(dir, settings)?;
-    let items: Vec<_> = list_reviews(dir)
-        .map_err(|e| {
-            tell!("{}: không đọc được thư mục ({e})", dir.display());
-            1u8
-        })?
-        .into_iter()
-        .map(|(p, r)| (p, r.map_err(|e| e.to_string())))
-        .collect();
+    let items = super::review_items(dir)?;
     gate(&report_findings(t, &items), strict)?;
     let compiled = report::compile(t, &settings, &items, format, &|_, _| {}).map_err(|e| {
         if !matches!(e, ReportError::Blocked(_)) {

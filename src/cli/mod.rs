@@ -127,6 +127,21 @@ pub enum PlanCommand {
     },
 }
 
+/// The reviews of a folder, each loaded or with its error in words (reports and the plan take
+/// both: a file that does not load is shown, never skipped).
+fn review_items(
+    dir: &std::path::Path,
+) -> Result<Vec<(PathBuf, Result<crate::model::Review, String>)>, u8> {
+    Ok(crate::storage::list_reviews(dir)
+        .map_err(|e| {
+            tell!("{}: không đọc được thư mục ({e})", dir.display());
+            1u8
+        })?
+        .into_iter()
+        .map(|(p, r)| (p, r.map_err(|e| e.to_string())))
+        .collect())
+}
+
 pub fn run(cmd: Command) -> ExitCode {
     let templates = match crate::templates::Templates::load_default() {
         Ok(t) => t,

@@ -4,7 +4,7 @@ use super::out::{say, tell};
 use crate::cost::format::{money, number, percent};
 use crate::plan::track::{Status, track};
 use crate::plan::{PLAN_SUFFIX, Plan, import::import as import_plan};
-use crate::storage::{list_reviews, write_atomic};
+use crate::storage::write_atomic;
 use crate::templates::Templates;
 use std::path::{Path, PathBuf};
 
@@ -110,14 +110,7 @@ fn load(
                 1u8
             })?,
     };
-    let items: Vec<_> = list_reviews(dir)
-        .map_err(|e| {
-            tell!("{}: không đọc được thư mục ({e})", dir.display());
-            1u8
-        })?
-        .into_iter()
-        .map(|(p, r)| (p, r.map_err(|e| e.to_string())))
-        .collect();
+    let items = super::review_items(dir)?;
     let tr = track(t, &plan, &items, today);
     Ok((plan_path, plan, today, tr))
 }

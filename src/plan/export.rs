@@ -92,9 +92,10 @@ pub fn workbook(plan: &Plan, tr: &Tracking, today: chrono::NaiveDate) -> Result<
         (9, tr.totals.days_before),
         (10, tr.totals.days_after),
     ] {
-        let letter = (b'A' + col as u8) as char;
-        let formula = rust_xlsxwriter::Formula::new(format!("=SUM({letter}3:{letter}{row})"))
-            .set_result(v.normalize().to_string());
+        let cell = rust_xlsxwriter::utility::row_col_to_cell;
+        let formula =
+            rust_xlsxwriter::Formula::new(format!("=SUM({}:{})", cell(2, col), cell(row - 1, col)))
+                .set_result(v.normalize().to_string());
         ws.write_formula_with_format(row, col, formula, &money)
             .map_err(e)?;
     }

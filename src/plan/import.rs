@@ -149,12 +149,6 @@ pub fn from_rows(file: &str, rows: &[Vec<String>]) -> Result<Imported, String> {
             ));
             continue;
         }
-        if row.name == "(empty)" {
-            continue;
-        }
-        if row.direction == "(empty)" {
-            row.direction.clear();
-        }
         plan.rows.push(row);
     }
     if plan.rows.is_empty() {

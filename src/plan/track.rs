@@ -172,8 +172,9 @@ pub fn track(
         let (status, since) = match review {
             None => (Status::NotStarted, None),
             Some(r) => match r.stage() {
-                Some(c) => (Status::Stage(c.stage), Some(c.date)),
-                None => (
+                // "Đang rà soát" chosen by hand is the same as no stage yet: show how far.
+                Some(c) if c.stage != Stage::Reviewing => (Status::Stage(c.stage), Some(c.date)),
+                _ => (
                     Status::Reviewing {
                         percent: crate::progress::progress(t, r).percent(),
                     },

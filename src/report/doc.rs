@@ -307,6 +307,12 @@ pub struct Table {
     pub money_unit: MoneyUnit,
 }
 
+/// Quốc hiệu and tiêu ngữ (NĐ 30/2020), printed on the right of every letterhead.
+pub const MOTTO: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
+pub const SLOGAN: &str = "Độc lập - Tự do - Hạnh phúc";
+/// The left (issuing body) column of the letterhead, as a share of the text width.
+pub const HEAD_LEFT: f32 = 0.42;
+
 /// The issuing body and number (left), the national motto and place/date (right).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Letterhead {

@@ -4,7 +4,10 @@
 //! letterhead and signature as borderless two-column tables, the page number as a field at the
 //! top from page 2 on.
 
-use super::doc::{Align, Block, Document, Letterhead, Para, RowKind, SignSide, Signature, Table};
+use super::doc::{
+    Align, Block, Document, HEAD_LEFT, Letterhead, MOTTO, Para, RowKind, SLOGAN, SignSide,
+    Signature, Table,
+};
 use super::fonts::Face;
 use super::pdf::{CONTENT_W, table_widths, text_width};
 use docx_rs::{
@@ -128,10 +131,6 @@ fn borderless(cells: Vec<(f32, Vec<Paragraph>)>) -> docx_rs::Table {
         .layout(TableLayoutType::Fixed)
         .width((CONTENT_W * TW) as usize, WidthType::Dxa)
 }
-
-const HEAD_LEFT: f32 = 0.42;
-const MOTTO: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
-const SLOGAN: &str = "Độc lập - Tự do - Hạnh phúc";
 
 fn letterhead(l: &Letterhead) -> docx_rs::Table {
     let lw = CONTENT_W * HEAD_LEFT;

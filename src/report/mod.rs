@@ -54,40 +54,7 @@ fn chosen(review: &Review) -> Result<(usize, crate::cost::ReviewCost), ReportErr
 }
 
 /// The formats a report is written in, chosen by the output's extension.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    Pdf,
-    Docx,
-    Xlsx,
-}
-
-impl Format {
-    /// From a file name's extension (case-insensitive).
-    pub fn of(path: &std::path::Path) -> Option<Format> {
-        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-        match ext.as_str() {
-            "pdf" => Some(Format::Pdf),
-            "docx" => Some(Format::Docx),
-            "xlsx" => Some(Format::Xlsx),
-            _ => None,
-        }
-    }
-    pub fn extension(self) -> &'static str {
-        match self {
-            Format::Pdf => "pdf",
-            Format::Docx => "docx",
-            Format::Xlsx => "xlsx",
-        }
-    }
-    pub fn label(self) -> &'static str {
-        match self {
-            Format::Pdf => "PDF",
-            Format::Docx => "Word (DOCX)",
-            Format::Xlsx => "Excel (XLSX)",
-        }
-    }
-    pub const ALL: [Format; 3] = [Format::Pdf, Format::Docx, Format::Xlsx];
-}
+pub use crate::storage::OutputKind as Format;
 
 /// The single-review letterhead and signers: the settings, else the review's agency and room.
 fn single_frame(s: &ReportSettings, review: &Review) -> (Letterhead, Signature) {
@@ -204,7 +171,8 @@ pub struct Compiled {
     pub totals: Totals,
 }
 
-fn roman(n: usize) -> String {
+/// I, II, III … for the lĩnh vực groups.
+pub fn roman(n: usize) -> String {
     const R: [(usize, &str); 13] = [
         (1000, "M"),
         (900, "CM"),
@@ -253,6 +221,8 @@ pub struct Gathered<'a> {
     pub items: Vec<(&'a Review, usize, crate::cost::ReviewCost)>,
     /// (key, printed spelling) of each lĩnh vực, in the order they first appear.
     pub fields: Vec<(String, String)>,
+    /// The index in `fields` of each item's lĩnh vực.
+    field_of: Vec<usize>,
     pub agg: crate::cost::Aggregate,
     pub findings: Vec<Finding>,
 }
@@ -263,9 +233,12 @@ impl Gathered<'_> {
         &'s self,
         key: &'s str,
     ) -> impl Iterator<Item = &'s (&'s Review, usize, crate::cost::ReviewCost)> + 's {
+        let g = self.fields.iter().position(|(k, _)| k == key);
         self.items
             .iter()
-            .filter(move |(r, _, _)| text_key(&r.tthc.field) == key)
+            .zip(&self.field_of)
+            .filter(move |(_, f)| Some(**f) == g)
+            .map(|(item, _)| item)
     }
 }
 
@@ -299,11 +272,17 @@ pub fn gather<'a>(
         ok.push((review, i, cost));
     }
     let mut fields: Vec<(String, String)> = Vec::new();
+    let mut field_of = Vec::with_capacity(ok.len());
     for (r, _, _) in &ok {
         let key = text_key(&r.tthc.field);
-        if !fields.iter().any(|(k, _)| *k == key) {
-            fields.push((key, t.field_spelling(&r.tthc.field).to_string()));
-        }
+        let g = match fields.iter().position(|(k, _)| *k == key) {
+            Some(g) => g,
+            None => {
+                fields.push((key, t.field_spelling(&r.tthc.field).to_string()));
+                fields.len() - 1
+            }
+        };
+        field_of.push(g);
     }
     let agg = aggregate(ok.iter().map(|(r, i, c)| {
         (
@@ -315,13 +294,10 @@ pub fn gather<'a>(
     Ok(Gathered {
         items: ok,
         fields,
+        field_of,
         agg,
         findings,
     })
-}
-
-pub fn roman_numeral(n: usize) -> String {
-    roman(n)
 }
 
 /// The compiled decision as a document: the decision, the annex grouped by lĩnh vực and TTHC,

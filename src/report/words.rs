@@ -6,20 +6,11 @@ use serde::{Deserialize, Serialize};
 
 /// Regional choices a department may prefer: "linh" or "lẻ" for a zero ten (105), "nghìn" or
 /// "ngàn" for a thousand.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct WordsStyle {
     pub le: bool,
     pub ngan: bool,
-}
-
-impl Default for WordsStyle {
-    fn default() -> Self {
-        WordsStyle {
-            le: false,
-            ngan: false,
-        }
-    }
 }
 
 const DIGITS: [&str; 10] = [

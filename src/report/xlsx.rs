@@ -5,7 +5,7 @@
 //! per review. Excel numbers are binary floating point: amounts are exact up to 15 digits.
 
 use super::content::{COST_COLUMNS, COST_FOOTER, option_name};
-use super::{Gathered, roman_numeral};
+use super::{Gathered, roman};
 use crate::cost::{ReviewCost, TableCost};
 use crate::model::{Activity, OptionKind, Review};
 use crate::templates::Templates;
@@ -26,10 +26,7 @@ fn result(v: Decimal) -> String {
     v.normalize().to_string()
 }
 
-/// "H12": column letter and 1-based row of a 0-based (row, col).
-fn cell(row: u32, col: u16) -> String {
-    format!("{}{}", (b'A' + col as u8) as char, row + 1)
-}
+use rust_xlsxwriter::utility::row_col_to_cell as cell;
 
 struct Styles {
     title: Format,
@@ -378,7 +375,7 @@ pub fn compiled(t: &Templates, g: &Gathered) -> Result<Vec<u8>, String> {
             0,
             row,
             7,
-            &format!("{}. {}", roman_numeral(gi + 1), field),
+            &format!("{}. {}", roman(gi + 1), field),
             &s.bold_text,
         )
         .map_err(err)?;
@@ -412,7 +409,7 @@ pub fn compiled(t: &Templates, g: &Gathered) -> Result<Vec<u8>, String> {
             0,
             row,
             1,
-            &format!("{} {}", w.get("report.group_total"), roman_numeral(gi + 1)),
+            &format!("{} {}", w.get("report.group_total"), roman(gi + 1)),
             &s.bold_text,
         )
         .map_err(err)?;

@@ -23,6 +23,17 @@ impl OutputKind {
         }
     }
 
+    pub const ALL: [OutputKind; 3] = [OutputKind::Pdf, OutputKind::Docx, OutputKind::Xlsx];
+
+    /// What the user reads for the format.
+    pub fn label(self) -> &'static str {
+        match self {
+            OutputKind::Pdf => "PDF",
+            OutputKind::Docx => "Word (DOCX)",
+            OutputKind::Xlsx => "Excel (XLSX)",
+        }
+    }
+
     pub fn ext(self) -> &'static str {
         match self {
             OutputKind::Pdf => "pdf",

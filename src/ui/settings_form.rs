@@ -134,16 +134,18 @@ impl SettingsForm {
                     .show(ui, |ui| {
                         let one = &mut self.s.single;
                         for (label, v) in [
-                            ("Cơ quan (dòng 1) ", &mut one.body_upper),
-                            ("Đơn vị (dòng 2) ", &mut one.body_lower),
-                            ("Số, ký hiệu ", &mut one.number),
-                            ("Địa danh, ngày tháng ", &mut one.place_date),
+                            ("Cơ quan (dòng 1)", &mut one.body_upper),
+                            ("Đơn vị (dòng 2)", &mut one.body_lower),
+                            ("Số, ký hiệu", &mut one.number),
+                            ("Địa danh, ngày tháng", &mut one.place_date),
                             ("Người ký bên trái", &mut one.left_title),
                             ("Người ký bên phải", &mut one.right_title),
                             ("Họ tên người ký bên phải", &mut one.right_name),
                         ] {
-                            ui.label(label.trim_end());
-                            super::widgets::text(ui, v, label, w, &mut dummy);
+                            ui.label(label);
+                            // Named apart from the decision's fields of the same name.
+                            let name = format!("Báo cáo một bản rà soát: {label}");
+                            super::widgets::text(ui, v, &name, w, &mut dummy);
                             ui.end_row();
                         }
                     });

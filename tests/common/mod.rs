@@ -70,6 +70,17 @@ pub fn example_files() -> Vec<std::path::PathBuf> {
     v
 }
 
+/// The shipped examples as a report takes them: each file with its review or its error.
+pub fn example_items() -> Vec<(std::path::PathBuf, Result<Review, String>)> {
+    example_files()
+        .into_iter()
+        .map(|p| {
+            let r = tthc_review::storage::load_review(&p).map_err(|e| e.to_string());
+            (p, r)
+        })
+        .collect()
+}
+
 /// Runs a poppler tool (pdftotext, pdfinfo, pdffonts) on a PDF's bytes.
 pub fn poppler(tool: &str, pdf: &[u8], args: &[&str]) -> String {
     let dir = tempfile::tempdir().unwrap();

@@ -87,7 +87,8 @@ impl Canvas {
     }
 
     /// Several runs in one face and size in one text object: the font is set once and each run
-    /// placed with an absolute text matrix (fewer operators than one object per run).
+    /// placed with an absolute text matrix (fewer operators than one object per run). The runs
+    /// are NFC already (`text::words` normalises every word).
     pub fn texts(&mut self, face: Face, size: f32, runs: &[(f32, f32, String)]) {
         if runs.is_empty() {
             return;
@@ -109,7 +110,7 @@ impl Canvas {
                 matrix: printpdf::TextMatrix::Translate(Pt(*x), Pt(PAGE_H - top - ascent)),
             });
             ops.push(Op::ShowText {
-                items: vec![TextItem::Text(nfc(text))],
+                items: vec![TextItem::Text(text.clone())],
             });
         }
         ops.push(Op::EndTextSection);

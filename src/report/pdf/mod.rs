@@ -10,7 +10,9 @@ pub use canvas::nfc as nfc_text;
 pub use canvas::{CONTENT_W, text_width};
 pub use table::widths as table_widths;
 
-use crate::report::doc::{Align, Block, Document, Letterhead, Para, SignSide, Signature};
+use crate::report::doc::{
+    Align, Block, Document, HEAD_LEFT, Letterhead, MOTTO, Para, SLOGAN, SignSide, Signature,
+};
 use crate::report::fonts::Face;
 use canvas::{Canvas, LEFT, LINE, MM, PAGE_BODY};
 use text::{Word, draw_text, draw_words, words, wrap, wrap_words};
@@ -19,8 +21,6 @@ use text::{Word, draw_text, draw_words, words, wrap, wrap_words};
 const FIRST_INDENT: f32 = 12.7 * MM;
 /// Room left in the signature block for the signature and seal.
 const SIGN_GAP: f32 = 54.0;
-/// The left column of the letterhead (issuing body) as a share of the text width.
-const HEAD_LEFT: f32 = 0.42;
 
 fn face(bold: bool, italic: bool) -> Face {
     match (bold, italic) {
@@ -124,10 +124,7 @@ impl Writer<'_> {
             return p.before + l.lines.len().min(2) as f32 * p.size * LINE;
         }
         match b {
-            Block::Table(_) => self.tables[i]
-                .as_ref()
-                .map(|t| t.prepare().lead())
-                .unwrap_or(0.0),
+            Block::Table(_) => self.tables[i].as_ref().map_or(0.0, |t| t.lead()),
             Block::Signature(s) => signature_height(s),
             Block::Letterhead(l) => letterhead_height(l),
             Block::Rule { .. } => 8.0,
@@ -215,8 +212,6 @@ fn head_columns() -> ((f32, f32), (f32, f32)) {
 }
 
 const HEAD_SIZE: f32 = 12.5;
-const MOTTO: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
-const SLOGAN: &str = "Độc lập - Tự do - Hạnh phúc";
 
 /// The motto in bold on one line: 12–13 pt, smaller only if the column is narrower.
 fn motto_size(width: f32) -> f32 {

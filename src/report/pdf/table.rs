@@ -175,6 +175,7 @@ impl Laid<'_> {
 /// The table ready to draw: widths, size and every row laid out.
 pub struct Prepared<'a> {
     header: Laid<'a>,
+    kinds: Vec<RowKind>,
     rows: Vec<(RowKind, Laid<'a>)>,
     lh: f32,
 }
@@ -204,10 +205,36 @@ pub fn own(t: &Table) -> Owned {
     }
 }
 
+/// Height of row `i` with the rows that must stay with it: a group row takes the row under it;
+/// a row followed by footer rows takes them all. When that is more than `cap` (a page under the
+/// header), only the row itself, capped.
+fn chain_height(kinds: &[RowKind], i: usize, height: impl Fn(usize) -> f32, cap: f32) -> f32 {
+    let mut h = height(i);
+    let mut j = i;
+    while j + 1 < kinds.len() && (kinds[j] == RowKind::Group || kinds[j + 1] == RowKind::Footer) {
+        j += 1;
+        h += height(j);
+    }
+    if h > cap { height(i).min(cap) } else { h }
+}
+
 impl Owned {
+    /// The height the table needs at the top (header and first rows), laying out only those.
+    pub fn lead(&self) -> f32 {
+        let lh = self.size * LINE;
+        let header = lay(&self.header, &self.widths, self.size).height(lh);
+        if self.rows.is_empty() {
+            return header;
+        }
+        let kinds: Vec<RowKind> = self.rows.iter().map(|r| r.0).collect();
+        let height = |j: usize| lay(&self.rows[j].1, &self.widths, self.size).height(lh);
+        header + chain_height(&kinds, 0, height, PAGE_BODY - header)
+    }
+
     pub fn prepare(&self) -> Prepared<'_> {
         Prepared {
             header: lay(&self.header, &self.widths, self.size),
+            kinds: self.rows.iter().map(|r| r.0).collect(),
             rows: self
                 .rows
                 .iter()
@@ -223,26 +250,14 @@ impl Prepared<'_> {
         self.header.height(self.lh)
     }
 
-    /// Height of row `i` with the rows that must stay with it: a group row takes the row under
-    /// it; a row followed by footer rows takes them all. Capped at what a page can hold.
+    /// Height of row `i` with the rows that must stay with it (see [`chain_height`]).
     fn chain(&self, i: usize) -> f32 {
-        let mut h = self.rows[i].1.height(self.lh);
-        let mut j = i;
-        loop {
-            let next_is_footer = self.rows.get(j + 1).is_some_and(|r| r.0 == RowKind::Footer);
-            if (self.rows[j].0 == RowKind::Group || next_is_footer) && j + 1 < self.rows.len() {
-                j += 1;
-                h += self.rows[j].1.height(self.lh);
-            } else {
-                break;
-            }
-        }
-        let cap = PAGE_BODY - self.header_h();
-        if h > cap {
-            self.rows[i].1.height(self.lh).min(cap)
-        } else {
-            h
-        }
+        chain_height(
+            &self.kinds,
+            i,
+            |j| self.rows[j].1.height(self.lh),
+            PAGE_BODY - self.header_h(),
+        )
     }
 
     /// The height the table needs at the top: header and its first rows.

@@ -10,10 +10,10 @@ use crate::progress::Step;
 use crate::report::{Format, ReportSettings, review_report};
 use crate::storage::lock::{self, LockError};
 use crate::storage::{
-    DiskState, OutputKind, OutputRefusal, Recovered, Stamp, check_output, disk_state,
-    file_time_text, fnv64, free_name, free_name_ext, identity, load_review, load_review_stamped,
-    recovery_path, remember_recent, remove_recovery, replace_file, same_file, save_review_stamped,
-    settings_path, slug, write_recovery,
+    DiskState, OutputRefusal, Recovered, Stamp, check_output, disk_state, file_time_text, fnv64,
+    free_name, free_name_ext, identity, load_review, load_review_stamped, recovery_path,
+    remember_recent, remove_recovery, replace_file, same_file, save_review_stamped, settings_path,
+    slug, write_recovery,
 };
 use crate::ui::editor::EditorState;
 use crate::ui::report_job::CompileJob;
@@ -523,7 +523,7 @@ impl App {
     /// A report goes only where nothing would be lost: never onto a review or a file that is not
     /// a report; over an existing report after asking.
     fn pending_output(&mut self, p: Pending) {
-        match check_output(p.output(), &REPORT_KINDS, false) {
+        match check_output(p.output(), &Format::ALL, false) {
             Ok(_) => self.write_report(p),
             Err(OutputRefusal::Exists(_)) => self.modal = Some(Modal::Overwrite(p)),
             Err(e) => self.message(e.to_string()),
@@ -531,7 +531,7 @@ impl App {
     }
 
     pub(super) fn write_report(&mut self, p: Pending) {
-        if let Err(e) = check_output(p.output(), &REPORT_KINDS, true) {
+        if let Err(e) = check_output(p.output(), &Format::ALL, true) {
             return self.message(e.to_string());
         }
         let format = Format::of(p.output()).unwrap_or(Format::Pdf);
@@ -581,6 +581,3 @@ impl App {
         Ok(())
     }
 }
-
-/// The files a report may be written as.
-const REPORT_KINDS: [OutputKind; 3] = [OutputKind::Pdf, OutputKind::Docx, OutputKind::Xlsx];
