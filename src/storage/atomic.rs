@@ -49,13 +49,21 @@ fn folder_of(path: &Path) -> &Path {
     }
 }
 
-/// A new, uniquely named, exclusively created hidden file beside `path`.
+/// A new, uniquely named, exclusively created hidden file beside `path`. It is created with
+/// the permissions of any new file (0666 less the umask on Unix), not tempfile's owner-only
+/// 0600: a new review or report on a shared folder must be readable by the colleagues who can
+/// read the folder. Replacing an existing file keeps that file's permissions instead.
 fn temp_beside(path: &Path, what: &str) -> io::Result<tempfile::NamedTempFile> {
     let name = path.file_name().unwrap_or_default().to_string_lossy();
-    tempfile::Builder::new()
-        .prefix(&format!(".{name}."))
-        .suffix(&format!(".{what}"))
-        .tempfile_in(folder_of(path))
+    let (prefix, suffix) = (format!(".{name}."), format!(".{what}"));
+    let mut b = tempfile::Builder::new();
+    b.prefix(&prefix).suffix(&suffix);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        b.permissions(fs::Permissions::from_mode(0o666));
+    }
+    b.tempfile_in(folder_of(path))
 }
 
 fn sync_folder(path: &Path) {
@@ -140,6 +148,26 @@ mod tests {
     }
 
     #[cfg(unix)]
+    #[test]
+    fn a_new_file_gets_the_permissions_of_any_new_file_not_owner_only() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let plain = dir.path().join("plain.txt");
+        File::create(&plain).unwrap();
+        let want = fs::metadata(&plain).unwrap().permissions().mode() & 0o777;
+        let report = dir.path().join("bao-cao.docx");
+        replace_file(&report, b"PK").unwrap();
+        let review = dir.path().join("moi.ron");
+        write_atomic(&review, b"()").unwrap();
+        for p in [&report, &review] {
+            assert_eq!(
+                fs::metadata(p).unwrap().permissions().mode() & 0o777,
+                want,
+                "{p:?}"
+            );
+        }
+    }
+
     #[test]
     fn a_planted_temp_symlink_is_not_followed_and_permissions_are_kept() {
         use std::os::unix::fs::PermissionsExt;
