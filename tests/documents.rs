@@ -801,3 +801,24 @@ fn cli_picks_the_format_by_extension_from_a_relative_folder() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains(".pdf, .docx, .xlsx"), "{err}");
 }
+
+/// A page break inside a paragraph leaves at least two of its lines on each page.
+#[test]
+fn no_single_line_of_a_paragraph_is_left_on_a_page() {
+    let long: Vec<String> = (1..=70).map(|i| format!("chữ{i}")).collect();
+    for filler in 30..46 {
+        let mut doc = filled(filler);
+        doc.push(body(&long.join(" ")));
+        let text = poppler("pdftotext", &pdf::write(&doc), &["-layout"]);
+        let per_page: Vec<usize> = text
+            .split('\x0c')
+            .map(|p| p.lines().filter(|l| l.contains("chữ")).count())
+            .filter(|&n| n > 0)
+            .collect();
+        assert!(per_page.iter().sum::<usize>() >= 4, "{per_page:?}");
+        assert!(
+            per_page.iter().all(|&n| n >= 2),
+            "filler {filler}: lines per page {per_page:?}"
+        );
+    }
+}

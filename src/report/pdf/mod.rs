@@ -187,7 +187,20 @@ fn paragraph(c: &mut Canvas, p: &Para) {
     let lh = p.size * LINE;
     c.y += p.before;
     let n = l.lines.len();
+    // Widows and orphans: a page break inside a paragraph leaves at least two lines on each side
+    // (as Word's widow control does); a paragraph too short for that moves whole.
+    let fit = ((c.room() + 0.01) / lh).floor().max(0.0) as usize;
+    let break_after = if fit >= n || c.at_top() {
+        None
+    } else if fit < 2 || n < 4 {
+        Some(0)
+    } else {
+        Some(fit.min(n - 2))
+    };
     for (k, line) in l.lines.iter().enumerate() {
+        if Some(k) == break_after {
+            c.new_page();
+        }
         c.ensure(lh);
         let indent = if k == 0 { l.first } else { 0.0 };
         draw_words(

@@ -136,7 +136,7 @@ impl App {
         };
         let mut keep = true;
         egui::CentralPanel::default().show(ui, |ui| {
-            ui.heading("Thiết lập báo cáo tổng hợp");
+            ui.heading("Thiết lập báo cáo");
             ui.weak(format!("Lưu vào {}", settings_path(&self.dir).display()));
             ui.horizontal(|ui| {
                 if ui.button("Lưu thiết lập").clicked() {
