@@ -5,6 +5,7 @@
 pub mod check;
 pub mod cli;
 pub mod cost;
+pub mod exchange;
 pub mod model;
 pub mod plan;
 pub mod preflight;

@@ -2,6 +2,7 @@
 
 mod calc;
 mod check;
+mod exchange;
 mod export;
 mod fmt;
 pub mod out;
@@ -74,6 +75,34 @@ pub enum Command {
     Plan {
         #[command(subcommand)]
         command: PlanCommand,
+    },
+    /// Nhận bản rà soát một phòng gửi (tệp .zip, tệp .ron hoặc thư mục) vào thư mục bản rà soát: kiểm tra từng tệp, so với bản đang có, ghi nhật ký.
+    Receive {
+        source: PathBuf,
+        /// Thư mục bản rà soát (mặc định saved-reviews)
+        #[arg(default_value = "saved-reviews")]
+        dir: PathBuf,
+        /// Tệp khác bản đang có: thay bản đang có (bản cũ giữ ở .bak)
+        #[arg(long, conflicts_with_all = ["keep_both", "skip"])]
+        replace: bool,
+        /// Tệp khác bản đang có: giữ cả hai (bản nhận ghi thành tệp mới)
+        #[arg(long, conflicts_with = "skip")]
+        keep_both: bool,
+        /// Tệp khác bản đang có: bỏ qua
+        #[arg(long)]
+        skip: bool,
+    },
+    /// Gói các bản rà soát của thư mục thành một tệp .zip để gửi Văn phòng.
+    Send {
+        /// Thư mục bản rà soát (mặc định saved-reviews)
+        #[arg(default_value = "saved-reviews")]
+        dir: PathBuf,
+        /// Tệp .zip cần ghi
+        #[arg(short = 'o', long = "output")]
+        output: PathBuf,
+        /// Ghi đè tệp đã có
+        #[arg(long)]
+        force: bool,
     },
     /// Kiểm tra các tệp rà soát (tệp hoặc thư mục chứa tệp .ron).
     Check {
@@ -174,6 +203,23 @@ pub fn run(cmd: Command) -> ExitCode {
             strict,
             force,
         ),
+        Command::Receive {
+            source,
+            dir,
+            replace,
+            keep_both,
+            skip,
+        } => {
+            use crate::exchange::Choice;
+            let choice = match (replace, keep_both, skip) {
+                (true, _, _) => Some(Choice::Replace),
+                (_, true, _) => Some(Choice::KeepBoth),
+                (_, _, true) => Some(Choice::Skip),
+                _ => None,
+            };
+            exchange::receive(&templates, &source, &dir, choice)
+        }
+        Command::Send { dir, output, force } => exchange::send(&dir, &output, force),
         Command::Open { file } => return crate::ui::run_native(Some(file)),
         Command::Plan { command } => match command {
             PlanCommand::Import {

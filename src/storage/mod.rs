@@ -212,7 +212,7 @@ fn position(bytes: &[u8], at: usize) -> (usize, usize) {
 
 /// Turns a file's bytes into text, telling a file cut inside a character from one that is not
 /// UTF-8 at all.
-fn utf8_text(bytes: Vec<u8>) -> Result<String, LoadProblem> {
+pub fn utf8_text(bytes: Vec<u8>) -> Result<String, LoadProblem> {
     String::from_utf8(bytes).map_err(|e| {
         let err = e.utf8_error();
         let bytes = e.as_bytes();

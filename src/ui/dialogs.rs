@@ -13,6 +13,14 @@ pub trait FileDialogs {
     /// Asks where to save a report, suggesting `name` (its extension is the suggested format);
     /// the user may pick PDF, Word (.docx) or Excel (.xlsx).
     fn save_report(&mut self, dir: &Path, name: &str) -> Option<PathBuf>;
+    /// Asks for what a room sent: a .zip or a review file.
+    fn open_received(&mut self, dir: &Path) -> Option<PathBuf>;
+    /// Asks for a folder a room's reviews were copied into.
+    fn pick_folder(&mut self, dir: &Path) -> Option<PathBuf>;
+    /// Asks where to save the .zip sent to the office, suggesting `name`.
+    fn save_zip(&mut self, dir: &Path, name: &str) -> Option<PathBuf>;
+    /// Asks for the plan's annex (Excel, ODS or CSV) to import.
+    fn open_plan(&mut self, dir: &Path) -> Option<PathBuf>;
     /// Whether the last `None` meant that no dialog could be shown (rather than the user
     /// cancelling it).
     fn unavailable(&self) -> bool {
@@ -108,6 +116,54 @@ impl FileDialogs for NativeDialogs {
             } else {
                 with_ext(p, "pdf")
             }
+        })
+    }
+
+    fn open_received(&mut self, dir: &Path) -> Option<PathBuf> {
+        let dir = absolute(dir);
+        self.ask(|| {
+            rfd::FileDialog::new()
+                .set_title("Nhận bản rà soát")
+                .set_directory(&dir)
+                .add_filter("Tệp nén hoặc bản rà soát", &["zip", "ron"])
+                .pick_file()
+        })
+    }
+
+    fn pick_folder(&mut self, dir: &Path) -> Option<PathBuf> {
+        let dir = absolute(dir);
+        self.ask(|| {
+            rfd::FileDialog::new()
+                .set_title("Nhận bản rà soát từ thư mục")
+                .set_directory(&dir)
+                .pick_folder()
+        })
+    }
+
+    fn save_zip(&mut self, dir: &Path, name: &str) -> Option<PathBuf> {
+        let dir = absolute(dir);
+        self.ask(|| {
+            rfd::FileDialog::new()
+                .set_title("Gửi phòng Văn phòng")
+                .set_directory(&dir)
+                .set_file_name(name)
+                .add_filter("Tệp nén ZIP", &["zip"])
+                .save_file()
+        })
+        .map(|p| with_ext(p, "zip"))
+    }
+
+    fn open_plan(&mut self, dir: &Path) -> Option<PathBuf> {
+        let dir = absolute(dir);
+        self.ask(|| {
+            rfd::FileDialog::new()
+                .set_title("Nhập kế hoạch rà soát")
+                .set_directory(&dir)
+                .add_filter(
+                    "Bảng tính (Excel, LibreOffice, CSV)",
+                    &["xlsx", "xls", "ods", "csv"],
+                )
+                .pick_file()
         })
     }
 

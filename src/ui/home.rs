@@ -77,6 +77,12 @@ pub enum HomeAction {
     Refresh,
     Compile,
     Settings,
+    /// "Nhận bản rà soát": from a .zip or review file, or from a folder.
+    Receive {
+        folder: bool,
+    },
+    /// "Gửi phòng Văn phòng": the room's reviews as one .zip.
+    Send,
 }
 
 fn row_for(t: &Templates, path: PathBuf, loaded: Result<crate::model::Review, String>) -> HomeRow {
@@ -331,6 +337,29 @@ impl HomeState {
             }
             if ui.button("Thiết lập báo cáo…").clicked() {
                 actions.push(HomeAction::Settings);
+            }
+            ui.separator();
+            ui.menu_button("Nhận bản rà soát", |ui| {
+                if ui
+                    .button("Từ tệp .zip hoặc .ron…")
+                    .on_hover_text("Tệp một phòng gửi: từng tệp được kiểm tra, so với bản đang có; không ghi đè khi chưa hỏi")
+                    .clicked()
+                {
+                    actions.push(HomeAction::Receive { folder: false });
+                }
+                if ui.button("Từ thư mục…").clicked() {
+                    actions.push(HomeAction::Receive { folder: true });
+                }
+            });
+            if ui
+                .button("Gửi phòng Văn phòng…")
+                .on_hover_text(format!(
+                    "Gói {} thành một tệp .zip để gửi Văn phòng",
+                    self.totals_scope
+                ))
+                .clicked()
+            {
+                actions.push(HomeAction::Send);
             }
         });
         let dups = self

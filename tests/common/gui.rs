@@ -39,6 +39,18 @@ impl FileDialogs for Dialogs {
     fn save_report(&mut self, _: &Path, _: &str) -> Option<PathBuf> {
         self.save_to.borrow_mut().pop()
     }
+    fn open_received(&mut self, _: &Path) -> Option<PathBuf> {
+        self.open.borrow_mut().pop()
+    }
+    fn pick_folder(&mut self, _: &Path) -> Option<PathBuf> {
+        self.open.borrow_mut().pop()
+    }
+    fn save_zip(&mut self, _: &Path, _: &str) -> Option<PathBuf> {
+        self.save_to.borrow_mut().pop()
+    }
+    fn open_plan(&mut self, _: &Path) -> Option<PathBuf> {
+        self.open.borrow_mut().pop()
+    }
     fn unavailable(&self) -> bool {
         self.unavailable
     }

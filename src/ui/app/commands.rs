@@ -60,6 +60,13 @@ pub enum Command {
     Write(Pending),
     /// Saves although some cells are invalid: their text is what is saved.
     SaveDraft,
+    /// Receives the files of the open receive question as chosen (the modal holds them).
+    Receive,
+    /// Packs these reviews into the .zip, the user having agreed to replace it.
+    Pack {
+        files: Vec<PathBuf>,
+        output: PathBuf,
+    },
 }
 
 impl App {
@@ -116,6 +123,9 @@ impl App {
             Command::SaveDraft => {
                 self.save_with(false, true);
             }
+            // Taken from the modal in `modal_ui`; nothing to do without it.
+            Command::Receive => {}
+            Command::Pack { files, output } => self.pack(files, output),
         }
     }
 }

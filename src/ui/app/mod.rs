@@ -4,11 +4,13 @@
 //! questions in `modal.rs`, the toolbar in `toolbar.rs`.
 
 mod commands;
+mod exchange;
 mod files;
 mod modal;
 mod toolbar;
 
 pub use commands::{Command, Pending, ReportKind};
+pub use exchange::ReceiveState;
 pub use modal::Modal;
 
 use super::dialogs::FileDialogs;
@@ -210,6 +212,8 @@ impl App {
                 HomeAction::Delete(p) => self.modal = Some(Modal::ConfirmDelete(p)),
                 HomeAction::Refresh => self.home.reload(&self.templates, &self.dir),
                 HomeAction::Compile => self.request_compile(),
+                HomeAction::Receive { folder } => self.request_receive(folder),
+                HomeAction::Send => self.request_send(),
                 HomeAction::Settings => {
                     self.settings_form = Some(Box::new(SettingsForm::new(self.settings.clone())))
                 }

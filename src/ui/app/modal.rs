@@ -29,6 +29,13 @@ pub enum Modal {
     Overwrite(Pending),
     /// Saving while some cells hold text that is not a valid figure.
     InvalidCells(Vec<crate::progress::InvalidCell>),
+    /// Files received from a room, compared with the reviews here: the user chooses.
+    Receive(Box<super::ReceiveState>),
+    /// The .zip to send exists already.
+    ReplaceZip {
+        files: Vec<PathBuf>,
+        output: PathBuf,
+    },
 }
 
 fn file_name(p: &std::path::Path) -> String {
@@ -106,7 +113,7 @@ fn preflight(ui: &mut egui::Ui, kind: &ReportKind, findings: &[Finding]) -> Opti
 
 impl App {
     /// Draws the open question; returns what the user chose. `Command::Close` only closes it.
-    fn modal_body(&self, ui: &mut egui::Ui, modal: &Modal) -> Option<Command> {
+    fn modal_body(&self, ui: &mut egui::Ui, modal: &mut Modal) -> Option<Command> {
         let mut cmd = None;
         ui.set_max_width(600.0);
         match modal {
@@ -175,7 +182,9 @@ impl App {
             }
             Modal::Message(text) => {
                 ui.heading("Thông báo");
-                ui.label(text);
+                egui::ScrollArea::vertical()
+                    .max_height(420.0)
+                    .show(ui, |ui| ui.label(text.as_str()));
                 if ui.button("Đóng").clicked() {
                     cmd = Some(Command::Close);
                 }
@@ -300,6 +309,32 @@ impl App {
                     }
                 });
             }
+            Modal::Receive(st) => {
+                ui.set_max_width(760.0);
+                cmd = match super::exchange::receive_body(ui, st) {
+                    Some(true) => Some(Command::Receive),
+                    Some(false) => Some(Command::Close),
+                    None => None,
+                };
+            }
+            Modal::ReplaceZip { files, output } => {
+                ui.heading("Ghi đè tệp đã có?");
+                ui.label(format!(
+                    "Đã có tệp {}. Ghi đè bằng {} bản rà soát đang chọn?",
+                    output.display(),
+                    files.len()
+                ));
+                ui.horizontal(|ui| {
+                    if ui.button("Ghi đè").clicked() {
+                        cmd = Some(Command::Pack {
+                            files: files.clone(),
+                            output: output.clone(),
+                        });
+                    } else if ui.button("Hủy").clicked() {
+                        cmd = Some(Command::Close);
+                    }
+                });
+            }
             Modal::Overwrite(pending) => {
                 ui.heading("Ghi đè tệp đã có?");
                 ui.label(format!(
@@ -320,15 +355,20 @@ impl App {
 
     /// Shows the open question, if any; the chosen command runs after it is drawn.
     pub(super) fn modal_ui(&mut self, ctx: &egui::Context) {
-        let Some(modal) = self.modal.take() else {
+        let Some(mut modal) = self.modal.take() else {
             return;
         };
         let mut cmd = None;
         egui::Modal::new(egui::Id::unique("modal")).show(ctx, |ui| {
-            cmd = self.modal_body(ui, &modal);
+            cmd = self.modal_body(ui, &mut modal);
         });
         match cmd {
             None => self.modal = Some(modal),
+            Some(Command::Receive) => {
+                if let Modal::Receive(st) = modal {
+                    self.receive(*st);
+                }
+            }
             Some(c) => self.run(ctx, c),
         }
     }

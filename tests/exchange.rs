@@ -1,0 +1,309 @@
+//! Files between a room and the office, reached as a person does: the room packs its folder
+//! ("Gửi phòng Văn phòng" / `send`), the office receives the .zip ("Nhận bản rà soát" /
+//! `receive`) — one new review, one changed, one broken, the rest identical.
+
+mod common;
+use common::gui::*;
+use common::*;
+use egui::accesskit::Role;
+use egui_kittest::kittest::Queryable;
+use std::fs;
+use std::io::Write;
+use std::path::Path;
+use std::process::Command;
+use tthc_review::exchange::{self, Choice, Verdict};
+use tthc_review::model::Review;
+use tthc_review::storage::{load_review, save_review};
+use tthc_review::templates::Templates;
+
+const XANG_DAU: &str = "xang-dau-cap-gcn-cua-hang.ron";
+const VLNCN: &str = "vlncn-cap-gcn-huan-luyen.ron";
+
+fn run(dir: &Path, args: &[&str]) -> (Option<i32>, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_tthc-review"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// A work folder holding the office's `saved-reviews/` (the shipped examples) and a room's
+/// folder `phong-qltm/`: the same examples, but the xăng dầu review reworked by another person,
+/// one review the office does not have, and one file cut short in transit.
+fn office_and_room() -> tempfile::TempDir {
+    let root = tempfile::tempdir().unwrap();
+    let office = root.path().join("saved-reviews");
+    let room = root.path().join("phong-qltm");
+    fs::create_dir_all(&office).unwrap();
+    fs::create_dir_all(&room).unwrap();
+    for f in example_files() {
+        let name = f.file_name().unwrap();
+        fs::copy(&f, office.join(name)).unwrap();
+        fs::copy(&f, room.join(name)).unwrap();
+    }
+    let mut changed = load_review(&room.join(XANG_DAU)).unwrap();
+    changed.reviewer.name = "Trần Văn Bình".into();
+    changed.cost.hourly_income.value = d("50000");
+    save_review(&room.join(XANG_DAU), &changed).unwrap();
+    let mut new: Review = load_review(&room.join(VLNCN)).unwrap();
+    new.tthc.code = "1.999999".into();
+    new.tthc.name = "Thủ tục mới của phòng".into();
+    save_review(&room.join("thu-tuc-moi.ron"), &new).unwrap();
+    let whole = fs::read_to_string(room.join(VLNCN)).unwrap();
+    fs::write(room.join("bi-cat.ron"), &whole[..whole.len() / 2]).unwrap();
+    // Backups are not reviews: they never travel.
+    fs::write(room.join("x.ron.bak"), "old").unwrap();
+    root
+}
+
+fn bytes(p: &Path) -> Vec<u8> {
+    fs::read(p).unwrap()
+}
+
+#[test]
+fn the_command_line_sends_a_rooms_folder_and_receives_it_without_overwriting() {
+    let root = office_and_room();
+    let w = root.path();
+    let office_xang = bytes(&w.join("saved-reviews").join(XANG_DAU));
+
+    let (code, out, err) = run(w, &["send", "phong-qltm", "-o", "gui-van-phong.zip"]);
+    // The broken file is not sent, and the room is told.
+    assert_eq!(code, Some(0), "{out}{err}");
+    assert!(
+        out.contains("Đã gói 4 bản rà soát vào gui-van-phong.zip"),
+        "{out}"
+    );
+    assert!(err.contains("bi-cat.ron"), "{err}");
+    let (code, _, err) = run(w, &["send", "phong-qltm", "-o", "gui-van-phong.zip"]);
+    assert_eq!(code, Some(1));
+    assert!(err.contains("--force"), "{err}");
+
+    // The office receives without saying what to do with a changed file: it is not touched.
+    let (code, out, err) = run(w, &["receive", "gui-van-phong.zip"]);
+    assert_eq!(code, Some(1), "{out}{err}");
+    assert!(
+        out.contains("thu-tuc-moi.ron: bản mới → thu-tuc-moi.ron"),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!("{VLNCN}: giống hệt {VLNCN}")),
+        "{out}"
+    );
+    assert!(out.contains(&format!("{XANG_DAU}: bỏ qua")), "{out}");
+    assert!(err.contains("1 tệp khác bản đang có: chưa nhận"), "{err}");
+    assert_eq!(bytes(&w.join("saved-reviews").join(XANG_DAU)), office_xang);
+    assert!(w.join("saved-reviews/thu-tuc-moi.ron").is_file());
+
+    // Replacing keeps the office's version as the backup.
+    let (code, out, err) = run(w, &["receive", "gui-van-phong.zip", "--replace"]);
+    assert_eq!(code, Some(0), "{out}{err}");
+    assert!(out.contains(&format!("{XANG_DAU}: thay bản cũ")), "{out}");
+    // Received again, the new one is now identical.
+    assert!(
+        out.contains("thu-tuc-moi.ron: giống hệt thu-tuc-moi.ron"),
+        "{out}"
+    );
+    assert_eq!(
+        bytes(&w.join("saved-reviews").join(XANG_DAU)),
+        bytes(&w.join("phong-qltm").join(XANG_DAU))
+    );
+    assert_eq!(
+        bytes(&w.join("saved-reviews").join(format!("{XANG_DAU}.bak"))),
+        office_xang
+    );
+    let log = fs::read_to_string(exchange::log_path(&w.join("saved-reviews"))).unwrap();
+    assert_eq!(
+        log.matches("gui-van-phong.zip | thu-tuc-moi.ron").count(),
+        2,
+        "{log}"
+    );
+    assert!(
+        log.contains("thay bản cũ xang-dau-cap-gcn-cua-hang.ron"),
+        "{log}"
+    );
+
+    // A folder is received the same way; a broken file in it is refused with its problem.
+    let (code, out, _) = run(w, &["receive", "phong-qltm", "--skip"]);
+    assert_eq!(code, Some(1));
+    assert!(
+        out.contains("bi-cat.ron: không nhận: phong-qltm: bi-cat.ron: dòng"),
+        "{out}"
+    );
+    assert!(!w.join("saved-reviews/bi-cat.ron").exists());
+}
+
+fn room_zip(root: &Path) -> std::path::PathBuf {
+    let room = root.join("phong-qltm");
+    let files = tthc_review::storage::review_files(&room).unwrap();
+    let zip = root.join("gui-van-phong.zip");
+    exchange::pack(&files, &zip).unwrap();
+    zip
+}
+
+#[test]
+fn the_office_is_asked_about_the_changed_review_and_told_about_the_broken_one() {
+    let root = office_and_room();
+    let zip = room_zip(root.path());
+    let office = root.path().join("saved-reviews");
+    let before: Vec<_> = fs::read_dir(&office)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    let office_xang = bytes(&office.join(XANG_DAU));
+
+    let dialogs = Dialogs::default();
+    dialogs.open.borrow_mut().push(zip.clone());
+    let mut h = app_at(&office, egui::vec2(1366.0, 768.0), dialogs);
+    click(&mut h, Role::Button, "Nhận bản rà soát");
+    click(&mut h, Role::Button, "Từ tệp .zip hoặc .ron…");
+    // Inspecting wrote nothing.
+    let now: Vec<_> = fs::read_dir(&office)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(now.len(), before.len());
+    shown(&h, "KHÁC BẢN ĐANG CÓ");
+    shown(&h, "HỎNG");
+    shown(&h, "MỚI");
+    shown(
+        &h,
+        "Trần Văn Bình (Phòng Quản lý Thương mại - Xuất nhập khẩu)",
+    );
+    shown(&h, "Hai bản do người rà soát (hoặc phòng) khác nhau lập.");
+    shown(&h, "Còn 1 tệp khác bản đang có chưa chọn cách nhận.");
+    assert!(
+        h.query_all_by_label_contains("bi-cat.ron: dòng")
+            .next()
+            .is_some(),
+        "the broken file's problem is on screen"
+    );
+    // «Nhận» waits for the choice.
+    h.get_by_role_and_label(Role::Button, "Nhận").click();
+    h.run();
+    assert!(h.state().modal.is_some());
+    assert!(!office.join("thu-tuc-moi.ron").exists());
+
+    click(&mut h, Role::RadioButton, "Giữ cả hai");
+    assert!(
+        h.query_by_label("Còn 1 tệp khác bản đang có chưa chọn cách nhận.")
+            .is_none(),
+        "chosen"
+    );
+    click(&mut h, Role::Button, "Nhận");
+    assert_eq!(bytes(&office.join(XANG_DAU)), office_xang, "kept as it was");
+    let today = chrono::Local::now().format("%Y%m%d").to_string();
+    let theirs = office.join(format!("xang-dau-cap-gcn-cua-hang-nhan-{today}.ron"));
+    let listing: Vec<_> = fs::read_dir(&office)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert!(theirs.is_file(), "{listing:?} {:?}", h.state().status);
+    assert_eq!(
+        bytes(&theirs),
+        bytes(&root.path().join("phong-qltm").join(XANG_DAU))
+    );
+    assert!(office.join("thu-tuc-moi.ron").is_file());
+    assert!(!office.join("bi-cat.ron").exists());
+    shown(&h, "TRÙNG");
+    assert!(
+        h.query_all_by_label_contains("Đã nhận 2 tệp vào")
+            .next()
+            .is_some()
+    );
+    assert!(
+        h.query_all_by_label_contains("bi-cat.ron: không nhận")
+            .next()
+            .is_some()
+    );
+    let log = fs::read_to_string(exchange::log_path(&office)).unwrap();
+    assert!(
+        log.contains("gui-van-phong.zip | bi-cat.ron | không nhận"),
+        "{log}"
+    );
+    assert!(log.contains("giữ cả hai"), "{log}");
+}
+
+#[test]
+fn a_replace_is_refused_when_the_review_changed_after_the_comparison() {
+    let root = office_and_room();
+    let zip = room_zip(root.path());
+    let office = root.path().join("saved-reviews");
+    let t = Templates::embedded();
+    let batch = exchange::inspect(&t, &zip, &office).unwrap();
+    let i = batch.changed()[0];
+    let Verdict::Changed(c) = &batch.items[i].verdict else {
+        unreachable!()
+    };
+    assert_eq!(
+        c.incoming.author,
+        "Trần Văn Bình (Phòng Quản lý Thương mại - Xuất nhập khẩu)"
+    );
+    assert!(c.incoming.figures.as_ref().unwrap() != c.existing.side.figures.as_ref().unwrap());
+    // A colleague saves the office's copy in between.
+    let mut mine = load_review(&office.join(XANG_DAU)).unwrap();
+    mine.note = "sửa trong lúc nhận".into();
+    save_review(&office.join(XANG_DAU), &mine).unwrap();
+    let saved = bytes(&office.join(XANG_DAU));
+    let mut choices = vec![None; batch.items.len()];
+    choices[i] = Some(Choice::Replace);
+    let out = exchange::apply(
+        &office,
+        &batch,
+        &choices,
+        chrono::Local::now().naive_local(),
+    );
+    assert_eq!(bytes(&office.join(XANG_DAU)), saved);
+    assert!(out.received[i].problem);
+    assert!(
+        out.received[i].what.contains("đã thay đổi"),
+        "{}",
+        out.received[i].what
+    );
+}
+
+#[test]
+fn a_zip_never_writes_outside_the_folder_and_a_non_zip_is_refused() {
+    let root = tempfile::tempdir().unwrap();
+    let office = root.path().join("saved-reviews");
+    fs::create_dir_all(&office).unwrap();
+    let review = fs::read(example_files()[0].clone()).unwrap();
+    let zip_path = root.path().join("la.zip");
+    let mut z = zip::ZipWriter::new(fs::File::create(&zip_path).unwrap());
+    let o = zip::write::SimpleFileOptions::default();
+    z.start_file("../../ngoai.ron", o).unwrap();
+    z.write_all(&review).unwrap();
+    z.start_file("con/.tthc/report_settings.ron", o).unwrap();
+    z.write_all(b"()").unwrap();
+    z.start_file("con/ke-hoach.plan.ron", o).unwrap();
+    z.write_all(b"()").unwrap();
+    z.start_file("con/bao-cao.pdf", o).unwrap();
+    z.write_all(b"%PDF").unwrap();
+    z.start_file("con/a.ron", o).unwrap();
+    z.write_all(&review).unwrap();
+    z.finish().unwrap();
+    let t = Templates::embedded();
+    let batch = exchange::inspect(&t, &zip_path, &office).unwrap();
+    // "../../ngoai.ron" is not a safe name: listed, not taken.
+    assert_eq!(batch.items.len(), 1, "{batch:?}");
+    assert_eq!(batch.items[0].origin, "con/a.ron");
+    assert!(batch.ignored.iter().any(|i| i.contains("ngoai.ron")));
+    assert!(batch.ignored.iter().any(|i| i == "con/bao-cao.pdf"));
+    assert!(batch.ignored.iter().any(|i| i == "con/ke-hoach.plan.ron"));
+    exchange::apply(&office, &batch, &[None], chrono::Local::now().naive_local());
+    assert!(office.join("a.ron").is_file());
+    assert!(!root.path().join("ngoai.ron").exists());
+
+    // A file named .zip that is not one: a message naming it, nothing written.
+    let fake = root.path().join("hong.zip");
+    fs::write(&fake, b"not a zip").unwrap();
+    let e = exchange::inspect(&t, &fake, &office).unwrap_err();
+    assert!(e.contains("hong.zip: không phải tệp .zip đọc được"), "{e}");
+    // The reviews folder itself is not a source.
+    let e = exchange::inspect(&t, &office, &office).unwrap_err();
+    assert!(e.contains("chính là thư mục bản rà soát"), "{e}");
+}
