@@ -4,8 +4,8 @@ use crate::model::{ObjectiveGroup, Review, item_key};
 use crate::templates::{Criterion, ItemList, Shape, Templates};
 use rust_decimal::Decimal;
 
-/// The guided steps, in order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// The guided steps, in order (also the part of a review a quality comment is about).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Step {
     Record,
     Necessity,

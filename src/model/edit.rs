@@ -81,6 +81,14 @@ pub enum Edit {
         stage: super::Stage,
         date: chrono::NaiveDate,
     },
+    /// A quality comment is added at the end.
+    AddComment(super::Comment),
+    /// A comment is marked dealt with, or not.
+    ResolveComment {
+        index: usize,
+        resolved: bool,
+    },
+    RemoveComment(usize),
     /// The option's "after" table becomes a copy of the current table.
     CopyCurrentTable(usize),
     AddContentLine {
@@ -370,6 +378,17 @@ impl Review {
                         date: *date,
                         note: String::new(),
                     });
+                }
+            }
+            Edit::AddComment(c) => self.comments.push(c.clone()),
+            Edit::ResolveComment { index, resolved } => {
+                if let Some(c) = self.comments.get_mut(*index) {
+                    c.resolved = *resolved;
+                }
+            }
+            Edit::RemoveComment(i) => {
+                if *i < self.comments.len() {
+                    self.comments.remove(*i);
                 }
             }
             Edit::ChooseOption(i) => {

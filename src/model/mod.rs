@@ -1,6 +1,7 @@
 //! The review model: plain data, serde, no GUI.
 
 mod answers;
+mod comment;
 mod edit;
 mod figure;
 mod key;
@@ -10,6 +11,7 @@ mod review;
 mod tracking;
 
 pub use answers::*;
+pub use comment::Comment;
 pub use edit::*;
 pub use figure::{Figure, parse_decimal_vi};
 pub use key::{text_key, tthc_key};

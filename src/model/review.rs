@@ -36,6 +36,9 @@ pub struct Review {
     /// Where the review stands in the office's year, oldest change first.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub tracking: Vec<super::StageChange>,
+    /// Quality comments on the review, oldest first.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub comments: Vec<super::Comment>,
 }
 
 impl Default for Review {
@@ -54,6 +57,7 @@ impl Default for Review {
             options: Vec::new(),
             draft: false,
             tracking: Vec::new(),
+            comments: Vec::new(),
         }
     }
 }
@@ -71,6 +75,11 @@ impl Review {
     /// The latest stage and its date, if the review has been sent on.
     pub fn stage(&self) -> Option<&super::StageChange> {
         self.tracking.last()
+    }
+
+    /// Comments not yet dealt with.
+    pub fn open_comments(&self) -> usize {
+        self.comments.iter().filter(|c| !c.resolved).count()
     }
 
     /// Marks option `index` chosen and every other not.

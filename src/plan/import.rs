@@ -217,13 +217,11 @@ fn csv_rows(path: &Path) -> Result<Vec<Vec<String>>, String> {
         format!("{name}: tệp CSV không phải UTF-8; trong Excel hãy lưu lại với kiểu «CSV UTF-8»")
     })?;
     let text = text.trim_start_matches('\u{feff}');
-    // Excel in a Vietnamese locale writes ";" between cells.
-    let first = text.lines().next().unwrap_or("");
-    let delimiter = if first.matches(';').count() > first.matches(',').count() {
-        b';'
-    } else {
-        b','
-    };
+    // Excel in a Vietnamese locale writes ";" between cells. Title rows above the header may
+    // have neither, so the first lines are counted together.
+    let head: Vec<&str> = text.lines().take(30).collect();
+    let count = |c: char| head.iter().map(|l| l.matches(c).count()).sum::<usize>();
+    let delimiter = if count(';') > count(',') { b';' } else { b',' };
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)

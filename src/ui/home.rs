@@ -53,8 +53,25 @@ pub enum SortKey {
     Percent,
 }
 
+/// The two pages of the home screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Tab {
+    #[default]
+    Reviews,
+    Plan,
+}
+
 #[derive(Default)]
 pub struct HomeState {
+    pub tab: Tab,
+    /// The folder's plan matched with its reviews (none without a plan file; the message when
+    /// the plan file cannot be read).
+    pub plan: Option<Result<crate::ui::plan_view::PlanPage, String>>,
+    /// Other plan files in the folder, not shown.
+    pub other_plans: Vec<PathBuf>,
+    pub plan_group: crate::ui::plan_view::GroupBy,
+    /// The day statuses are checked against; today unless set (tests).
+    pub today: Option<chrono::NaiveDate>,
     pub rows: Vec<HomeRow>,
     pub sort: Option<(SortKey, bool)>,
     /// The selected row, by identity.
@@ -83,6 +100,7 @@ pub enum HomeAction {
     },
     /// "Gửi phòng Văn phòng": the room's reviews as one .zip.
     Send,
+    Plan(crate::ui::plan_view::PlanAction),
 }
 
 fn row_for(t: &Templates, path: PathBuf, loaded: Result<crate::model::Review, String>) -> HomeRow {
@@ -149,11 +167,13 @@ fn row_for(t: &Templates, path: PathBuf, loaded: Result<crate::model::Review, St
 impl HomeState {
     /// Reads the folder and the recent files again.
     pub fn reload(&mut self, t: &Templates, dir: &Path) {
-        let mut rows: Vec<HomeRow> = list_reviews(dir)
+        let items: Vec<(PathBuf, Result<crate::model::Review, String>)> = list_reviews(dir)
             .unwrap_or_default()
             .into_iter()
-            .map(|(p, r)| row_for(t, p, r.map_err(|e| e.to_string())))
+            .map(|(p, r)| (p, r.map_err(|e| e.to_string())))
             .collect();
+        self.load_plan(t, dir, &items);
+        let mut rows: Vec<HomeRow> = items.into_iter().map(|(p, r)| row_for(t, p, r)).collect();
         for p in read_recent(dir) {
             let id = identity(&p);
             if p.is_file() && !is_in_dir(&p, dir) && !rows.iter().any(|r| r.id == id) {
@@ -186,6 +206,28 @@ impl HomeState {
         if let Some((k, asc)) = self.sort {
             self.sort_by(k, asc);
         }
+    }
+
+    /// Reads the folder's plan (the last by name when there are several) and matches it.
+    fn load_plan(
+        &mut self,
+        t: &Templates,
+        dir: &Path,
+        items: &[(PathBuf, Result<crate::model::Review, String>)],
+    ) {
+        let mut files = crate::plan::Plan::files(dir);
+        let Some(path) = files.pop() else {
+            self.plan = None;
+            self.other_plans.clear();
+            return;
+        };
+        self.other_plans = files;
+        let today = self
+            .today
+            .unwrap_or_else(|| chrono::Local::now().date_naive());
+        self.plan = Some(crate::plan::Plan::load(&path).map(|plan| {
+            crate::ui::plan_view::PlanPage::build(t, path, plan, items, today, self.plan_group)
+        }));
     }
 
     /// The rows a compiled report takes: the marked ones, or all when none is marked.
@@ -292,6 +334,51 @@ impl HomeState {
     }
 
     pub fn show(&mut self, ui: &mut egui::Ui, dir: &Path, actions: &mut Vec<HomeAction>) {
+        ui.horizontal(|ui| {
+            ui.selectable_value(&mut self.tab, Tab::Reviews, "Bản rà soát")
+                .on_hover_text("Danh sách bản rà soát trong thư mục");
+            let plan_title = match &self.plan {
+                Some(Ok(p)) => format!("Kế hoạch năm {}", p.plan.year),
+                _ => "Kế hoạch năm".to_string(),
+            };
+            ui.selectable_value(&mut self.tab, Tab::Plan, plan_title)
+                .on_hover_text(
+                    "Tiến độ theo kế hoạch rà soát của năm: trạng thái, quá hạn, tổng số liệu",
+                );
+        });
+        ui.separator();
+        if self.tab == Tab::Plan {
+            let mut plan_actions = Vec::new();
+            match &self.plan {
+                Some(Ok(page)) => {
+                    if !self.other_plans.is_empty() {
+                        ui.weak(format!(
+                            "Thư mục còn {} tệp kế hoạch khác (đang hiện tệp cuối theo tên).",
+                            self.other_plans.len()
+                        ));
+                    }
+                    page.show(ui, &mut plan_actions);
+                }
+                Some(Err(e)) => {
+                    ui.colored_label(ui.visuals().error_fg_color, e);
+                    if ui.button("Nhập kế hoạch từ Excel/CSV…").clicked() {
+                        plan_actions.push(crate::ui::plan_view::PlanAction::Import);
+                    }
+                }
+                None => {
+                    ui.label(format!(
+                        "Thư mục {} chưa có kế hoạch rà soát (tệp *.plan.ron).",
+                        dir.display()
+                    ));
+                    ui.label("Nhập danh mục TTHC của kế hoạch từ tệp Excel hoặc CSV của Sở (cột TT/STT, Mã số, Tên TTHC, Lĩnh vực, Đơn vị chủ trì …): chương trình ghi thành tệp kế hoạch trong thư mục này rồi theo dõi tiến độ.");
+                    if ui.button("Nhập kế hoạch từ Excel/CSV…").clicked() {
+                        plan_actions.push(crate::ui::plan_view::PlanAction::Import);
+                    }
+                }
+            }
+            actions.extend(plan_actions.into_iter().map(HomeAction::Plan));
+            return;
+        }
         ui.horizontal_wrapped(|ui| {
             if ui.button("+ Rà soát mới").clicked() {
                 actions.push(HomeAction::New);

@@ -458,10 +458,15 @@ impl App {
     /// Runs the checks before the compiled report of the marked rows (or all rows); shows them,
     /// or goes on when there is nothing to say.
     pub fn request_compile(&mut self) {
+        let files: Vec<PathBuf> = self.home.report_rows().map(|r| r.path.clone()).collect();
+        self.request_compile_of(files);
+    }
+
+    /// The checks before a report on `files`, then the output question.
+    pub fn request_compile_of(&mut self, files: Vec<PathBuf>) {
         if self.job.is_some() {
             return;
         }
-        let files: Vec<PathBuf> = self.home.report_rows().map(|r| r.path.clone()).collect();
         if files.is_empty() {
             return self.message("Chưa có bản rà soát nào để lập báo cáo.");
         }

@@ -7,6 +7,7 @@ mod commands;
 mod exchange;
 mod files;
 mod modal;
+mod plan;
 mod toolbar;
 
 pub use commands::{Command, Pending, ReportKind};
@@ -214,6 +215,7 @@ impl App {
                 HomeAction::Compile => self.request_compile(),
                 HomeAction::Receive { folder } => self.request_receive(folder),
                 HomeAction::Send => self.request_send(),
+                HomeAction::Plan(a) => self.plan_action(a),
                 HomeAction::Settings => {
                     self.settings_form = Some(Box::new(SettingsForm::new(self.settings.clone())))
                 }

@@ -1,6 +1,7 @@
 //! One review being edited: the working copy, what is derived from it (recomputed on change,
 //! never per frame), undo, and the guided steps.
 
+mod comments;
 mod compare;
 mod cost_table;
 mod form;
@@ -118,6 +119,8 @@ pub struct Derived {
     pub invalid: Vec<crate::progress::InvalidCell>,
     /// "Phương án 1 — Sửa đổi, bổ sung", … for the menus that name an option.
     pub option_labels: Vec<String>,
+    /// Quality comments not yet dealt with, per step.
+    pub open_comments: [usize; Step::ALL.len()],
 }
 
 impl Derived {
@@ -167,7 +170,12 @@ impl Derived {
                 .collect(),
             Err(e) => r.options.iter().map(|_| Err(e.to_string())).collect(),
         };
+        let mut open_comments = [0; Step::ALL.len()];
+        for c in r.comments.iter().filter(|c| !c.resolved) {
+            open_comments[c.part.index()] += 1;
+        }
         Derived {
+            open_comments,
             progress: progress(t, r),
             findings: t.form.findings(&r.answers),
             orphans: t
@@ -303,6 +311,8 @@ pub struct EditorState {
     pub lock: Option<crate::storage::lock::Lock>,
     /// Opened to look at while someone else edits it: who. Saving then makes a new file.
     pub read_only: Option<String>,
+    /// A quality comment being written.
+    pub comment: comments::CommentDraft,
 }
 
 impl EditorState {
@@ -332,6 +342,7 @@ impl EditorState {
             disk: None,
             lock: None,
             read_only: None,
+            comment: comments::CommentDraft::default(),
         }
     }
 
@@ -421,24 +432,27 @@ impl EditorState {
             egui::ScrollArea::vertical()
                 .id_salt(("step", self.step.index()))
                 .auto_shrink([false, false])
-                .show(ui, |ui| match self.step {
-                    Step::Record => record::show(ui, self, t, actions),
-                    Step::Necessity => form::show_necessity(ui, self, t, actions),
-                    Step::Reasonableness => {
-                        form::show_section(ui, self, t, crate::templates::Criterion::HopLy, actions)
-                    }
-                    Step::Legality => form::show_section(
-                        ui,
-                        self,
-                        t,
-                        crate::templates::Criterion::HopPhap,
-                        actions,
-                    ),
-                    Step::CurrentCost => cost_table::show_current(ui, self, t, actions),
-                    Step::Options => options::show(ui, self, t, actions),
-                    Step::Compare => compare::show(ui, self, t, actions),
+                .show(ui, |ui| {
+                    comments::show(ui, self, actions);
+                    self.show_step(ui, t, actions);
                 });
         });
+    }
+
+    fn show_step(&mut self, ui: &mut egui::Ui, t: &Templates, actions: &mut Vec<Action>) {
+        match self.step {
+            Step::Record => record::show(ui, self, t, actions),
+            Step::Necessity => form::show_necessity(ui, self, t, actions),
+            Step::Reasonableness => {
+                form::show_section(ui, self, t, crate::templates::Criterion::HopLy, actions)
+            }
+            Step::Legality => {
+                form::show_section(ui, self, t, crate::templates::Criterion::HopPhap, actions)
+            }
+            Step::CurrentCost => cost_table::show_current(ui, self, t, actions),
+            Step::Options => options::show(ui, self, t, actions),
+            Step::Compare => compare::show(ui, self, t, actions),
+        }
     }
 }
 

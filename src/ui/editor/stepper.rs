@@ -36,6 +36,13 @@ pub fn show(ui: &mut egui::Ui, ed: &EditorState, actions: &mut Vec<Action>) {
         if !p.skipped && !p.complete() {
             ui.weak(format!("    {detail}"));
         }
+        let open = ed.derived.open_comments[step.index()];
+        if open > 0 {
+            ui.colored_label(
+                ui.visuals().warn_fg_color,
+                format!("    {open} ý kiến chưa xử lý"),
+            );
+        }
         if r.clicked() {
             actions.push(Action::Goto(step));
         }

@@ -1,0 +1,105 @@
+//! Quality comments at the step they concern: each with who, when and whether it is dealt with;
+//! a form to record a new one (the provincial office's comments come on paper or by mail, and are
+//! typed in here by the room or the office).
+
+use super::{Action, EditorState};
+use crate::model::{Comment, Edit};
+
+/// The text of a comment being written, kept while the step is shown.
+#[derive(Debug, Clone, Default)]
+pub struct CommentDraft {
+    pub author: String,
+    pub text: String,
+}
+
+pub fn show(ui: &mut egui::Ui, ed: &mut EditorState, actions: &mut Vec<Action>) {
+    let step = ed.step;
+    let here: Vec<(usize, &Comment)> = ed
+        .review
+        .comments
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.part == step)
+        .collect();
+    let open = here.iter().filter(|(_, c)| !c.resolved).count();
+    let title = if here.is_empty() {
+        "Ý kiến đánh giá chất lượng".to_string()
+    } else {
+        format!(
+            "Ý kiến đánh giá chất lượng: {} ý kiến, {open} chưa xử lý",
+            here.len()
+        )
+    };
+    let warn = ui.visuals().warn_fg_color;
+    egui::CollapsingHeader::new(egui::RichText::new(title).color(if open > 0 {
+        warn
+    } else {
+        ui.visuals().text_color()
+    }))
+    .id_salt(("comments", step))
+    .default_open(open > 0)
+    .show(ui, |ui| {
+        for (i, c) in &here {
+            ui.horizontal_wrapped(|ui| {
+                let mut done = c.resolved;
+                if ui
+                    .checkbox(&mut done, "Đã xử lý")
+                    .on_hover_text("Đánh dấu khi đã sửa bản rà soát theo ý kiến này")
+                    .changed()
+                {
+                    actions.push(Action::Edit(Edit::ResolveComment {
+                        index: *i,
+                        resolved: done,
+                    }));
+                }
+                ui.strong(&c.author);
+                ui.weak(c.date.format("%d/%m/%Y").to_string());
+                if c.resolved {
+                    ui.weak(&c.text);
+                } else {
+                    ui.colored_label(warn, &c.text);
+                }
+                if ui
+                    .small_button("Xóa")
+                    .on_hover_text("Xóa ý kiến này (Ctrl+Z để lấy lại)")
+                    .clicked()
+                {
+                    actions.push(Action::Edit(Edit::RemoveComment(*i)));
+                }
+            });
+        }
+        ui.horizontal_wrapped(|ui| {
+            ui.label("Người cho ý kiến:");
+            ui.add(
+                egui::TextEdit::singleline(&mut ed.comment.author)
+                    .desired_width(200.0)
+                    .hint_text("Văn phòng UBND tỉnh"),
+            )
+            .accessible_name("Người cho ý kiến");
+        });
+        ui.add(
+            egui::TextEdit::multiline(&mut ed.comment.text)
+                .desired_rows(2)
+                .desired_width(f32::INFINITY)
+                .hint_text("Nội dung ý kiến về bước này"),
+        )
+        .accessible_name("Nội dung ý kiến");
+        let ready = !ed.comment.text.trim().is_empty() && !ed.comment.author.trim().is_empty();
+        if ui
+            .add_enabled(ready, egui::Button::new("Thêm ý kiến"))
+            .on_disabled_hover_text("Ghi người cho ý kiến và nội dung")
+            .clicked()
+        {
+            actions.push(Action::Edit(Edit::AddComment(Comment {
+                author: ed.comment.author.trim().to_string(),
+                date: chrono::Local::now().date_naive(),
+                part: step,
+                text: ed.comment.text.trim().to_string(),
+                resolved: false,
+            })));
+            // The author stays for the next comment.
+            ed.comment.text.clear();
+        }
+    });
+    ui.add_space(4.0);
+}

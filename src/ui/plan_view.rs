@@ -1,0 +1,636 @@
+//! The office's home: the year's plan beside the review list — rows grouped by room (đơn vị chủ
+//! trì) or lĩnh vực, each with its status colour, a progress bar per group and overall, the
+//! running totals (cost, thời hạn and the cut against the target), the open quality comments,
+//! and the August report from the rows that are ready. Everything shown is computed when the
+//! folder is read, never per frame.
+
+use crate::cost::format::{money, number, percent};
+use crate::model::{Review, Stage};
+use crate::plan::track::{Status, Tracking, track};
+use crate::plan::{MilestoneKind, Plan};
+use crate::progress::Step;
+use crate::templates::Templates;
+use chrono::NaiveDate;
+use egui::{Color32, RichText};
+use std::path::{Path, PathBuf};
+
+/// The status buckets, in the year's order: colours and counts.
+pub const BUCKETS: [&str; 6] = [
+    "chưa bắt đầu",
+    "đang rà soát",
+    "đã gửi thẩm định",
+    "có ý kiến",
+    "đã hoàn thiện",
+    "đưa vào quyết định",
+];
+
+fn bucket(s: &Status) -> usize {
+    match s {
+        Status::NotStarted => 0,
+        Status::Reviewing { .. } | Status::Stage(Stage::Reviewing) => 1,
+        Status::Stage(Stage::SentForAssessment) => 2,
+        Status::Stage(Stage::Commented) => 3,
+        Status::Stage(Stage::Completed) => 4,
+        Status::Stage(Stage::InDecision) => 5,
+    }
+}
+
+pub fn bucket_colour(b: usize, dark: bool) -> Color32 {
+    match (b, dark) {
+        (0, _) => Color32::from_rgb(150, 150, 150),
+        (1, false) => Color32::from_rgb(40, 110, 200),
+        (1, true) => Color32::from_rgb(90, 160, 240),
+        (2, _) => Color32::from_rgb(140, 90, 200),
+        (3, _) => Color32::from_rgb(220, 130, 20),
+        (4, false) => Color32::from_rgb(30, 150, 70),
+        (4, true) => Color32::from_rgb(70, 190, 110),
+        _ => Color32::from_rgb(0, 100, 50),
+    }
+}
+
+/// How the rows are grouped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum GroupBy {
+    #[default]
+    Room,
+    Field,
+}
+
+/// One plan row as shown.
+#[derive(Debug, Clone)]
+pub struct RowView {
+    pub stt: String,
+    pub code: String,
+    pub name: String,
+    pub bucket: usize,
+    pub status: String,
+    /// The date of the last change of stage.
+    pub since: String,
+    pub overdue: Option<String>,
+    /// The review file(s): none, one, or two (shown as a problem).
+    pub files: Vec<PathBuf>,
+    /// Trước, sau, tiết kiệm, %, thời hạn trước → sau.
+    pub figures: Option<[String; 5]>,
+    pub open_comments: usize,
+    pub room: String,
+    pub field: String,
+    /// Ready for the August report: đã hoàn thiện or đưa vào quyết định, one file.
+    pub ready: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct GroupView {
+    pub name: String,
+    pub rows: Vec<usize>,
+    pub counts: [usize; 6],
+    pub overdue: usize,
+}
+
+/// A comment not yet dealt with, for the list under the plan.
+#[derive(Debug, Clone)]
+pub struct OpenComment {
+    pub file: PathBuf,
+    pub tthc: String,
+    pub step: Step,
+    pub author: String,
+    pub date: String,
+    pub text: String,
+}
+
+/// The plan page, computed when the folder is read.
+#[derive(Debug, Clone)]
+pub struct PlanPage {
+    pub path: PathBuf,
+    pub plan: Plan,
+    pub today: NaiveDate,
+    pub rows: Vec<RowView>,
+    pub group_by: GroupBy,
+    pub groups: Vec<GroupView>,
+    pub counts: [usize; 6],
+    pub overdue: usize,
+    pub milestones: Vec<(String, bool)>,
+    /// The running totals in words (cost; thời hạn and the target).
+    pub cost_line: String,
+    pub days_line: String,
+    pub target_met: Option<bool>,
+    pub unplanned: Vec<PathBuf>,
+    pub broken: Vec<(PathBuf, String)>,
+    pub comments: Vec<OpenComment>,
+}
+
+fn dmy(d: NaiveDate) -> String {
+    d.format("%d/%m/%Y").to_string()
+}
+
+fn or_none(s: &str, none: &str) -> String {
+    let s = s.trim();
+    if s.is_empty() {
+        none.to_string()
+    } else {
+        s.to_string()
+    }
+}
+
+impl PlanPage {
+    /// Matches `plan` with the folder's reviews (`items`) on `today`.
+    pub fn build(
+        t: &Templates,
+        path: PathBuf,
+        plan: Plan,
+        items: &[(PathBuf, Result<Review, String>)],
+        today: NaiveDate,
+        group_by: GroupBy,
+    ) -> Self {
+        let tr: Tracking = track(t, &plan, items, today);
+        let review_of = |p: &Path| {
+            items
+                .iter()
+                .find(|(q, _)| q == p)
+                .and_then(|(_, r)| r.as_ref().ok())
+        };
+        let rows: Vec<RowView> = tr
+            .rows
+            .iter()
+            .map(|r| {
+                let review = r.files.first().and_then(|f| review_of(f));
+                let b = bucket(&r.status);
+                RowView {
+                    stt: r.row.stt.clone(),
+                    code: r.row.code.clone(),
+                    name: r.row.name.clone(),
+                    bucket: b,
+                    status: r.status.label(),
+                    since: r.since.map(dmy).unwrap_or_default(),
+                    overdue: r.overdue.clone(),
+                    files: r.files.clone(),
+                    figures: r.figures.as_ref().map(|f| {
+                        [
+                            money(f.before),
+                            money(f.after),
+                            money(f.saving),
+                            percent(f.percent),
+                            format!("{} → {}", number(f.days_before), number(f.days_after)),
+                        ]
+                    }),
+                    open_comments: review.map_or(0, Review::open_comments),
+                    room: or_none(
+                        if r.row.lead.trim().is_empty() {
+                            review.map_or("", |r| r.reviewer.room.as_str())
+                        } else {
+                            &r.row.lead
+                        },
+                        "(chưa giao đơn vị)",
+                    ),
+                    field: or_none(
+                        if r.row.field.trim().is_empty() {
+                            review.map_or("", |r| r.tthc.field.as_str())
+                        } else {
+                            &r.row.field
+                        },
+                        "(chưa ghi lĩnh vực)",
+                    ),
+                    ready: b >= 4 && r.files.len() == 1,
+                }
+            })
+            .collect();
+        let mut counts = [0; 6];
+        for r in &rows {
+            counts[r.bucket] += 1;
+        }
+        let overdue = rows.iter().filter(|r| r.overdue.is_some()).count();
+        let milestones = [
+            MilestoneKind::ReviewDone,
+            MilestoneKind::SentForAssessment,
+            MilestoneKind::Decision,
+        ]
+        .iter()
+        .filter_map(|k| plan.milestone(*k))
+        .map(|m| (format!("{} {}", dmy(m.date), m.label), today > m.date))
+        .collect();
+        let tot = &tr.totals;
+        let cost_line = format!(
+            "Chi phí tuân thủ của {}/{} TTHC có số liệu: trước {} — sau {} — tiết kiệm {} đồng/năm ({})",
+            tot.with_figures,
+            tot.rows,
+            money(tot.before),
+            money(tot.after),
+            money(tot.saving()),
+            percent(tot.percent())
+        );
+        let days_cut = tot.days_percent();
+        let target = plan.time_cut_target;
+        let target_met = days_cut.map(|p| p * rust_decimal::Decimal::from(100) >= target);
+        let days_line = format!(
+            "Tổng thời hạn giải quyết: trước {} — sau {} ngày, cắt giảm {} (mục tiêu tối thiểu {} %: {})",
+            number(tot.days_before),
+            number(tot.days_after),
+            percent(days_cut),
+            number(target),
+            match target_met {
+                Some(true) => "đạt",
+                Some(false) => "chưa đạt",
+                None => "chưa tính được",
+            }
+        );
+        let mut comments = Vec::new();
+        for (p, r) in items {
+            let Ok(r) = r else { continue };
+            for c in r.comments.iter().filter(|c| !c.resolved) {
+                comments.push(OpenComment {
+                    file: p.clone(),
+                    tthc: or_none(&r.tthc.name, "(chưa có tên)"),
+                    step: c.part,
+                    author: c.author.clone(),
+                    date: dmy(c.date),
+                    text: c.text.clone(),
+                });
+            }
+        }
+        let mut page = PlanPage {
+            path,
+            plan,
+            today,
+            rows,
+            group_by,
+            groups: Vec::new(),
+            counts,
+            overdue,
+            milestones,
+            cost_line,
+            days_line,
+            target_met,
+            unplanned: tr.unplanned,
+            broken: tr.broken,
+            comments,
+        };
+        page.regroup(group_by);
+        page
+    }
+
+    /// Groups the rows by room or lĩnh vực, in the order each first appears in the plan.
+    pub fn regroup(&mut self, by: GroupBy) {
+        self.group_by = by;
+        let mut groups: Vec<GroupView> = Vec::new();
+        for (i, r) in self.rows.iter().enumerate() {
+            let key = match by {
+                GroupBy::Room => &r.room,
+                GroupBy::Field => &r.field,
+            };
+            let g = match groups.iter().position(|g| &g.name == key) {
+                Some(g) => g,
+                None => {
+                    groups.push(GroupView {
+                        name: key.clone(),
+                        rows: Vec::new(),
+                        counts: [0; 6],
+                        overdue: 0,
+                    });
+                    groups.len() - 1
+                }
+            };
+            let g = &mut groups[g];
+            g.rows.push(i);
+            g.counts[r.bucket] += 1;
+            g.overdue += usize::from(r.overdue.is_some());
+        }
+        self.groups = groups;
+    }
+
+    /// The review files of the rows ready for the August report.
+    pub fn ready_files(&self) -> Vec<PathBuf> {
+        self.rows
+            .iter()
+            .filter(|r| r.ready)
+            .map(|r| r.files[0].clone())
+            .collect()
+    }
+}
+
+/// What the plan page asks the app to do.
+pub enum PlanAction {
+    Open(PathBuf),
+    Goto(PathBuf, Step),
+    CompileReady(Vec<PathBuf>),
+    Import,
+    Regroup(GroupBy),
+}
+
+/// A bar of the status buckets' shares, with the counts in its accessible text.
+fn status_bar(ui: &mut egui::Ui, counts: &[usize; 6], width: f32, label: &str) {
+    let total: usize = counts.iter().sum();
+    let (rect, resp) = ui.allocate_exact_size(egui::vec2(width, 14.0), egui::Sense::hover());
+    let dark = ui.visuals().dark_mode;
+    let painter = ui.painter();
+    painter.rect_filled(rect, 3.0, ui.visuals().extreme_bg_color);
+    if total > 0 {
+        let mut x = rect.left();
+        for (b, n) in counts.iter().enumerate() {
+            if *n == 0 {
+                continue;
+            }
+            let w = rect.width() * *n as f32 / total as f32;
+            let r =
+                egui::Rect::from_min_size(egui::pos2(x, rect.top()), egui::vec2(w, rect.height()));
+            painter.rect_filled(r, 0.0, bucket_colour(b, dark));
+            x += w;
+        }
+    }
+    let words: Vec<String> = counts
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| **n > 0)
+        .map(|(b, n)| format!("{n} {}", BUCKETS[b]))
+        .collect();
+    let text = format!("{label}: {}", words.join(", "));
+    resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::ProgressIndicator, true, &text));
+    resp.on_hover_text(text);
+}
+
+fn done_text(counts: &[usize; 6]) -> String {
+    let total: usize = counts.iter().sum();
+    let done = counts[4] + counts[5];
+    let sent = counts[2] + counts[3] + done;
+    format!("{done}/{total} đã hoàn thiện · {sent}/{total} đã gửi thẩm định")
+}
+
+impl PlanPage {
+    pub fn show(&self, ui: &mut egui::Ui, actions: &mut Vec<PlanAction>) {
+        let err = ui.visuals().error_fg_color;
+        let dark = ui.visuals().dark_mode;
+        ui.horizontal_wrapped(|ui| {
+            ui.heading(format!("Kế hoạch rà soát năm {}", self.plan.year));
+            if !self.plan.document.is_empty() {
+                ui.label(&self.plan.document);
+            }
+            ui.weak(format!(
+                "({}; đối chiếu ngày {})",
+                self.path.file_name().unwrap_or_default().to_string_lossy(),
+                dmy(self.today)
+            ));
+        });
+        ui.horizontal_wrapped(|ui| {
+            ui.label("Mốc:");
+            for (m, passed) in &self.milestones {
+                if *passed {
+                    ui.weak(format!("{m} (đã qua)"));
+                } else {
+                    ui.strong(m);
+                }
+                ui.label("·");
+            }
+        });
+        ui.horizontal_wrapped(|ui| {
+            status_bar(ui, &self.counts, 260.0, "Toàn kế hoạch");
+            ui.strong(done_text(&self.counts));
+            if self.overdue > 0 {
+                ui.colored_label(err, format!("{} TTHC quá hạn", self.overdue));
+            }
+        });
+        ui.horizontal_wrapped(|ui| {
+            ui.label("Chú thích:");
+            for (b, name) in BUCKETS.iter().enumerate() {
+                ui.colored_label(bucket_colour(b, dark), format!("■ {name}"));
+            }
+        });
+        ui.label(&self.cost_line);
+        let days = RichText::new(&self.days_line);
+        match self.target_met {
+            Some(false) => ui.colored_label(ui.visuals().warn_fg_color, days),
+            _ => ui.label(days),
+        };
+        let ready = self.ready_files();
+        ui.horizontal_wrapped(|ui| {
+            ui.label("Nhóm theo:");
+            let mut by = self.group_by;
+            ui.selectable_value(&mut by, GroupBy::Room, "Đơn vị chủ trì");
+            ui.selectable_value(&mut by, GroupBy::Field, "Lĩnh vực");
+            if by != self.group_by {
+                actions.push(PlanAction::Regroup(by));
+            }
+            ui.separator();
+            let go = ui
+                .add_enabled(
+                    !ready.is_empty(),
+                    egui::Button::new(format!(
+                        "Lập báo cáo tháng 8 từ {} TTHC đã hoàn thiện…",
+                        ready.len()
+                    )),
+                )
+                .on_hover_text("Dự thảo quyết định thông qua phương án đơn giản hóa từ các TTHC «đã hoàn thiện» hoặc «đưa vào quyết định» (mỗi TTHC một bản rà soát); kiểm tra trước khi lập như báo cáo tổng hợp")
+                .on_disabled_hover_text("Chưa có TTHC nào «đã hoàn thiện» (đặt trạng thái trong bản rà soát)");
+            if go.clicked() {
+                actions.push(PlanAction::CompileReady(ready.clone()));
+            }
+            if ui
+                .button("Nhập kế hoạch khác…")
+                .on_hover_text("Đọc danh mục TTHC của kế hoạch từ tệp Excel hoặc CSV")
+                .clicked()
+            {
+                actions.push(PlanAction::Import);
+            }
+        });
+        ui.separator();
+        egui::ScrollArea::vertical()
+            .id_salt("plan")
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                for (gi, g) in self.groups.iter().enumerate() {
+                    self.group(ui, gi, g, actions);
+                }
+                self.extras(ui, actions);
+            });
+    }
+
+    fn group(&self, ui: &mut egui::Ui, gi: usize, g: &GroupView, actions: &mut Vec<PlanAction>) {
+        let err = ui.visuals().error_fg_color;
+        let dark = ui.visuals().dark_mode;
+        let head = format!(
+            "{} — {} TTHC: {}{}",
+            g.name,
+            g.rows.len(),
+            done_text(&g.counts),
+            if g.overdue > 0 {
+                format!(" · {} quá hạn", g.overdue)
+            } else {
+                String::new()
+            }
+        );
+        let id = ui.make_persistent_id(("plan-group", self.group_by == GroupBy::Room, gi));
+        egui::collapsing_header::CollapsingState::load_with_default_open(ui.ctx(), id, true)
+            .show_header(ui, |ui| {
+                status_bar(ui, &g.counts, 140.0, &g.name);
+                if g.overdue > 0 {
+                    ui.colored_label(err, RichText::new(head).strong());
+                } else {
+                    ui.strong(head);
+                }
+            })
+            .body(|ui| {
+                egui::Grid::new(("plan-rows", gi))
+                    .striped(true)
+                    .num_columns(9)
+                    .spacing([10.0, 3.0])
+                    .show(ui, |ui| {
+                        for h in [
+                            "STT",
+                            "Tên TTHC (mã số)",
+                            "Trạng thái",
+                            "Hạn",
+                            "Trước (đồng/năm)",
+                            "Sau (đồng/năm)",
+                            "Tỷ lệ",
+                            "Thời hạn (ngày)",
+                            "Ý kiến",
+                        ] {
+                            ui.strong(h);
+                        }
+                        ui.end_row();
+                        for &i in &g.rows {
+                            let r = &self.rows[i];
+                            ui.label(&r.stt);
+                            ui.vertical(|ui| {
+                                ui.set_max_width(420.0);
+                                let name = if r.code.is_empty() {
+                                    r.name.clone()
+                                } else {
+                                    format!("{} ({})", r.name, r.code)
+                                };
+                                match r.files.as_slice() {
+                                    [] => {
+                                        ui.add(egui::Label::new(name).wrap());
+                                    }
+                                    [one, ..] => {
+                                        if ui
+                                            .link(name)
+                                            .on_hover_text(format!("Mở {}", one.display()))
+                                            .clicked()
+                                        {
+                                            actions.push(PlanAction::Open(one.clone()));
+                                        }
+                                    }
+                                }
+                                if r.files.len() > 1 {
+                                    let names: Vec<String> = r
+                                        .files
+                                        .iter()
+                                        .map(|f| {
+                                            f.file_name()
+                                                .unwrap_or_default()
+                                                .to_string_lossy()
+                                                .into_owned()
+                                        })
+                                        .collect();
+                                    ui.colored_label(
+                                        err,
+                                        format!(
+                                            "{} bản rà soát: {}",
+                                            r.files.len(),
+                                            names.join(", ")
+                                        ),
+                                    );
+                                }
+                            });
+                            ui.vertical(|ui| {
+                                ui.colored_label(
+                                    bucket_colour(r.bucket, dark),
+                                    RichText::new(&r.status).strong(),
+                                );
+                                if !r.since.is_empty() {
+                                    ui.weak(format!("từ {}", r.since));
+                                }
+                            });
+                            match &r.overdue {
+                                Some(o) => ui.colored_label(err, o),
+                                None => ui.weak("đúng hạn"),
+                            };
+                            match &r.figures {
+                                Some(f) => {
+                                    for v in [&f[0], &f[1], &f[3], &f[4]] {
+                                        ui.with_layout(
+                                            egui::Layout::right_to_left(egui::Align::Center),
+                                            |ui| ui.label(v),
+                                        );
+                                    }
+                                }
+                                None => {
+                                    for _ in 0..4 {
+                                        ui.label("");
+                                    }
+                                }
+                            }
+                            if r.open_comments > 0 {
+                                ui.colored_label(
+                                    ui.visuals().warn_fg_color,
+                                    format!("{} chưa xử lý", r.open_comments),
+                                );
+                            } else {
+                                ui.label("");
+                            }
+                            ui.end_row();
+                        }
+                    });
+            });
+    }
+
+    fn extras(&self, ui: &mut egui::Ui, actions: &mut Vec<PlanAction>) {
+        let err = ui.visuals().error_fg_color;
+        let warn = ui.visuals().warn_fg_color;
+        if !self.comments.is_empty() {
+            ui.add_space(8.0);
+            ui.colored_label(
+                warn,
+                RichText::new(format!(
+                    "Ý kiến đánh giá chất lượng chưa xử lý ({})",
+                    self.comments.len()
+                ))
+                .strong(),
+            );
+            for c in &self.comments {
+                ui.horizontal_wrapped(|ui| {
+                    ui.strong(&c.tthc);
+                    ui.label(format!(
+                        "— {} — {}, {}: {}",
+                        crate::ui::editor::step_title(c.step),
+                        c.author,
+                        c.date,
+                        c.text
+                    ));
+                    if ui
+                        .small_button("Đến chỗ")
+                        .on_hover_text("Mở bản rà soát ở bước có ý kiến")
+                        .clicked()
+                    {
+                        actions.push(PlanAction::Goto(c.file.clone(), c.step));
+                    }
+                });
+            }
+        }
+        if !self.unplanned.is_empty() {
+            ui.add_space(8.0);
+            ui.colored_label(
+                warn,
+                RichText::new(format!(
+                    "Bản rà soát không có trong kế hoạch ({})",
+                    self.unplanned.len()
+                ))
+                .strong(),
+            );
+            for p in &self.unplanned {
+                let name = p.file_name().unwrap_or_default().to_string_lossy();
+                if ui.link(name).clicked() {
+                    actions.push(PlanAction::Open(p.clone()));
+                }
+            }
+        }
+        if !self.broken.is_empty() {
+            ui.add_space(8.0);
+            ui.colored_label(
+                err,
+                RichText::new(format!("Tệp không đọc được ({})", self.broken.len())).strong(),
+            );
+            for (_, e) in &self.broken {
+                ui.colored_label(err, e);
+            }
+        }
+    }
+}

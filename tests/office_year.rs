@@ -1,0 +1,197 @@
+//! The office's year in the real app (egui_kittest): the plan page beside the review list with
+//! the shipped plan and examples, the August report from the ready rows, a plan imported from a
+//! spreadsheet, and quality comments from the step they concern to the plan page and back.
+
+mod common;
+use common::gui::*;
+use common::*;
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable;
+use std::fs;
+use std::path::Path;
+use tthc_review::model::Stage;
+use tthc_review::progress::Step;
+use tthc_review::storage::{load_review, save_review};
+
+const XANG_DAU: &str = "xang-dau-cap-gcn-cua-hang.ron";
+
+fn on(day: &str) -> chrono::NaiveDate {
+    chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").unwrap()
+}
+
+/// The app on a copy of the examples and the shipped plan, checked against `day`.
+fn office(
+    dir: &Path,
+    day: &str,
+    dialogs: Dialogs,
+) -> egui_kittest::Harness<'static, tthc_review::ui::App> {
+    let plan = examples_dir().join("ke-hoach-2024.plan.ron");
+    fs::copy(&plan, dir.join("ke-hoach-2024.plan.ron")).unwrap();
+    let mut h = app_at(dir, egui::vec2(1366.0, 768.0), dialogs);
+    h.state_mut().home.today = Some(on(day));
+    let t = h.state().templates.clone();
+    h.state_mut().home.reload(&t, dir);
+    h.run();
+    click(&mut h, Role::Button, "Kế hoạch năm 2024");
+    h
+}
+
+fn contains(h: &egui_kittest::Harness<'static, tthc_review::ui::App>, text: &str) -> bool {
+    h.query_all_by_label_contains(text).next().is_some()
+}
+
+#[test]
+fn the_plan_page_shows_each_rows_status_the_overdue_ones_and_the_totals() {
+    let dir = examples_folder();
+    let mut h = office(dir.path(), "2024-07-31", Dialogs::default());
+    // Grouped by room, in plan order, each with its count.
+    assert!(contains(
+        &h,
+        "Phòng Quản lý Công nghiệp — 2 TTHC: 0/2 đã hoàn thiện · 0/2 đã gửi thẩm định · 2 quá hạn"
+    ));
+    assert!(contains(
+        &h,
+        "Phòng Quản lý Thương mại- Xuất nhập khẩu — 1 TTHC: 0/1 đã hoàn thiện · 1/1 đã gửi thẩm định"
+    ));
+    shown(&h, "đã gửi thẩm định");
+    shown(&h, "từ 25/07/2024");
+    assert_eq!(
+        h.query_all_by_label("quá hạn: chưa gửi thẩm định (hạn 30/07/2024)")
+            .count(),
+        2
+    );
+    assert!(contains(
+        &h,
+        "trước 396.576.800 — sau 221.591.560 — tiết kiệm 174.985.240 đồng/năm (44,12 %)"
+    ));
+    assert!(contains(&h, "Tổng thời hạn giải quyết: trước"));
+    assert!(contains(&h, "2 TTHC quá hạn"));
+    // Nothing is ready for the August report yet.
+    assert!(
+        !h.get_by_label("Lập báo cáo tháng 8 từ 0 TTHC đã hoàn thiện…")
+            .is_clickable_or_enabled()
+    );
+
+    // Grouped by lĩnh vực instead.
+    click(&mut h, Role::Button, "Lĩnh vực");
+    assert!(contains(&h, "Vật liệu nổ công nghiệp — 2 TTHC"));
+    assert!(contains(&h, "Lưu thông hàng hóa trong nước — 1 TTHC"));
+}
+
+trait Enabled {
+    fn is_clickable_or_enabled(&self) -> bool;
+}
+impl Enabled for egui_kittest::Node<'_> {
+    fn is_clickable_or_enabled(&self) -> bool {
+        use egui_kittest::kittest::NodeT;
+        !self.accesskit_node().is_disabled()
+    }
+}
+
+#[test]
+fn the_august_report_takes_the_rows_that_are_ready_and_only_those() {
+    let dir = examples_folder();
+    // The xăng dầu review is completed after the provincial office's comments.
+    let p = dir.path().join(XANG_DAU);
+    let mut r = load_review(&p).unwrap();
+    r.tracking.push(tthc_review::model::StageChange {
+        stage: Stage::Completed,
+        date: on("2024-08-10"),
+        note: String::new(),
+    });
+    save_review(&p, &r).unwrap();
+    let dialogs = Dialogs::default();
+    let out = dir.path().join("du-thao-qd.pdf");
+    dialogs.save_to.borrow_mut().push(out.clone());
+    let mut h = office(dir.path(), "2024-08-20", dialogs);
+    shown(&h, "đã hoàn thiện");
+    click(
+        &mut h,
+        Role::Button,
+        "Lập báo cáo tháng 8 từ 1 TTHC đã hoàn thiện…",
+    );
+    // The checks before a report may warn; go on past warnings.
+    if h.query_by_label("Vẫn lập báo cáo").is_some() {
+        click(&mut h, Role::Button, "Vẫn lập báo cáo");
+    }
+    wait_for_job(&mut h);
+    let text = text(&fs::read(&out).unwrap());
+    assert!(text.contains("xăng dầu"), "{text}");
+    assert!(!text.contains("vật liệu nổ"), "only the ready row: {text}");
+    assert!(!text.contains("huấn luyện kỹ thuật"), "only the ready row");
+}
+
+#[test]
+fn a_plan_is_imported_from_a_spreadsheet_through_the_dialog() {
+    let dir = examples_folder();
+    let csv = dir.path().join("phu-luc.csv");
+    fs::write(
+        &csv,
+        "KẾ HOẠCH rà soát năm 2025\nSTT;Mã số trên Cổng dịch vụ công quốc gia;Tên thủ tục hành chính;Lĩnh vực;Đơn vị thực hiện\n1;2.000648.000.00.00.H32;Cấp Giấy chứng nhận cửa hàng đủ điều kiện bán lẻ xăng dầu;Lưu thông hàng hóa trong nước;Phòng QLTM\n2;;;Lưu thông hàng hóa trong nước;Phòng QLTM\n",
+    )
+    .unwrap();
+    let dialogs = Dialogs::default();
+    dialogs.open.borrow_mut().push(csv);
+    let mut h = app_at(dir.path(), egui::vec2(1366.0, 768.0), dialogs);
+    click(&mut h, Role::Button, "Kế hoạch năm");
+    shown(&h, "Nhập kế hoạch từ Excel/CSV…");
+    click(&mut h, Role::Button, "Nhập kế hoạch từ Excel/CSV…");
+    let plan = dir.path().join("ke-hoach-2025.plan.ron");
+    assert!(plan.is_file());
+    // The nameless row is reported with its row number.
+    assert!(contains(&h, "Đã nhập 1 dòng TTHC"));
+    assert!(contains(&h, "dòng 4"));
+    click(&mut h, Role::Button, "Đóng");
+    assert!(contains(&h, "Phòng QLTM — 1 TTHC"));
+}
+
+#[test]
+fn a_quality_comment_is_shown_at_its_step_listed_in_the_plan_and_resolved() {
+    let dir = examples_folder();
+    let mut h = office(dir.path(), "2024-08-05", Dialogs::default());
+    click(&mut h, Role::Button, "Bản rà soát");
+    open(
+        &mut h,
+        "Cấp Giấy chứng nhận cửa hàng đủ điều kiện bán lẻ xăng dầu",
+    );
+    // The stepper's entry, whatever its completeness mark.
+    h.get_by_label_contains("2. Sự cần thiết").click();
+    h.run();
+    // Folded while the step has no comment.
+    h.get_by_label("Ý kiến đánh giá chất lượng").click();
+    h.run();
+    type_into(&mut h, "Người cho ý kiến", "Văn phòng UBND tỉnh");
+    // A multi-line field: clicked, then typed into.
+    h.get_by_role_and_label(Role::MultilineTextInput, "Nội dung ý kiến")
+        .click();
+    h.run();
+    h.get_by_role_and_label(Role::MultilineTextInput, "Nội dung ý kiến")
+        .type_text("Làm rõ vì sao cần điều kiện về diện tích cửa hàng");
+    h.run();
+    click(&mut h, Role::Button, "Thêm ý kiến");
+    shown(&h, "    1 ý kiến chưa xử lý");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    let saved = load_review(&dir.path().join(XANG_DAU)).unwrap();
+    assert_eq!(saved.comments.len(), 1);
+    let c = &saved.comments[0];
+    assert_eq!(c.author, "Văn phòng UBND tỉnh");
+    assert_eq!(c.part, Step::Necessity);
+    assert_eq!(c.text, "Làm rõ vì sao cần điều kiện về diện tích cửa hàng");
+    assert!(!c.resolved);
+
+    // The plan page lists it, and takes the office to it.
+    click(&mut h, Role::Button, "← Danh sách");
+    click(&mut h, Role::Button, "Kế hoạch năm 2024");
+    assert!(contains(&h, "Ý kiến đánh giá chất lượng chưa xử lý (1)"));
+    shown(&h, "1 chưa xử lý");
+    click(&mut h, Role::Button, "Đến chỗ");
+    assert_eq!(h.state().editor.as_ref().unwrap().step, Step::Necessity);
+    click(&mut h, Role::CheckBox, "Đã xử lý");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert!(load_review(&dir.path().join(XANG_DAU)).unwrap().comments[0].resolved);
+    click(&mut h, Role::Button, "← Danh sách");
+    assert!(!contains(&h, "Ý kiến đánh giá chất lượng chưa xử lý"));
+}
