@@ -22,6 +22,8 @@ const MAX_ENTRIES: usize = 10_000;
 /// One side of a comparison, in the words the question shows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Side {
+    /// The TTHC's name (two files of one mã số may name it differently).
+    pub tthc: String,
     /// When the file was last saved (the zip entry's time, or the file's).
     pub modified: Option<NaiveDateTime>,
     /// "Nguyễn Văn A (Phòng Quản lý thương mại)".
@@ -186,6 +188,7 @@ fn side(t: &Templates, r: &Review, modified: Option<NaiveDateTime>) -> Side {
             )
         });
     Side {
+        tthc: r.tthc.name.clone(),
         modified,
         author: author(r),
         status,

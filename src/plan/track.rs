@@ -67,6 +67,8 @@ pub struct TrackedRow {
     pub since: Option<NaiveDate>,
     /// Why the row is late, if it is.
     pub overdue: Option<String>,
+    /// The deadline missed, when the row is late.
+    pub deadline: Option<NaiveDate>,
     /// The chosen option's figures, when the review can be costed.
     pub figures: Option<OptionResult>,
 }
@@ -108,7 +110,7 @@ fn dmy(d: NaiveDate) -> String {
 }
 
 /// Whether a row is late on `today`: the latest milestone passed that its status has not reached.
-fn overdue(plan: &Plan, status: &Status, today: NaiveDate) -> Option<String> {
+fn overdue(plan: &Plan, status: &Status, today: NaiveDate) -> Option<(String, NaiveDate)> {
     let checks = [
         (
             MilestoneKind::Decision,
@@ -132,7 +134,7 @@ fn overdue(plan: &Plan, status: &Status, today: NaiveDate) -> Option<String> {
             s => s.rank() >= needed,
         };
         if today > m.date && !done {
-            return Some(format!("quá hạn: {what} (hạn {})", dmy(m.date)));
+            return Some((format!("quá hạn: {what} (hạn {})", dmy(m.date)), m.date));
         }
     }
     None
@@ -195,10 +197,12 @@ pub fn track(
             totals.days_before += f.days_before;
             totals.days_after += f.days_after;
         }
+        let late = overdue(plan, &status, today);
         rows.push(TrackedRow {
             row: row.clone(),
             files: matches.iter().map(|&i| items[i].0.clone()).collect(),
-            overdue: overdue(plan, &status, today),
+            overdue: late.as_ref().map(|l| l.0.clone()),
+            deadline: late.map(|l| l.1),
             status,
             since,
             figures,

@@ -67,6 +67,8 @@ pub struct RowView {
     /// The date of the last change of stage.
     pub since: String,
     pub overdue: Option<String>,
+    /// "quá hạn 30/07/2026", the full reason on hover.
+    pub overdue_short: String,
     /// The review file(s): none, one, or two (shown as a problem).
     pub files: Vec<PathBuf>,
     /// Trước, sau, tiết kiệm, %, thời hạn trước → sau.
@@ -162,6 +164,10 @@ impl PlanPage {
                     status: r.status.label(),
                     since: r.since.map(dmy).unwrap_or_default(),
                     overdue: r.overdue.clone(),
+                    overdue_short: r
+                        .deadline
+                        .map(|d| format!("quá hạn {}", dmy(d)))
+                        .unwrap_or_default(),
                     files: r.files.clone(),
                     figures: r.figures.as_ref().map(|f| {
                         [
@@ -466,6 +472,8 @@ impl PlanPage {
                 }
             })
             .body(|ui| {
+                // The name takes what the other columns leave (about 880 px).
+                let name_width = (ui.available_width() - 880.0).clamp(240.0, 640.0);
                 egui::Grid::new(("plan-rows", gi))
                     .striped(true)
                     .num_columns(9)
@@ -476,10 +484,10 @@ impl PlanPage {
                             "Tên TTHC (mã số)",
                             "Trạng thái",
                             "Hạn",
-                            "Trước (đồng/năm)",
-                            "Sau (đồng/năm)",
+                            "Trước\n(đồng/năm)",
+                            "Sau\n(đồng/năm)",
                             "Tỷ lệ",
-                            "Thời hạn (ngày)",
+                            "Thời hạn\n(ngày)",
                             "Ý kiến",
                         ] {
                             ui.strong(h);
@@ -489,7 +497,7 @@ impl PlanPage {
                             let r = &self.rows[i];
                             ui.label(&r.stt);
                             ui.vertical(|ui| {
-                                ui.set_max_width(420.0);
+                                ui.set_max_width(name_width);
                                 let name = if r.code.is_empty() {
                                     r.name.clone()
                                 } else {
@@ -530,17 +538,34 @@ impl PlanPage {
                                     );
                                 }
                             });
-                            ui.vertical(|ui| {
-                                ui.colored_label(
-                                    bucket_colour(r.bucket, dark),
-                                    RichText::new(&r.status).strong(),
+                            // One line: a status never wraps letter by letter.
+                            ui.horizontal(|ui| {
+                                ui.add(
+                                    egui::Label::new(
+                                        RichText::new(&r.status)
+                                            .strong()
+                                            .color(bucket_colour(r.bucket, dark)),
+                                    )
+                                    .extend(),
                                 );
                                 if !r.since.is_empty() {
-                                    ui.weak(format!("từ {}", r.since));
+                                    ui.add(
+                                        egui::Label::new(
+                                            RichText::new(format!("từ {}", r.since)).weak(),
+                                        )
+                                        .extend(),
+                                    );
                                 }
                             });
                             match &r.overdue {
-                                Some(o) => ui.colored_label(err, o),
+                                Some(o) => ui
+                                    .add(
+                                        egui::Label::new(
+                                            RichText::new(&r.overdue_short).color(err),
+                                        )
+                                        .extend(),
+                                    )
+                                    .on_hover_text(o),
                                 None => ui.weak("đúng hạn"),
                             };
                             match &r.figures {

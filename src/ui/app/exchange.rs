@@ -108,7 +108,9 @@ pub fn receive_body(ui: &mut egui::Ui, st: &mut ReceiveState) -> Option<bool> {
                                 ui.strong("Bản nhận");
                                 ui.end_row();
                                 let (a, n) = (&c.existing.side, &c.incoming);
-                                for (label, x, y) in [
+                                let names = (a.tthc != n.tthc)
+                                    .then(|| ("Tên TTHC", a.tthc.clone(), n.tthc.clone()));
+                                for (label, x, y) in names.into_iter().chain([
                                     ("Lưu lúc", dmy_hm(a.modified), dmy_hm(n.modified)),
                                     ("Người rà soát", a.author.clone(), n.author.clone()),
                                     ("Tình trạng", a.status.clone(), n.status.clone()),
@@ -117,10 +119,15 @@ pub fn receive_body(ui: &mut egui::Ui, st: &mut ReceiveState) -> Option<bool> {
                                         a.figures.clone().unwrap_or_else(|| "chưa tính được".into()),
                                         n.figures.clone().unwrap_or_else(|| "chưa tính được".into()),
                                     ),
-                                ] {
+                                ]) {
                                     ui.label(label);
-                                    ui.label(x);
-                                    ui.label(y);
+                                    for v in [x, y] {
+                                        // Two columns side by side fit a 1024-px window.
+                                        ui.vertical(|ui| {
+                                            ui.set_max_width(300.0);
+                                            ui.add(egui::Label::new(v).wrap());
+                                        });
+                                    }
                                     ui.end_row();
                                 }
                             });

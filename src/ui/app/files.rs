@@ -438,6 +438,7 @@ impl App {
         }
         if let Some(ed) = self.editor.as_mut() {
             ed.step = step;
+            ed.scroll_top = true;
             ed.undo.break_step();
         }
     }

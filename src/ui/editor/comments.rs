@@ -12,7 +12,9 @@ pub struct CommentDraft {
     pub text: String,
 }
 
-pub fn show(ui: &mut egui::Ui, ed: &mut EditorState, actions: &mut Vec<Action>) {
+/// The step's comments, above its content: only when it has some, so a step without comments
+/// looks as it always did.
+pub fn show_list(ui: &mut egui::Ui, ed: &EditorState, actions: &mut Vec<Action>) {
     let step = ed.step;
     let here: Vec<(usize, &Comment)> = ed
         .review
@@ -21,24 +23,22 @@ pub fn show(ui: &mut egui::Ui, ed: &mut EditorState, actions: &mut Vec<Action>) 
         .enumerate()
         .filter(|(_, c)| c.part == step)
         .collect();
+    if here.is_empty() {
+        return;
+    }
     let open = here.iter().filter(|(_, c)| !c.resolved).count();
-    let title = if here.is_empty() {
-        "Ý kiến đánh giá chất lượng".to_string()
-    } else {
-        format!(
-            "Ý kiến đánh giá chất lượng: {} ý kiến, {open} chưa xử lý",
-            here.len()
-        )
-    };
     let warn = ui.visuals().warn_fg_color;
-    egui::CollapsingHeader::new(egui::RichText::new(title).color(if open > 0 {
-        warn
-    } else {
-        ui.visuals().text_color()
-    }))
-    .id_salt(("comments", step))
-    .default_open(open > 0)
-    .show(ui, |ui| {
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        let title = format!(
+            "Ý kiến đánh giá chất lượng về bước này: {} ý kiến, {open} chưa xử lý",
+            here.len()
+        );
+        if open > 0 {
+            ui.colored_label(warn, egui::RichText::new(title).strong());
+        } else {
+            ui.strong(title);
+        }
         for (i, c) in &here {
             ui.horizontal_wrapped(|ui| {
                 let mut done = c.resolved;
@@ -68,38 +68,51 @@ pub fn show(ui: &mut egui::Ui, ed: &mut EditorState, actions: &mut Vec<Action>) 
                 }
             });
         }
-        ui.horizontal_wrapped(|ui| {
-            ui.label("Người cho ý kiến:");
-            ui.add(
-                egui::TextEdit::singleline(&mut ed.comment.author)
-                    .desired_width(200.0)
-                    .hint_text("Văn phòng UBND tỉnh"),
-            )
-            .accessible_name("Người cho ý kiến");
-        });
-        ui.add(
-            egui::TextEdit::multiline(&mut ed.comment.text)
-                .desired_rows(2)
-                .desired_width(f32::INFINITY)
-                .hint_text("Nội dung ý kiến về bước này"),
-        )
-        .accessible_name("Nội dung ý kiến");
-        let ready = !ed.comment.text.trim().is_empty() && !ed.comment.author.trim().is_empty();
-        if ui
-            .add_enabled(ready, egui::Button::new("Thêm ý kiến"))
-            .on_disabled_hover_text("Ghi người cho ý kiến và nội dung")
-            .clicked()
-        {
-            actions.push(Action::Edit(Edit::AddComment(Comment {
-                author: ed.comment.author.trim().to_string(),
-                date: chrono::Local::now().date_naive(),
-                part: step,
-                text: ed.comment.text.trim().to_string(),
-                resolved: false,
-            })));
-            // The author stays for the next comment.
-            ed.comment.text.clear();
-        }
     });
-    ui.add_space(4.0);
+    ui.add_space(6.0);
+}
+
+/// Recording a new comment on this step, below its content.
+pub fn show_form(ui: &mut egui::Ui, ed: &mut EditorState, actions: &mut Vec<Action>) {
+    let step = ed.step;
+    ui.add_space(12.0);
+    egui::CollapsingHeader::new("Ghi ý kiến đánh giá chất lượng")
+        .id_salt(("comment-form", step))
+        .show(ui, |ui| {
+            ui.weak(
+                "Ý kiến của Văn phòng UBND tỉnh (hoặc của Sở) về bước này; ngày ghi là hôm nay.",
+            );
+            ui.horizontal_wrapped(|ui| {
+                ui.label("Người cho ý kiến:");
+                ui.add(
+                    egui::TextEdit::singleline(&mut ed.comment.author)
+                        .desired_width(240.0)
+                        .hint_text("Văn phòng UBND tỉnh"),
+                )
+                .accessible_name("Người cho ý kiến");
+            });
+            ui.add(
+                egui::TextEdit::multiline(&mut ed.comment.text)
+                    .desired_rows(2)
+                    .desired_width(f32::INFINITY)
+                    .hint_text("Nội dung ý kiến về bước này"),
+            )
+            .accessible_name("Nội dung ý kiến");
+            let ready = !ed.comment.text.trim().is_empty() && !ed.comment.author.trim().is_empty();
+            if ui
+                .add_enabled(ready, egui::Button::new("Thêm ý kiến"))
+                .on_disabled_hover_text("Ghi người cho ý kiến và nội dung")
+                .clicked()
+            {
+                actions.push(Action::Edit(Edit::AddComment(Comment {
+                    author: ed.comment.author.trim().to_string(),
+                    date: chrono::Local::now().date_naive(),
+                    part: step,
+                    text: ed.comment.text.trim().to_string(),
+                    resolved: false,
+                })));
+                // The author stays for the next comment.
+                ed.comment.text.clear();
+            }
+        });
 }

@@ -313,6 +313,8 @@ pub struct EditorState {
     pub read_only: Option<String>,
     /// A quality comment being written.
     pub comment: comments::CommentDraft,
+    /// Show the step from its top next frame (after "Đến chỗ": its comments are there).
+    pub scroll_top: bool,
 }
 
 impl EditorState {
@@ -343,6 +345,7 @@ impl EditorState {
             lock: None,
             read_only: None,
             comment: comments::CommentDraft::default(),
+            scroll_top: false,
         }
     }
 
@@ -429,13 +432,17 @@ impl EditorState {
             .exact_size(200.0)
             .show(ui, |ui| stepper::show(ui, self, actions));
         egui::CentralPanel::default().show(ui, |ui| {
-            egui::ScrollArea::vertical()
+            let mut area = egui::ScrollArea::vertical()
                 .id_salt(("step", self.step.index()))
-                .auto_shrink([false, false])
-                .show(ui, |ui| {
-                    comments::show(ui, self, actions);
-                    self.show_step(ui, t, actions);
-                });
+                .auto_shrink([false, false]);
+            if std::mem::take(&mut self.scroll_top) {
+                area = area.vertical_scroll_offset(0.0);
+            }
+            area.show(ui, |ui| {
+                comments::show_list(ui, self, actions);
+                self.show_step(ui, t, actions);
+                comments::show_form(ui, self, actions);
+            });
         });
     }
 
