@@ -208,3 +208,40 @@ fn a_quality_comment_is_shown_at_its_step_listed_in_the_plan_and_resolved() {
     click(&mut h, Role::Button, "← Danh sách");
     assert!(!contains(&h, "Ý kiến đánh giá chất lượng chưa xử lý"));
 }
+
+#[test]
+fn a_comment_typed_but_not_added_is_asked_about_and_saved() {
+    let dir = examples_folder();
+    let mut h = app_at(dir.path(), egui::vec2(1366.0, 768.0), Dialogs::default());
+    open(
+        &mut h,
+        "Cấp Giấy chứng nhận cửa hàng đủ điều kiện bán lẻ xăng dầu",
+    );
+    h.get_by_label("Ghi ý kiến đánh giá chất lượng")
+        .scroll_to_me();
+    h.run();
+    h.get_by_label("Ghi ý kiến đánh giá chất lượng").click();
+    h.run();
+    h.get_by_role_and_label(Role::MultilineTextInput, "Nội dung ý kiến")
+        .scroll_to_me();
+    h.run();
+    h.get_by_role_and_label(Role::MultilineTextInput, "Nội dung ý kiến")
+        .click();
+    h.run();
+    h.get_by_role_and_label(Role::MultilineTextInput, "Nội dung ý kiến")
+        .type_text("Bổ sung căn cứ pháp lý của thời hạn 15 ngày");
+    h.run();
+    // Leaving asks, as for any unsaved change; «Lưu» keeps what was typed.
+    click(&mut h, Role::Button, "← Danh sách");
+    shown(&h, "Lưu thay đổi?");
+    click(&mut h, Role::Button, "Lưu");
+    let saved = load_review(&dir.path().join(XANG_DAU)).unwrap();
+    assert_eq!(saved.comments.len(), 1);
+    assert_eq!(
+        saved.comments[0].text,
+        "Bổ sung căn cứ pháp lý của thời hạn 15 ngày"
+    );
+    assert_eq!(saved.comments[0].author, "(chưa ghi)");
+    assert_eq!(saved.comments[0].part, Step::Record);
+    assert!(h.state().editor.is_none(), "back to the list");
+}

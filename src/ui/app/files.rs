@@ -175,6 +175,12 @@ impl App {
     /// [`App::save`]; with invalid cells it first lists them, unless `invalid_ok` (the user
     /// chose to keep a draft with the text as typed).
     pub(super) fn save_with(&mut self, as_new: bool, invalid_ok: bool) -> bool {
+        // A quality comment typed but not yet added is saved with the review, not dropped.
+        if let Some(ed) = self.editor.as_mut()
+            && let Some(c) = ed.take_comment_draft()
+        {
+            ed.apply_edit(&self.templates, &crate::model::Edit::AddComment(c));
+        }
         let Some(ed) = self.editor.as_ref() else {
             return false;
         };
@@ -340,6 +346,7 @@ impl App {
             // The saved copy is what remains: nothing unsaved is left to ask about.
             ed.review = ed.saved.clone();
             ed.dirty = false;
+            ed.comment.text.clear();
         }
     }
 
@@ -379,11 +386,20 @@ impl App {
         let Some(ed) = self.editor.as_ref() else {
             return;
         };
-        if !ed.dirty {
+        if !ed.dirty && !ed.has_comment_draft() {
             return;
         }
+        // A comment being typed is kept too, as a comment of its step.
+        let mut work = std::borrow::Cow::Borrowed(&ed.review);
+        if ed.has_comment_draft() {
+            let mut copy = ed.clone_for_recovery();
+            if let Some(c) = copy.1.take() {
+                copy.0.comments.push(c);
+            }
+            work = std::borrow::Cow::Owned(copy.0);
+        }
         let path = recovery_path(&self.dir, &ed.recovery_key);
-        if let Err(e) = write_recovery(&path, ed.path.as_deref(), &ed.review) {
+        if let Err(e) = write_recovery(&path, ed.path.as_deref(), &work) {
             self.status = format!("Không ghi được bản khôi phục: {e}");
         }
         self.last_recovery = Instant::now();

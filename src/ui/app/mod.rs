@@ -130,8 +130,11 @@ impl App {
         self.close_allowed
     }
 
+    /// Unsaved changes, or a quality comment typed and not yet added.
     pub fn is_dirty(&self) -> bool {
-        self.editor.as_ref().is_some_and(|e| e.dirty)
+        self.editor
+            .as_ref()
+            .is_some_and(|e| e.dirty || e.has_comment_draft())
     }
 
     fn poll_job(&mut self, ctx: &egui::Context) {
@@ -259,7 +262,11 @@ impl App {
         let title = match &self.editor {
             Some(ed) => format!(
                 "{}{} — Rà soát TTHC",
-                if ed.dirty { "● " } else { "" },
+                if ed.dirty || ed.has_comment_draft() {
+                    "● "
+                } else {
+                    ""
+                },
                 ed.display_name()
             ),
             None => "Rà soát thủ tục hành chính".to_string(),

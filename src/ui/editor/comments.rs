@@ -104,15 +104,9 @@ pub fn show_form(ui: &mut egui::Ui, ed: &mut EditorState, actions: &mut Vec<Acti
                 .on_disabled_hover_text("Ghi người cho ý kiến và nội dung")
                 .clicked()
             {
-                actions.push(Action::Edit(Edit::AddComment(Comment {
-                    author: ed.comment.author.trim().to_string(),
-                    date: chrono::Local::now().date_naive(),
-                    part: step,
-                    text: ed.comment.text.trim().to_string(),
-                    resolved: false,
-                })));
-                // The author stays for the next comment.
-                ed.comment.text.clear();
+                if let Some(c) = ed.take_comment_draft() {
+                    actions.push(Action::Edit(Edit::AddComment(c)));
+                }
             }
         });
 }
