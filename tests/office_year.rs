@@ -245,3 +245,34 @@ fn a_comment_typed_but_not_added_is_asked_about_and_saved() {
     assert_eq!(saved.comments[0].part, Step::Record);
     assert!(h.state().editor.is_none(), "back to the list");
 }
+
+#[test]
+fn the_milestones_are_edited_on_the_plan_page_and_bad_dates_change_nothing() {
+    let dir = examples_folder();
+    let mut h = office(dir.path(), "2024-07-31", Dialogs::default());
+    let plan_file = dir.path().join("ke-hoach-2024.plan.ron");
+    let before = fs::read(&plan_file).unwrap();
+    assert!(contains(&h, "2 TTHC quá hạn"));
+    click(&mut h, Role::Button, "Sửa mốc, mục tiêu…");
+    let sent = "Gửi Văn phòng UBND tỉnh đánh giá chất lượng";
+    type_into(&mut h, sent, "31/02/2024");
+    click(&mut h, Role::Button, "Lưu vào tệp kế hoạch");
+    shown(
+        &h,
+        "«Gửi Văn phòng UBND tỉnh đánh giá chất lượng»: ngày «31/02/2024» phải viết dạng 30/07/2024",
+    );
+    assert_eq!(fs::read(&plan_file).unwrap(), before, "nothing written");
+    // The provincial office moved the deadline to 05/08; the target becomes 35 %.
+    type_into(&mut h, sent, "05/08/2024");
+    type_into(&mut h, "Mục tiêu cắt giảm (%)", "35");
+    click(&mut h, Role::Button, "Lưu vào tệp kế hoạch");
+    let plan = tthc_review::plan::Plan::load(&plan_file).unwrap();
+    assert_eq!(plan.milestones[1].date, on("2024-08-05"));
+    assert_eq!(plan.time_cut_target, d("35"));
+    assert_eq!(plan.rows.len(), 3, "the rows are kept");
+    assert!(
+        !contains(&h, "TTHC quá hạn"),
+        "no row is late on 31/07 any more"
+    );
+    assert!(contains(&h, "mục tiêu tối thiểu 35 %"));
+}

@@ -70,6 +70,8 @@ pub struct HomeState {
     /// Other plan files in the folder, not shown.
     pub other_plans: Vec<PathBuf>,
     pub plan_group: crate::ui::plan_view::GroupBy,
+    /// The plan's milestones and target being edited.
+    pub milestone_form: Option<crate::ui::plan_view::MilestoneForm>,
     /// The day statuses are checked against; today unless set (tests).
     pub today: Option<chrono::NaiveDate>,
     pub rows: Vec<HomeRow>,
@@ -357,7 +359,7 @@ impl HomeState {
                             self.other_plans.len()
                         ));
                     }
-                    page.show(ui, &mut plan_actions);
+                    page.show(ui, self.milestone_form.as_mut(), &mut plan_actions);
                 }
                 Some(Err(e)) => {
                     ui.colored_label(ui.visuals().error_fg_color, e);

@@ -312,8 +312,59 @@ impl PlanPage {
     }
 }
 
+/// The milestones and the time-cut target being edited on the plan page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MilestoneForm {
+    /// Each milestone: its label and its date as typed ("30/07/2026").
+    pub dates: Vec<(String, String)>,
+    pub target: String,
+    pub error: Option<String>,
+}
+
+impl MilestoneForm {
+    pub fn of(plan: &Plan) -> Self {
+        MilestoneForm {
+            dates: plan
+                .milestones
+                .iter()
+                .map(|m| (m.label.clone(), dmy(m.date)))
+                .collect(),
+            target: number(plan.time_cut_target),
+            error: None,
+        }
+    }
+
+    /// The plan with the typed dates and target, or what is wrong, in words.
+    pub fn apply(&self, plan: &Plan) -> Result<Plan, String> {
+        let mut out = plan.clone();
+        for ((label, text), m) in self.dates.iter().zip(out.milestones.iter_mut()) {
+            m.date = NaiveDate::parse_from_str(text.trim(), "%d/%m/%Y").map_err(|_| {
+                format!(
+                    "«{label}»: ngày «{}» phải viết dạng 30/07/{}",
+                    text.trim(),
+                    plan.year
+                )
+            })?;
+        }
+        out.time_cut_target = crate::model::parse_decimal_vi(&self.target)
+            .filter(|t| *t >= rust_decimal::Decimal::ZERO && *t <= rust_decimal::Decimal::from(100))
+            .ok_or_else(|| {
+                format!(
+                    "Mục tiêu cắt giảm «{}» phải là một số từ 0 đến 100 (%)",
+                    self.target.trim()
+                )
+            })?;
+        Ok(out)
+    }
+}
+
 /// What the plan page asks the app to do.
 pub enum PlanAction {
+    /// Opens the form for the milestones and the target.
+    EditMilestones,
+    /// Writes the plan file with the edited milestones and target.
+    SaveMilestones(Plan),
+    CloseMilestones,
     Open(PathBuf),
     Goto(PathBuf, Step),
     CompileReady(Vec<PathBuf>),
@@ -360,7 +411,49 @@ fn done_text(counts: &[usize; 6]) -> String {
 }
 
 impl PlanPage {
-    pub fn show(&self, ui: &mut egui::Ui, actions: &mut Vec<PlanAction>) {
+    fn milestone_form(
+        &self,
+        ui: &mut egui::Ui,
+        form: &mut MilestoneForm,
+        actions: &mut Vec<PlanAction>,
+    ) {
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.strong("Mốc thời gian và mục tiêu của kế hoạch");
+            egui::Grid::new("milestones").num_columns(2).show(ui, |ui| {
+                for (label, text) in form.dates.iter_mut() {
+                    ui.label(label.as_str());
+                    ui.add(egui::TextEdit::singleline(text).desired_width(110.0))
+                        .accessible_name(label.as_str());
+                    ui.end_row();
+                }
+                ui.label("Mục tiêu cắt giảm tổng thời gian giải quyết tối thiểu (%)");
+                ui.add(egui::TextEdit::singleline(&mut form.target).desired_width(110.0))
+                    .accessible_name("Mục tiêu cắt giảm (%)");
+                ui.end_row();
+            });
+            if let Some(e) = &form.error {
+                ui.colored_label(ui.visuals().error_fg_color, e);
+            }
+            ui.horizontal(|ui| {
+                if ui.button("Lưu vào tệp kế hoạch").clicked() {
+                    match form.apply(&self.plan) {
+                        Ok(p) => actions.push(PlanAction::SaveMilestones(p)),
+                        Err(e) => form.error = Some(e),
+                    }
+                }
+                if ui.button("Hủy").clicked() {
+                    actions.push(PlanAction::CloseMilestones);
+                }
+            });
+        });
+    }
+
+    pub fn show(
+        &self,
+        ui: &mut egui::Ui,
+        form: Option<&mut MilestoneForm>,
+        actions: &mut Vec<PlanAction>,
+    ) {
         let err = ui.visuals().error_fg_color;
         let dark = ui.visuals().dark_mode;
         ui.horizontal_wrapped(|ui| {
@@ -384,7 +477,20 @@ impl PlanPage {
                 }
                 ui.label("·");
             }
+            if form.is_none()
+                && ui
+                    .small_button("Sửa mốc, mục tiêu…")
+                    .on_hover_text(
+                        "Sửa ngày các mốc và mục tiêu cắt giảm thời gian cho khớp kế hoạch của Sở",
+                    )
+                    .clicked()
+            {
+                actions.push(PlanAction::EditMilestones);
+            }
         });
+        if let Some(form) = form {
+            self.milestone_form(ui, form, actions);
+        }
         ui.horizontal_wrapped(|ui| {
             status_bar(ui, &self.counts, 260.0, "Toàn kế hoạch");
             ui.strong(done_text(&self.counts));

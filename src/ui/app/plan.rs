@@ -18,6 +18,46 @@ impl App {
                 }
             }
             PlanAction::Import => self.import_plan(),
+            PlanAction::EditMilestones => {
+                if let Some(Ok(page)) = &self.home.plan {
+                    self.home.milestone_form =
+                        Some(crate::ui::plan_view::MilestoneForm::of(&page.plan));
+                }
+            }
+            PlanAction::CloseMilestones => self.home.milestone_form = None,
+            PlanAction::SaveMilestones(plan) => self.save_milestones(plan),
+        }
+    }
+
+    /// Writes the edited milestones and target into the plan file (the rows as they are on disk
+    /// now; the previous file kept as .bak).
+    fn save_milestones(&mut self, edited: crate::plan::Plan) {
+        let Some(Ok(page)) = &self.home.plan else {
+            return;
+        };
+        let path = page.path.clone();
+        let mut plan = match crate::plan::Plan::load(&path) {
+            Ok(p) => p,
+            Err(e) => {
+                return self.message(format!(
+                    "{e}
+Chưa lưu các mốc."
+                ));
+            }
+        };
+        plan.milestones = edited.milestones;
+        plan.time_cut_target = edited.time_cut_target;
+        match crate::storage::write_atomic(&path, plan.to_ron().as_bytes()) {
+            Ok(()) => {
+                self.home.milestone_form = None;
+                self.status = format!("Đã lưu các mốc vào {}", path.display());
+                self.home.reload(&self.templates, &self.dir);
+            }
+            Err(e) => self.message(format!(
+                "{}: không ghi được ({}); tệp giữ nguyên",
+                path.display(),
+                crate::storage::io_words(&e)
+            )),
         }
     }
 
