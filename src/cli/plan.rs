@@ -77,11 +77,7 @@ fn find_plan(dir: &Path, named: Option<&Path>) -> Result<PathBuf, u8> {
     }
 }
 
-fn file_name(p: &Path) -> String {
-    p.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default()
-}
+use crate::storage::file_name;
 
 type Loaded = (
     PathBuf,

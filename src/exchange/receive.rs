@@ -7,8 +7,9 @@ use crate::cost::format::{money, percent};
 use crate::cost::review_cost;
 use crate::model::{Review, text_key, tthc_key};
 use crate::storage::{
-    DiskState, LoadError, LoadProblem, MAX_FILE_BYTES, Stamp, disk_state, free_name, identity,
-    is_review_name, list_reviews, parse_review, replace_file, utf8_text, write_atomic,
+    DiskState, LoadError, LoadProblem, MAX_FILE_BYTES, Stamp, disk_state, file_name, free_name,
+    identity, is_review_name, load_review_stamped, parse_review, replace_file, review_files,
+    utf8_text, write_atomic,
 };
 use crate::templates::Templates;
 use chrono::NaiveDateTime;
@@ -247,11 +248,7 @@ fn read_zip(path: &Path, raws: &mut Vec<Raw>, ignored: &mut Vec<String>) -> Resu
         if hidden {
             continue;
         }
-        let name = inner
-            .file_name()
-            .unwrap_or_default()
-            .to_string_lossy()
-            .into_owned();
+        let name = file_name(&inner);
         if !is_review_name(&name) {
             ignored.push(origin);
             continue;
@@ -285,11 +282,7 @@ fn read_zip(path: &Path, raws: &mut Vec<Raw>, ignored: &mut Vec<String>) -> Resu
 fn read_file(path: &Path, origin: String) -> Raw {
     Raw {
         origin,
-        name: path
-            .file_name()
-            .unwrap_or_default()
-            .to_string_lossy()
-            .into_owned(),
+        name: file_name(path),
         bytes: crate::storage::read_limited(path, MAX_FILE_BYTES),
         modified: file_time(path),
     }
@@ -316,11 +309,7 @@ pub fn inspect(t: &Templates, source: &Path, dir: &Path) -> Result<Batch, String
         let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok()).map(|e| e.path()).collect();
         paths.sort();
         for p in paths {
-            let name = p
-                .file_name()
-                .unwrap_or_default()
-                .to_string_lossy()
-                .into_owned();
+            let name = file_name(&p);
             if name.starts_with('.') || p.is_dir() {
                 continue;
             }
@@ -342,11 +331,7 @@ pub fn inspect(t: &Templates, source: &Path, dir: &Path) -> Result<Batch, String
         .and_then(|n| n.to_str())
         .is_some_and(is_review_name)
     {
-        let name = source
-            .file_name()
-            .unwrap_or_default()
-            .to_string_lossy()
-            .into_owned();
+        let name = file_name(source);
         raws.push(read_file(source, name));
     } else {
         return Err(format!(
@@ -354,17 +339,23 @@ pub fn inspect(t: &Templates, source: &Path, dir: &Path) -> Result<Batch, String
         ));
     }
 
-    // The reviews here, by TTHC; files that do not load here are not compared with.
-    let here: Vec<(PathBuf, Review)> = list_reviews(dir)
+    // The reviews here, read once with what was read (a replace checks it later) and keyed by
+    // TTHC; files that do not load here are not compared with.
+    let here: Vec<Here> = review_files(dir)
         .unwrap_or_default()
         .into_iter()
-        .filter_map(|(p, r)| r.ok().map(|r| (p, r)))
+        .filter_map(|path| {
+            let (review, stamp) = load_review_stamped(&path).ok()?;
+            let key = tthc_key(&review.tthc)?;
+            Some(Here {
+                path,
+                review,
+                stamp,
+                key,
+            })
+        })
         .collect();
-    let source_name = source
-        .file_name()
-        .unwrap_or_default()
-        .to_string_lossy()
-        .into_owned();
+    let source_name = file_name(source);
     let mut items: Vec<Incoming> = raws
         .into_iter()
         .map(|raw| {
@@ -410,26 +401,36 @@ pub fn inspect(t: &Templates, source: &Path, dir: &Path) -> Result<Batch, String
     })
 }
 
+/// A review already in the folder, as read for the comparison.
+struct Here {
+    path: PathBuf,
+    review: Review,
+    stamp: Stamp,
+    key: String,
+}
+
 fn compare(
     t: &Templates,
     review: &Review,
     modified: Option<NaiveDateTime>,
-    here: &[(PathBuf, Review)],
+    here: &[Here],
 ) -> Verdict {
     let Some(key) = tthc_key(&review.tthc) else {
         return Verdict::New;
     };
-    let Some((path, mine)) = here
-        .iter()
-        .find(|(_, r)| tthc_key(&r.tthc).as_ref() == Some(&key))
+    let Some(Here {
+        path,
+        review: mine,
+        stamp,
+        ..
+    }) = here.iter().find(|h| h.key == key)
     else {
         return Verdict::New;
     };
     if mine == review {
         return Verdict::Same(path.clone());
     }
-    let bytes = crate::storage::read_limited(path, MAX_FILE_BYTES).unwrap_or_default();
-    let mine_time = file_time(path);
+    let mine_time = stamp.modified.map(local);
     let newer = match (modified, mine_time) {
         (Some(a), Some(b)) => Some(a.cmp(&b)),
         _ => None,
@@ -439,20 +440,13 @@ fn compare(
     Verdict::Changed(Box::new(Compared {
         existing: Existing {
             path: path.clone(),
-            stamp: Stamp::of_bytes(path, &bytes),
+            stamp: stamp.clone(),
             side: side(t, mine, mine_time),
         },
         incoming: side(t, review, modified),
         newer,
         other_author,
     }))
-}
-
-fn file_name(p: &Path) -> String {
-    p.file_name()
-        .unwrap_or_default()
-        .to_string_lossy()
-        .into_owned()
 }
 
 /// Writes `bytes` as a new file in `dir`, under `name` or, if that is taken, a free name beside.

@@ -1,7 +1,7 @@
 //! "Gửi phòng Văn phòng": a room's reviews as one .zip, each file as saved (with its save time,
 //! which the office's "Nhận bản rà soát" compares).
 
-use crate::storage::{MAX_FILE_BYTES, read_limited, replace_file, slug};
+use crate::storage::{MAX_FILE_BYTES, file_name, read_limited, replace_file, slug};
 use chrono::{Datelike, NaiveDate, Timelike};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -49,11 +49,7 @@ pub fn pack(files: &[PathBuf], out: &Path) -> Result<usize, String> {
             }
             .to_string()
         })?;
-        let name = f
-            .file_name()
-            .unwrap_or_default()
-            .to_string_lossy()
-            .into_owned();
+        let name = file_name(f);
         // Two files of one name (from two folders) both go in.
         let mut entry = name.clone();
         let mut n = 2;

@@ -105,7 +105,8 @@ impl Totals {
     }
 }
 
-fn dmy(d: NaiveDate) -> String {
+/// A date as printed: "30/07/2024".
+pub fn dmy(d: NaiveDate) -> String {
     d.format("%d/%m/%Y").to_string()
 }
 

@@ -62,6 +62,13 @@ pub fn identity(path: &Path) -> PathBuf {
     }
 }
 
+/// A path's last part as text, for messages and lists ("" for none).
+pub fn file_name(p: &Path) -> String {
+    p.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
 /// Whether two paths name the same file.
 pub fn same_file(a: &Path, b: &Path) -> bool {
     a == b || identity(a) == identity(b)

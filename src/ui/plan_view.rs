@@ -60,12 +60,15 @@ pub enum GroupBy {
 #[derive(Debug, Clone)]
 pub struct RowView {
     pub stt: String,
-    pub code: String,
-    pub name: String,
     pub bucket: usize,
     pub status: String,
-    /// The date of the last change of stage.
+    /// "từ 25/07/2024": the date of the last change of stage.
     pub since: String,
+    /// The name with its mã số, as the row shows it; "Mở <file>" on hover.
+    pub title: String,
+    pub open_hint: String,
+    /// "2 bản rà soát: a.ron, b.ron" when two reviews match the row.
+    pub two_files: String,
     pub overdue: Option<String>,
     /// "quá hạn 30/07/2026", the full reason on hover.
     pub overdue_short: String,
@@ -86,6 +89,9 @@ pub struct GroupView {
     pub rows: Vec<usize>,
     pub counts: [usize; 6],
     pub overdue: usize,
+    /// "Phòng … — 14 TTHC: 4/14 đã hoàn thiện · …" and its bar's text.
+    pub head: String,
+    pub bar_text: String,
 }
 
 /// A comment not yet dealt with, for the list under the plan.
@@ -110,6 +116,9 @@ pub struct PlanPage {
     pub groups: Vec<GroupView>,
     pub counts: [usize; 6],
     pub overdue: usize,
+    /// The overall bar's text and the "x/n đã hoàn thiện" line.
+    pub bar_text: String,
+    pub done_line: String,
     pub milestones: Vec<(String, bool)>,
     /// The running totals in words (cost; thời hạn and the target).
     pub cost_line: String,
@@ -120,9 +129,8 @@ pub struct PlanPage {
     pub comments: Vec<OpenComment>,
 }
 
-fn dmy(d: NaiveDate) -> String {
-    d.format("%d/%m/%Y").to_string()
-}
+use crate::plan::track::dmy;
+use crate::storage::file_name;
 
 fn or_none(s: &str, none: &str) -> String {
     let s = s.trim();
@@ -158,11 +166,28 @@ impl PlanPage {
                 let b = bucket(&r.status);
                 RowView {
                     stt: r.row.stt.clone(),
-                    code: r.row.code.clone(),
-                    name: r.row.name.clone(),
                     bucket: b,
                     status: r.status.label(),
-                    since: r.since.map(dmy).unwrap_or_default(),
+                    since: r
+                        .since
+                        .map(|d| format!("từ {}", dmy(d)))
+                        .unwrap_or_default(),
+                    title: if r.row.code.is_empty() {
+                        r.row.name.clone()
+                    } else {
+                        format!("{} ({})", r.row.name, r.row.code)
+                    },
+                    open_hint: r
+                        .files
+                        .first()
+                        .map(|f| format!("Mở {}", f.display()))
+                        .unwrap_or_default(),
+                    two_files: if r.files.len() > 1 {
+                        let names: Vec<String> = r.files.iter().map(|f| file_name(f)).collect();
+                        format!("{} bản rà soát: {}", r.files.len(), names.join(", "))
+                    } else {
+                        String::new()
+                    },
                     overdue: r.overdue.clone(),
                     overdue_short: r
                         .deadline
@@ -259,6 +284,8 @@ impl PlanPage {
             rows,
             group_by,
             groups: Vec::new(),
+            bar_text: bar_text("Toàn kế hoạch", &counts),
+            done_line: done_text(&counts),
             counts,
             overdue,
             milestones,
@@ -290,6 +317,8 @@ impl PlanPage {
                         rows: Vec::new(),
                         counts: [0; 6],
                         overdue: 0,
+                        head: String::new(),
+                        bar_text: String::new(),
                     });
                     groups.len() - 1
                 }
@@ -298,6 +327,20 @@ impl PlanPage {
             g.rows.push(i);
             g.counts[r.bucket] += 1;
             g.overdue += usize::from(r.overdue.is_some());
+        }
+        for g in &mut groups {
+            g.head = format!(
+                "{} — {} TTHC: {}{}",
+                g.name,
+                g.rows.len(),
+                done_text(&g.counts),
+                if g.overdue > 0 {
+                    format!(" · {} quá hạn", g.overdue)
+                } else {
+                    String::new()
+                }
+            );
+            g.bar_text = bar_text(&g.name, &g.counts);
         }
         self.groups = groups;
     }
@@ -373,7 +416,7 @@ pub enum PlanAction {
 }
 
 /// A bar of the status buckets' shares, with the counts in its accessible text.
-fn status_bar(ui: &mut egui::Ui, counts: &[usize; 6], width: f32, label: &str) {
+fn status_bar(ui: &mut egui::Ui, counts: &[usize; 6], width: f32, text: &str) {
     let total: usize = counts.iter().sum();
     let (rect, resp) = ui.allocate_exact_size(egui::vec2(width, 14.0), egui::Sense::hover());
     let dark = ui.visuals().dark_mode;
@@ -392,15 +435,19 @@ fn status_bar(ui: &mut egui::Ui, counts: &[usize; 6], width: f32, label: &str) {
             x += w;
         }
     }
+    resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::ProgressIndicator, true, text));
+    resp.on_hover_text(text);
+}
+
+/// A status bar's words: "Phòng …: 2 chưa bắt đầu, 1 đã gửi thẩm định".
+fn bar_text(label: &str, counts: &[usize; 6]) -> String {
     let words: Vec<String> = counts
         .iter()
         .enumerate()
         .filter(|(_, n)| **n > 0)
         .map(|(b, n)| format!("{n} {}", BUCKETS[b]))
         .collect();
-    let text = format!("{label}: {}", words.join(", "));
-    resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::ProgressIndicator, true, &text));
-    resp.on_hover_text(text);
+    format!("{label}: {}", words.join(", "))
 }
 
 fn done_text(counts: &[usize; 6]) -> String {
@@ -463,7 +510,7 @@ impl PlanPage {
             }
             ui.weak(format!(
                 "({}; đối chiếu ngày {})",
-                self.path.file_name().unwrap_or_default().to_string_lossy(),
+                file_name(&self.path),
                 dmy(self.today)
             ));
         });
@@ -492,8 +539,8 @@ impl PlanPage {
             self.milestone_form(ui, form, actions);
         }
         ui.horizontal_wrapped(|ui| {
-            status_bar(ui, &self.counts, 260.0, "Toàn kế hoạch");
-            ui.strong(done_text(&self.counts));
+            status_bar(ui, &self.counts, 260.0, &self.bar_text);
+            ui.strong(&self.done_line);
             if self.overdue > 0 {
                 ui.colored_label(err, format!("{} TTHC quá hạn", self.overdue));
             }
@@ -556,25 +603,14 @@ impl PlanPage {
     fn group(&self, ui: &mut egui::Ui, gi: usize, g: &GroupView, actions: &mut Vec<PlanAction>) {
         let err = ui.visuals().error_fg_color;
         let dark = ui.visuals().dark_mode;
-        let head = format!(
-            "{} — {} TTHC: {}{}",
-            g.name,
-            g.rows.len(),
-            done_text(&g.counts),
-            if g.overdue > 0 {
-                format!(" · {} quá hạn", g.overdue)
-            } else {
-                String::new()
-            }
-        );
         let id = ui.make_persistent_id(("plan-group", self.group_by == GroupBy::Room, gi));
         egui::collapsing_header::CollapsingState::load_with_default_open(ui.ctx(), id, true)
             .show_header(ui, |ui| {
-                status_bar(ui, &g.counts, 140.0, &g.name);
+                status_bar(ui, &g.counts, 140.0, &g.bar_text);
                 if g.overdue > 0 {
-                    ui.colored_label(err, RichText::new(head).strong());
+                    ui.colored_label(err, RichText::new(&g.head).strong());
                 } else {
-                    ui.strong(head);
+                    ui.strong(&g.head);
                 }
             })
             .body(|ui| {
@@ -604,44 +640,18 @@ impl PlanPage {
                             ui.label(&r.stt);
                             ui.vertical(|ui| {
                                 ui.set_max_width(name_width);
-                                let name = if r.code.is_empty() {
-                                    r.name.clone()
-                                } else {
-                                    format!("{} ({})", r.name, r.code)
-                                };
-                                match r.files.as_slice() {
-                                    [] => {
-                                        ui.add(egui::Label::new(name).wrap());
+                                match r.files.first() {
+                                    None => {
+                                        ui.add(egui::Label::new(&r.title).wrap());
                                     }
-                                    [one, ..] => {
-                                        if ui
-                                            .link(name)
-                                            .on_hover_text(format!("Mở {}", one.display()))
-                                            .clicked()
-                                        {
+                                    Some(one) => {
+                                        if ui.link(&r.title).on_hover_text(&r.open_hint).clicked() {
                                             actions.push(PlanAction::Open(one.clone()));
                                         }
                                     }
                                 }
-                                if r.files.len() > 1 {
-                                    let names: Vec<String> = r
-                                        .files
-                                        .iter()
-                                        .map(|f| {
-                                            f.file_name()
-                                                .unwrap_or_default()
-                                                .to_string_lossy()
-                                                .into_owned()
-                                        })
-                                        .collect();
-                                    ui.colored_label(
-                                        err,
-                                        format!(
-                                            "{} bản rà soát: {}",
-                                            r.files.len(),
-                                            names.join(", ")
-                                        ),
-                                    );
+                                if !r.two_files.is_empty() {
+                                    ui.colored_label(err, &r.two_files);
                                 }
                             });
                             // One line: a status never wraps letter by letter.
@@ -656,10 +666,7 @@ impl PlanPage {
                                 );
                                 if !r.since.is_empty() {
                                     ui.add(
-                                        egui::Label::new(
-                                            RichText::new(format!("từ {}", r.since)).weak(),
-                                        )
-                                        .extend(),
+                                        egui::Label::new(RichText::new(&r.since).weak()).extend(),
                                     );
                                 }
                             });
@@ -747,8 +754,7 @@ impl PlanPage {
                 .strong(),
             );
             for p in &self.unplanned {
-                let name = p.file_name().unwrap_or_default().to_string_lossy();
-                if ui.link(name).clicked() {
+                if ui.link(file_name(p)).clicked() {
                     actions.push(PlanAction::Open(p.clone()));
                 }
             }

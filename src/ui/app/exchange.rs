@@ -4,6 +4,7 @@
 
 use super::{App, Modal};
 use crate::exchange::{self, Batch, Choice, Verdict};
+use crate::storage::file_name;
 use std::cmp::Ordering;
 use std::path::PathBuf;
 
@@ -89,7 +90,7 @@ pub fn receive_body(ui: &mut egui::Ui, st: &mut ReceiveState) -> Option<bool> {
                     Verdict::Same(p) => {
                         ui.weak(format!(
                             "Nội dung giống hệt {}: không cần ghi.",
-                            p.file_name().unwrap_or_default().to_string_lossy()
+                            file_name(p)
                         ));
                     }
                     Verdict::Broken(e) => {
@@ -103,7 +104,7 @@ pub fn receive_body(ui: &mut egui::Ui, st: &mut ReceiveState) -> Option<bool> {
                                 ui.label("");
                                 ui.strong(format!(
                                     "Bản đang có ({})",
-                                    c.existing.path.file_name().unwrap_or_default().to_string_lossy()
+                                    file_name(&c.existing.path)
                                 ));
                                 ui.strong("Bản nhận");
                                 ui.end_row();

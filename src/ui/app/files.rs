@@ -390,14 +390,14 @@ impl App {
             return;
         }
         // A comment being typed is kept too, as a comment of its step.
-        let mut work = std::borrow::Cow::Borrowed(&ed.review);
-        if ed.has_comment_draft() {
-            let mut copy = ed.clone_for_recovery();
-            if let Some(c) = copy.1.take() {
-                copy.0.comments.push(c);
+        let work = match ed.draft_comment() {
+            Some(c) => {
+                let mut r = ed.review.clone();
+                r.comments.push(c);
+                std::borrow::Cow::Owned(r)
             }
-            work = std::borrow::Cow::Owned(copy.0);
-        }
+            None => std::borrow::Cow::Borrowed(&ed.review),
+        };
         let path = recovery_path(&self.dir, &ed.recovery_key);
         if let Err(e) = write_recovery(&path, ed.path.as_deref(), &work) {
             self.status = format!("Không ghi được bản khôi phục: {e}");

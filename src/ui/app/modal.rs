@@ -38,12 +38,7 @@ pub enum Modal {
     },
 }
 
-fn file_name(p: &std::path::Path) -> String {
-    p.file_name()
-        .unwrap_or_default()
-        .to_string_lossy()
-        .into_owned()
-}
+use crate::storage::file_name;
 
 fn rest_of(list: &[Recovered], k: usize) -> Vec<Recovered> {
     list.iter()

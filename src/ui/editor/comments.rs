@@ -103,10 +103,9 @@ pub fn show_form(ui: &mut egui::Ui, ed: &mut EditorState, actions: &mut Vec<Acti
                 .add_enabled(ready, egui::Button::new("Thêm ý kiến"))
                 .on_disabled_hover_text("Ghi người cho ý kiến và nội dung")
                 .clicked()
+                && let Some(c) = ed.take_comment_draft()
             {
-                if let Some(c) = ed.take_comment_draft() {
-                    actions.push(Action::Edit(Edit::AddComment(c)));
-                }
+                actions.push(Action::Edit(Edit::AddComment(c)));
             }
         });
 }

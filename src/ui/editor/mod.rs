@@ -414,23 +414,38 @@ impl EditorState {
         self.dirty = false;
     }
 
-    /// The review and the typed comment, for the recovery copy (the draft stays as it is).
-    pub fn clone_for_recovery(&self) -> (Review, Option<crate::model::Comment>) {
-        let mut draft = CommentDraftOwner(self.comment.clone(), self.step);
-        (self.review.clone(), draft.take())
-    }
-
     /// Whether a quality comment has been typed and not added.
     pub fn has_comment_draft(&self) -> bool {
         !self.comment.text.trim().is_empty()
     }
 
-    /// The typed comment as a comment on the current step (author "(chưa ghi)" if none), and
-    /// the draft emptied; `None` when nothing was typed.
+    /// The typed comment as a comment on the current step (author "(chưa ghi)" if none);
+    /// `None` when nothing was typed. The draft stays as it is.
+    pub fn draft_comment(&self) -> Option<crate::model::Comment> {
+        let text = self.comment.text.trim();
+        if text.is_empty() {
+            return None;
+        }
+        let author = self.comment.author.trim();
+        Some(crate::model::Comment {
+            author: if author.is_empty() {
+                "(chưa ghi)".to_string()
+            } else {
+                author.to_string()
+            },
+            date: chrono::Local::now().date_naive(),
+            part: self.step,
+            text: text.to_string(),
+            resolved: false,
+        })
+    }
+
+    /// [`Self::draft_comment`], the draft's text then emptied (the author stays for the next).
     pub fn take_comment_draft(&mut self) -> Option<crate::model::Comment> {
-        let mut d = CommentDraftOwner(std::mem::take(&mut self.comment), self.step);
-        let c = d.take();
-        self.comment = d.0;
+        let c = self.draft_comment();
+        if c.is_some() {
+            self.comment.text.clear();
+        }
         c
     }
 
@@ -480,33 +495,6 @@ impl EditorState {
             Step::Options => options::show(ui, self, t, actions),
             Step::Compare => compare::show(ui, self, t, actions),
         }
-    }
-}
-
-/// A comment draft with the step it is written at.
-struct CommentDraftOwner(comments::CommentDraft, Step);
-
-impl CommentDraftOwner {
-    /// The draft as a comment (author "(chưa ghi)" if none), its text emptied.
-    fn take(&mut self) -> Option<crate::model::Comment> {
-        let text = self.0.text.trim().to_string();
-        if text.is_empty() {
-            return None;
-        }
-        let author = self.0.author.trim();
-        let c = crate::model::Comment {
-            author: if author.is_empty() {
-                "(chưa ghi)".to_string()
-            } else {
-                author.to_string()
-            },
-            date: chrono::Local::now().date_naive(),
-            part: self.1,
-            text,
-            resolved: false,
-        };
-        self.0.text.clear();
-        Some(c)
     }
 }
 
