@@ -335,6 +335,32 @@ fn review_checks(t: &Templates, review: &Review, out: &mut Out) {
             ),
         );
     }
+    let open: Vec<&crate::model::Comment> =
+        review.comments.iter().filter(|c| !c.resolved).collect();
+    if let Some(first) = open.first() {
+        out.warn(
+            first.part,
+            format!(
+                "còn {} ý kiến đánh giá chất lượng chưa xử lý (ý kiến đầu: {} ngày {} — «{}»)",
+                open.len(),
+                first.author.trim(),
+                first.date.format("%d/%m/%Y"),
+                crate::storage::quote(first.text.trim())
+            ),
+        );
+    }
+    if review.tthc.field.trim().is_empty() {
+        out.warn(
+            Step::Record,
+            "chưa ghi lĩnh vực: báo cáo tổng hợp xếp TTHC này vào mục «chưa ghi lĩnh vực»",
+        );
+    }
+    if review.tthc.code.trim().is_empty() {
+        out.warn(
+            Step::Record,
+            "chưa ghi mã số TTHC: báo cáo in tên thủ tục không kèm mã số",
+        );
+    }
     for (field, text) in printed_texts(review) {
         let bad = crate::report::undrawable(text);
         if !bad.is_empty() {

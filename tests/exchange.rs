@@ -55,7 +55,11 @@ fn office_and_room() -> tempfile::TempDir {
     new.tthc.name = "Thủ tục mới của phòng".into();
     save_review(&room.join("thu-tuc-moi.ron"), &new).unwrap();
     let whole = fs::read_to_string(room.join(VLNCN)).unwrap();
-    fs::write(room.join("bi-cat.ron"), &whole[..whole.len() / 2]).unwrap();
+    let half = (0..=whole.len() / 2)
+        .rev()
+        .find(|i| whole.is_char_boundary(*i))
+        .unwrap();
+    fs::write(room.join("bi-cat.ron"), &whole[..half]).unwrap();
     // Backups are not reviews: they never travel.
     fs::write(room.join("x.ron.bak"), "old").unwrap();
     root

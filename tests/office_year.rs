@@ -65,7 +65,7 @@ fn the_plan_page_shows_each_rows_status_the_overdue_ones_and_the_totals() {
     assert!(contains(&h, "2 TTHC quá hạn"));
     // Nothing is ready for the August report yet.
     assert!(
-        !h.get_by_label("Lập báo cáo tháng 8 từ 0 TTHC đã hoàn thiện…")
+        !h.get_by_label("Lập dự thảo quyết định từ 0 TTHC đã hoàn thiện…")
             .is_clickable_or_enabled()
     );
 
@@ -105,7 +105,7 @@ fn the_august_report_takes_the_rows_that_are_ready_and_only_those() {
     click(
         &mut h,
         Role::Button,
-        "Lập báo cáo tháng 8 từ 1 TTHC đã hoàn thiện…",
+        "Lập dự thảo quyết định từ 1 TTHC đã hoàn thiện…",
     );
     // The checks before a report may warn; go on past warnings.
     if h.query_by_label("Vẫn lập báo cáo").is_some() {

@@ -107,7 +107,7 @@ pub fn compile(
 ) -> Result<(), u8> {
     let format = output_allowed(output, force)?;
     // The folder's own settings (saved from the app) unless a file is named.
-    let settings = settings_for(dir, settings)?;
+    let settings = settings_for(dir, settings)?.for_plan_year(crate::plan::Plan::year_in(dir));
     let items = super::review_items(dir)?;
     gate(&report_findings(t, &items), strict)?;
     let compiled = report::compile(t, &settings, &items, format, &|_, _| {}).map_err(|e| {
@@ -116,6 +116,14 @@ pub fn compile(
         }
         1u8
     })?;
+    // What the checks above could not know: the settings against the decision's year.
+    for w in compiled
+        .warnings
+        .iter()
+        .filter(|w| w.file.as_deref() == Some(Path::new("report_settings.ron")))
+    {
+        tell!("{w}");
+    }
     write(output, &compiled.bytes)?;
     say!(
         "Đã lập báo cáo {}: {} TTHC, {} cảnh báo; tiết kiệm {} đồng/năm ({})",

@@ -72,7 +72,7 @@ where
 {
     let mut agg = Aggregate::default();
     for (field, r) in items {
-        let key = text_key(field);
+        let key = crate::model::field_key(field);
         let idx = match agg.keys.iter().position(|k| *k == key) {
             Some(i) => i,
             None => {

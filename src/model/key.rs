@@ -15,6 +15,12 @@ fn is_tone(c: char) -> bool {
 
 /// A comparison key for text: lower case, white space collapsed, punctuation kept, each
 /// syllable's tone mark moved to its end. Not for display.
+/// The key that groups lĩnh vực, the same everywhere (reports, totals, the plan page):
+/// "Hoá chất" and "Hóa chất" are one group.
+pub fn field_key(field: &str) -> String {
+    text_key(field)
+}
+
 pub fn text_key(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for word in text.split_whitespace() {

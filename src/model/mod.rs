@@ -14,7 +14,7 @@ pub use answers::*;
 pub use comment::Comment;
 pub use edit::*;
 pub use figure::{Figure, parse_decimal_vi};
-pub use key::{text_key, tthc_key};
+pub use key::{field_key, text_key, tthc_key};
 pub use option::*;
 pub use record::*;
 pub use review::*;

@@ -16,6 +16,10 @@ pub struct Review {
     pub schema_version: u32,
     /// Free note about the file, e.g. that its figures are illustrative.
     pub note: String,
+    /// The reviewer ticked "print this note in the review's report" (an internal note is never
+    /// printed by default).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub print_note: bool,
     pub tthc: TthcRecord,
     pub reviewer: Reviewer,
     pub objectives: Vec<Objective>,
@@ -46,6 +50,7 @@ impl Default for Review {
         Review {
             schema_version: SCHEMA_VERSION,
             note: String::new(),
+            print_note: false,
             tthc: TthcRecord::default(),
             reviewer: Reviewer::default(),
             objectives: Vec::new(),

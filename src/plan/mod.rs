@@ -145,6 +145,17 @@ impl Plan {
         Plan::parse(&path.display().to_string(), &text)
     }
 
+    /// The year of the folder's plan (the newest year when there are several), if any plan
+    /// file in it reads.
+    pub fn year_in(dir: &Path) -> Option<i32> {
+        Plan::files(dir)
+            .iter()
+            .filter_map(|p| Plan::load(p).ok())
+            .map(|p| p.year)
+            .filter(|y| *y > 0)
+            .max()
+    }
+
     /// The plan files of a folder, sorted by name.
     pub fn files(dir: &Path) -> Vec<std::path::PathBuf> {
         let mut v: Vec<_> = std::fs::read_dir(dir)

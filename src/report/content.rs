@@ -50,6 +50,34 @@ pub fn authority(t: &Templates, a: Authority) -> &str {
     })
 }
 
+/// The TTHC name as it goes after the wording's "Thủ tục {ten}": a name that itself starts with
+/// "Thủ tục" loses that word, so the heading never says "Thủ tục Thủ tục …".
+pub fn name_after<'a>(template: &str, name: &'a str) -> &'a str {
+    let name = name.trim();
+    let Some(before) = template
+        .split("{ten}")
+        .next()
+        .filter(|b| b.len() < template.len())
+    else {
+        return name;
+    };
+    let lead = crate::model::text_key(before.rsplit(['.', ':']).next().unwrap_or(before));
+    if lead.is_empty() {
+        return name;
+    }
+    // The name's first words, as many as the lead word has.
+    let n = lead.split(' ').count();
+    let mut words = name.split_whitespace();
+    let head: Vec<&str> = words.by_ref().take(n).collect();
+    if head.len() == n && crate::model::text_key(&head.join(" ")) == lead {
+        let rest = name[name.find(head[n - 1]).map_or(0, |i| i + head[n - 1].len())..].trim_start();
+        if !rest.is_empty() {
+            return rest;
+        }
+    }
+    name
+}
+
 fn end_with_period(s: &str) -> String {
     let s = s.trim();
     if s.is_empty() || s.ends_with(['.', ';', ':', '!', '?']) {
@@ -81,8 +109,11 @@ pub fn annex_block(
             "annex.procedure",
             &[
                 ("stt", &stt),
-                ("ten", &review.tthc.name),
-                ("ma_so", &review.tthc.code),
+                (
+                    "ten",
+                    name_after(w.get("annex.procedure"), &review.tthc.name),
+                ),
+                ("ma_so", review.tthc.code.trim()),
             ],
         ),
         2,
@@ -237,7 +268,13 @@ pub fn form_appendix(doc: &mut Document, t: &Templates, review: &Review) {
         DayKind::Ngay => "day.ngay",
     });
     for (label, value) in [
-        ("Tên TTHC", format!("{} (mã số {})", r.name, r.code)),
+        (
+            "Tên TTHC",
+            w.fill(
+                "form.name",
+                &[("name", r.name.trim()), ("code", r.code.trim())],
+            ),
+        ),
         ("Lĩnh vực", r.field.clone()),
         ("Cấp thực hiện", r.level.clone()),
         ("Cơ quan giải quyết", r.agency.clone()),
@@ -249,21 +286,40 @@ pub fn form_appendix(doc: &mut Document, t: &Templates, review: &Review) {
         ),
         (
             "Phí, lệ phí",
-            format!("{} đồng ({})", money(r.fee.amount.value), r.fee.basis),
+            w.fill(
+                "form.fee",
+                &[
+                    ("amount", &money(r.fee.amount.value)),
+                    ("basis", r.fee.basis.trim()),
+                ],
+            ),
         ),
         (
             "Kết quả",
-            format!(
-                "{}; thời hạn hiệu lực: {}",
-                r.result.name, r.result.validity
+            w.fill(
+                "form.result",
+                &[
+                    ("name", r.result.name.trim()),
+                    ("validity", r.result.validity.trim()),
+                ],
             ),
         ),
         (
             "Cơ quan, đơn vị thực hiện rà soát",
-            format!("{}, {}", review.reviewer.agency, review.reviewer.room),
+            w.fill(
+                "form.reviewer",
+                &[
+                    ("agency", review.reviewer.agency.trim()),
+                    ("room", review.reviewer.room.trim()),
+                ],
+            ),
         ),
     ] {
-        doc.para(body(format!("- {label}: {value}")));
+        // A field left empty prints nothing rather than "Lĩnh vực: ".
+        let value = value.trim();
+        if !value.is_empty() {
+            doc.para(body(format!("- {label}: {value}")));
+        }
     }
     for (label, list) in [
         ("Trình tự thực hiện", &r.steps),

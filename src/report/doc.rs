@@ -4,6 +4,42 @@
 
 use rust_decimal::Decimal;
 
+/// Units that never start a line away from their number: "26,44 %", "297.692.800 đồng/năm",
+/// "10 ngày làm việc".
+const UNITS: [&str; 8] = ["%", "đồng", "ngày", "giờ", "nghìn", "triệu", "tỷ", "lần"];
+
+/// Whether `word` must stay on the line of `prev` (a number and its unit).
+pub fn binds_to_previous(prev: &str, word: &str) -> bool {
+    let number = prev.trim_start_matches(['(', '-', '+']);
+    number.chars().last().is_some_and(|c| c.is_ascii_digit())
+        && number
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+        && UNITS.iter().any(|u| {
+            word.strip_prefix(u)
+                .is_some_and(|rest| rest.chars().next().is_none_or(|c| !c.is_alphabetic()))
+        })
+}
+
+/// `text` with a no-break space between each number and its unit (for writers whose reader
+/// breaks the lines, as Word does).
+pub fn glue_units(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut prev = "";
+    for (k, part) in text.split(' ').enumerate() {
+        if k > 0 {
+            out.push(if binds_to_previous(prev, part) {
+                '\u{a0}'
+            } else {
+                ' '
+            });
+        }
+        out.push_str(part);
+        prev = part;
+    }
+    out
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Align {
     Left,
@@ -393,6 +429,8 @@ pub enum Block {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Document {
     pub title: String,
+    /// Who issues it (PDF author, DOCX creator).
+    pub author: String,
     pub blocks: Vec<Block>,
     /// When the document was made (PDF metadata, DOCX core properties).
     pub created: chrono::DateTime<chrono::Local>,
@@ -402,6 +440,7 @@ impl Document {
     pub fn new(title: impl Into<String>) -> Self {
         Document {
             title: title.into(),
+            author: String::new(),
             blocks: Vec::new(),
             created: chrono::Local::now(),
         }
@@ -433,6 +472,18 @@ impl Document {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_keep_their_units() {
+        assert_eq!(
+            glue_units("cắt giảm 26,44 % và 297.692.800 đồng/năm, 10 ngày làm việc"),
+            "cắt giảm 26,44\u{a0}% và 297.692.800\u{a0}đồng/năm, 10\u{a0}ngày làm việc"
+        );
+        assert!(!binds_to_previous("Điều", "1."));
+        assert!(!binds_to_previous("2", "ngàyx"));
+        assert!(!binds_to_previous("72/2025/QH15", "ngày"));
+        assert!(binds_to_previous("(2", "lần)"));
+    }
 
     fn head(upper: &str, lower: &str) -> Letterhead {
         Letterhead {

@@ -50,7 +50,7 @@ fn spacing(before: f32, after: f32) -> LineSpacing {
 
 fn run(text: &str, size: f32, bold: bool, italic: bool) -> Run {
     let mut r = Run::new()
-        .add_text(crate::report::pdf::nfc_text(text))
+        .add_text(super::doc::glue_units(&crate::report::pdf::nfc_text(text)))
         .size(half_points(size));
     if bold {
         r = r.bold();
@@ -126,10 +126,17 @@ fn borderless(cells: Vec<(f32, Vec<Paragraph>)>) -> docx_rs::Table {
             .collect(),
     )
     .cant_split();
+    // No cell margins: the columns are as wide as the PDF's, so the rules under the issuing
+    // body and the motto are as long.
     docx_rs::Table::without_borders(vec![row])
         .set_grid(grid)
         .layout(TableLayoutType::Fixed)
         .width((CONTENT_W * TW) as usize, WidthType::Dxa)
+        .margins(
+            TableCellMargins::new()
+                .margin_left(0, WidthType::Dxa)
+                .margin_right(0, WidthType::Dxa),
+        )
 }
 
 fn letterhead(l: &Letterhead) -> docx_rs::Table {
@@ -253,8 +260,11 @@ fn table(t: &Table) -> docx_rs::Table {
         .set_grid(grid)
         .layout(TableLayoutType::Fixed)
         .width((CONTENT_W * TW) as usize, WidthType::Dxa)
+        // 3 pt on every side, as the PDF's cells.
         .margins(
             TableCellMargins::new()
+                .margin_top(60, WidthType::Dxa)
+                .margin_bottom(60, WidthType::Dxa)
                 .margin_left(60, WidthType::Dxa)
                 .margin_right(60, WidthType::Dxa),
         )
@@ -384,9 +394,53 @@ pub fn write(doc: &Document) -> Result<Vec<u8>, String> {
     xml.document = body
         .replace(HEADER_MARK, &format!("{HEADER_MARK}<w:tblHeader />"))
         .into_bytes();
+    // The text is Vietnamese (spelling, hyphenation, the language Word shows).
+    let styles = String::from_utf8(std::mem::take(&mut xml.styles)).map_err(|e| e.to_string())?;
+    xml.styles = styles
+        .replacen(
+            "<w:rPrDefault><w:rPr>",
+            &format!("<w:rPrDefault><w:rPr>{LANG}"),
+            1,
+        )
+        .into_bytes();
+    // Every property in the order of the schema, which Word insists on.
+    for part in [&mut xml.document, &mut xml.styles, &mut xml.numberings]
+        .into_iter()
+        .chain(xml.headers.iter_mut())
+        .chain(xml.footers.iter_mut())
+    {
+        if let Ok(text) = std::str::from_utf8(part) {
+            *part = super::ooxml_order::reorder(text).into_bytes();
+        }
+    }
+    xml.doc_props.core = core_properties(doc);
     let mut out = std::io::Cursor::new(Vec::new());
     xml.pack(&mut out).map_err(|e| e.to_string())?;
     deflate(&out.into_inner())
+}
+
+const LANG: &str = r#"<w:lang w:val="vi-VN" w:eastAsia="vi-VN" w:bidi="ar-SA" />"#;
+
+fn xml_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// The core properties: title, author (creator and last saved by), language, dates.
+fn core_properties(doc: &Document) -> Vec<u8> {
+    let date = doc
+        .created
+        .to_utc()
+        .format("%Y-%m-%dT%H:%M:%SZ")
+        .to_string();
+    let author = xml_escape(&crate::report::pdf::nfc_text(doc.author.trim()));
+    let title = xml_escape(&crate::report::pdf::nfc_text(doc.title.trim()));
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>{title}</dc:title><dc:creator>{author}</dc:creator><cp:lastModifiedBy>{author}</cp:lastModifiedBy><dc:language>vi-VN</dc:language><dcterms:created xsi:type="dcterms:W3CDTF">{date}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">{date}</dcterms:modified><cp:revision>1</cp:revision></cp:coreProperties>"#
+    )
+    .into_bytes()
 }
 
 /// docx-rs stores the parts uncompressed; Word and LibreOffice read either, a deflated package

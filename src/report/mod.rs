@@ -6,6 +6,7 @@ mod content;
 pub mod doc;
 pub mod docx;
 mod fonts;
+mod ooxml_order;
 pub mod pdf;
 mod settings;
 pub mod words;
@@ -16,9 +17,9 @@ pub use settings::{CostBasis, DEFAULT_SETTINGS, ReportSettings, SingleSettings};
 
 use crate::cost::format::{money, number, percent};
 use crate::cost::{OptionCost, Totals, aggregate, review_cost};
-use crate::model::{Review, text_key};
+use crate::model::{DayKind, Review, text_key};
 use crate::preflight::{Finding, Severity, count, has_errors, report_findings};
-use crate::templates::Templates;
+use crate::templates::{self, Templates};
 use content::{BODY, SMALL, annex_block, centered_title, cost_appendix, form_appendix, heading};
 pub use content::{COST_COLUMNS, COST_FOOTER, option_name, percent_text, saving_text};
 use doc::{
@@ -96,25 +97,36 @@ pub fn review_document(
     let w = &t.wording;
     let mut doc = Document::new(&review.tthc.name);
     let (head, sign) = single_frame(s, review);
+    doc.author = if s.author.trim().is_empty() {
+        w.fill(
+            "form.reviewer",
+            &[
+                ("agency", review.reviewer.agency.trim()),
+                ("room", review.reviewer.room.trim()),
+            ],
+        )
+    } else {
+        s.author.clone()
+    };
     doc.push(Block::Letterhead(head));
     centered_title(&mut doc, w.get("report.single_title"), 14.0);
-    doc.para(
-        Para::italic(
-            BODY,
-            w.fill(
-                "report.single_subtitle",
-                &[
-                    ("field", &review.tthc.field),
-                    ("agency", &review.reviewer.agency),
-                ],
-            ),
-        )
-        .centered()
-        .space(0.0, 10.0),
+    let subtitle = w.fill(
+        "report.single_subtitle",
+        &[
+            ("field", review.tthc.field.trim()),
+            ("agency", review.reviewer.agency.trim()),
+        ],
     );
+    if !subtitle.trim().is_empty() {
+        doc.para(
+            Para::italic(BODY, subtitle.trim())
+                .centered()
+                .space(0.0, 10.0),
+        );
+    }
     let oc: &OptionCost = cost.options[i].as_ref().expect("checked");
     annex_block(&mut doc, t, s, review, i, oc, &cost.current, 1);
-    if !review.note.trim().is_empty() {
+    if review.print_note && !review.note.trim().is_empty() {
         doc.para(
             Para::italic(
                 SMALL,
@@ -215,6 +227,19 @@ fn totals_row(label: &str, t: &Totals) -> Row {
     ])
 }
 
+/// "I. LĨNH VỰC …" of the `k`-th group, or the wording for reviews that name no lĩnh vực.
+fn field_heading(t: &Templates, k: usize, field: &str) -> String {
+    let roman = roman(k + 1);
+    if field.trim().is_empty() {
+        t.wording.fill("annex.no_field", &[("roman", &roman)])
+    } else {
+        t.wording.fill(
+            "annex.field_heading",
+            &[("roman", &roman), ("field", field)],
+        )
+    }
+}
+
 /// The reviews of a compilation, checked, with their chosen options and costs, grouped by lĩnh
 /// vực; the input of every writer.
 pub struct Gathered<'a> {
@@ -225,6 +250,12 @@ pub struct Gathered<'a> {
     field_of: Vec<usize>,
     pub agg: crate::cost::Aggregate,
     pub findings: Vec<Finding>,
+    /// The decision's year (`{year}`), see `decision_year`.
+    pub year: i32,
+    /// The agency the reviews name (`{agency}`), or "……".
+    pub agency: String,
+    /// How the TTHC count their days (a folder that mixes them is refused by the checks).
+    pub day: DayKind,
 }
 
 impl Gathered<'_> {
@@ -257,7 +288,9 @@ pub fn gather<'a>(
     if has_errors(&findings) {
         return Err(ReportError::Blocked(findings));
     }
-    for p in settings.problems() {
+    let reviews = || items.iter().filter_map(|(_, r)| r.as_ref().ok());
+    let year = decision_year(settings, reviews());
+    for p in settings.problems(year) {
         findings.push(Finding {
             severity: Severity::Warning,
             file: Some(PathBuf::from("report_settings.ron")),
@@ -274,7 +307,7 @@ pub fn gather<'a>(
     let mut fields: Vec<(String, String)> = Vec::new();
     let mut field_of = Vec::with_capacity(ok.len());
     for (r, _, _) in &ok {
-        let key = text_key(&r.tthc.field);
+        let key = crate::model::field_key(&r.tthc.field);
         let g = match fields.iter().position(|(k, _)| *k == key) {
             Some(g) => g,
             None => {
@@ -291,12 +324,61 @@ pub fn gather<'a>(
         )
     }))
     .map_err(|e| ReportError::Cost(e.to_string()))?;
+    let day = ok
+        .first()
+        .map_or(DayKind::NgayLamViec, |(r, _, _)| r.tthc.time_limit.kind);
+    let agency = common_agency(ok.iter().map(|(r, _, _)| *r));
     Ok(Gathered {
         items: ok,
         fields,
         field_of,
         agg,
         findings,
+        year,
+        agency,
+        day,
+    })
+}
+
+/// The year a decision belongs to: the plan's, else the latest year in which one of the
+/// reviews changed stage, else this year.
+pub fn decision_year<'a>(
+    settings: &ReportSettings,
+    reviews: impl Iterator<Item = &'a Review>,
+) -> i32 {
+    use chrono::Datelike;
+    settings
+        .plan_year
+        .filter(|y| *y > 0)
+        .or_else(|| {
+            reviews
+                .flat_map(|r| r.tracking.iter().map(|c| c.date.year()))
+                .max()
+        })
+        .unwrap_or_else(|| chrono::Local::now().year())
+}
+
+/// The agency every review names (as the first spells it), else "……" for the office to write.
+fn common_agency<'a>(mut reviews: impl Iterator<Item = &'a Review>) -> String {
+    let Some(first) = reviews.next().map(|r| r.reviewer.agency.trim()) else {
+        return BLANK.to_string();
+    };
+    let key = text_key(first);
+    if first.is_empty() || reviews.any(|r| text_key(&r.reviewer.agency) != key) {
+        BLANK.to_string()
+    } else {
+        first.to_string()
+    }
+}
+
+/// Where the office writes by hand.
+pub const BLANK: &str = "……";
+
+/// The day unit as the TTHC counts it: "ngày làm việc" or "ngày".
+pub fn day_label(t: &Templates, kind: DayKind) -> &str {
+    t.wording.get(match kind {
+        DayKind::NgayLamViec => "day.ngay_lam_viec",
+        DayKind::Ngay => "day.ngay",
     })
 }
 
@@ -309,31 +391,49 @@ pub fn compiled_document(
     progress: &dyn Fn(usize, usize),
 ) -> Document {
     let n = g.items.len().to_string();
+    let year = g.year.to_string();
+    let target = settings.time_cut_target.to_string();
     let fill_n = |s: &str| {
-        s.replace("{n}", &n)
-            .replace("{target}", &settings.time_cut_target.to_string())
+        templates::fill_text(
+            s,
+            &[
+                ("n", &n),
+                ("target", &target),
+                ("year", &year),
+                ("agency", &g.agency),
+            ],
+        )
     };
     let w = &t.wording;
     let big = |text: &str| Para::body(14.0, vec![Run::bold(text)]).centered();
 
     let mut doc = Document::new(fill_n(&settings.subject));
+    doc.author = if settings.author.trim().is_empty() {
+        fill_n(&format!("{} {}", settings.body_upper, settings.body_lower))
+    } else {
+        fill_n(&settings.author)
+    };
     doc.push(Block::Letterhead(Letterhead {
-        upper: settings.body_upper.clone(),
-        lower: settings.body_lower.clone(),
-        number: settings.number.clone(),
-        place_date: settings.place_date.clone(),
+        upper: fill_n(&settings.body_upper),
+        lower: fill_n(&settings.body_lower),
+        number: fill_n(&settings.number),
+        place_date: fill_n(&settings.place_date),
     }));
     doc.para(big(&settings.title).space(6.0, 0.0).keep());
     doc.para(big(&fill_n(&settings.subject)).space(0.0, 2.0).keep());
     // NĐ 30/2020: a short rule under the trích yếu.
     doc.push(Block::Rule { fraction: 0.3 });
-    doc.para(big(&settings.signer_authority).space(4.0, 8.0).keep());
+    doc.para(
+        big(&fill_n(&settings.signer_authority))
+            .space(4.0, 8.0)
+            .keep(),
+    );
     for b in settings
         .bases
         .iter()
         .chain(std::iter::once(&settings.proposal))
     {
-        doc.para(Para::italic(14.0, b));
+        doc.para(Para::italic(14.0, fill_n(b)));
     }
     doc.para(big("QUYẾT ĐỊNH:").space(6.0, 6.0).keep());
     for (k, a) in settings.articles.iter().enumerate() {
@@ -346,7 +446,7 @@ pub fn compiled_document(
         ));
     }
     doc.push(Block::Signature(Signature {
-        left: SignSide::Recipients(settings.recipients.clone()),
+        left: SignSide::Recipients(settings.recipients.iter().map(|r| fill_n(r)).collect()),
         right: SignSide::Signer {
             lines: vec![
                 settings.sign_for.clone(),
@@ -361,18 +461,14 @@ pub fn compiled_document(
     centered_title(&mut doc, &settings.annex_heading, 14.0);
     centered_title(&mut doc, w.get("annex.title"), 14.0);
     doc.para(
-        Para::italic(BODY, &settings.annex_note)
+        Para::italic(BODY, fill_n(&settings.annex_note))
             .centered()
             .space(0.0, 10.0),
     );
     let total = g.items.len();
     let mut done = 0;
     for (k, (key, field)) in g.fields.iter().enumerate() {
-        heading(
-            &mut doc,
-            &format!("{}. LĨNH VỰC {}", roman(k + 1), field.to_uppercase()),
-            1,
-        );
+        heading(&mut doc, &field_heading(t, k, field).to_uppercase(), 1);
         for (stt, (review, i, cost)) in g.in_field(key).enumerate() {
             let oc = cost.options[*i].as_ref().expect("checked");
             annex_block(
@@ -403,11 +499,12 @@ pub fn compiled_document(
     let mut rows = Vec::new();
     let mut stt = 0;
     for (k, (key, field)) in g.fields.iter().enumerate() {
-        rows.push(Row::group(vec![
-            Cell::text(format!("{}. {}", roman(k + 1), field))
-                .bold()
-                .span(8),
-        ]));
+        let title = if field.trim().is_empty() {
+            field_heading(t, k, field)
+        } else {
+            format!("{}. {}", roman(k + 1), field)
+        };
+        rows.push(Row::group(vec![Cell::text(title).bold().span(8)]));
         for (review, i, cost) in g.in_field(key) {
             stt += 1;
             let r = &cost.options[*i].as_ref().expect("checked").result;
@@ -437,6 +534,7 @@ pub fn compiled_document(
     }
     rows.push(totals_row(w.get("report.total"), &g.agg.overall));
     let per = |what: &str| format!("{what} ({}/năm)", unit.label());
+    let day = day_label(t, g.day);
     doc.push(Block::Table(Table {
         // The lĩnh vực is the group's heading row, not a column.
         columns: [
@@ -446,8 +544,8 @@ pub fn compiled_document(
             (per("Chi phí sau"), 1.6),
             (per("Tiết kiệm"), 1.6),
             ("Tỷ lệ cắt giảm".to_string(), 1.3),
-            ("Thời hạn trước (ngày)".to_string(), 0.9),
-            ("Thời hạn sau (ngày)".to_string(), 0.9),
+            (w.fill("report.days_before", &[("day", day)]), 0.9),
+            (w.fill("report.days_after", &[("day", day)]), 0.9),
         ]
         .into_iter()
         .map(|(title, weight)| Column { title, weight })
@@ -481,6 +579,7 @@ pub fn compiled_document(
                     ("percent", &percent(o.days_percent)),
                     ("target", &number(settings.time_cut_target)),
                     ("verdict", verdict),
+                    ("day", day),
                 ],
             ),
         )
@@ -517,7 +616,7 @@ pub fn compile(
 ) -> Result<Compiled, ReportError> {
     let g = gather(t, settings, items)?;
     let bytes = match format {
-        Format::Xlsx => xlsx::compiled(t, &g).map_err(ReportError::Write)?,
+        Format::Xlsx => xlsx::compiled(t, settings, &g).map_err(ReportError::Write)?,
         _ => write_document(&compiled_document(t, settings, &g, progress), format)?,
     };
     Ok(Compiled {

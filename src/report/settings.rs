@@ -46,6 +46,13 @@ pub struct ReportSettings {
     /// The letterhead and signers of the single-review export.
     #[serde(default)]
     pub single: SingleSettings,
+    /// The author written in the files' properties; empty: the issuing body of the letterhead.
+    #[serde(default)]
+    pub author: String,
+    /// The year of the review plan this decision belongs to, set by the caller from the
+    /// folder's plan; fills `{year}` (never saved: the plan says it).
+    #[serde(skip)]
+    pub plan_year: Option<i32>,
 }
 
 /// Which cost figures the benefit lines give.
@@ -125,9 +132,24 @@ impl ReportSettings {
         Ok(s)
     }
 
-    /// Settings that contradict each other, in words (the compile shows them as warnings).
-    pub fn problems(&self) -> Vec<String> {
+    /// Settings that contradict each other or the decision's `year`, in words (the compile
+    /// shows them as warnings).
+    pub fn problems(&self, year: i32) -> Vec<String> {
         let mut out = Vec::new();
+        // The lines dated in the decision's own year must not carry another fixed year (a
+        // "năm 2026" left from last year's settings in a 2025 decision).
+        for (what, text) in [
+            ("dòng địa danh, ngày tháng", &self.place_date),
+            ("dòng Tờ trình", &self.proposal),
+            ("dòng ghi chú phụ lục", &self.annex_note),
+        ] {
+            if let Some(other) = fixed_years(text).find(|y| *y != year) {
+                out.push(format!(
+                    "{what} ghi năm {other} nhưng quyết định thuộc năm {year}; \
+                     sửa trong «Thiết lập báo cáo» (ghi {{year}} để lấy năm của kế hoạch)"
+                ));
+            }
+        }
         let authority = crate::model::text_key(&self.signer_authority);
         let sign_for = crate::model::text_key(&self.sign_for);
         if authority.starts_with(&crate::model::text_key("CHỦ TỊCH"))
@@ -143,6 +165,12 @@ impl ReportSettings {
         out
     }
 
+    /// These settings for a decision of `year` (filled in `{year}`).
+    pub fn for_plan_year(mut self, year: Option<i32>) -> Self {
+        self.plan_year = year;
+        self
+    }
+
     pub fn load(path: &Path) -> Result<Self, TemplateError> {
         let text = std::fs::read_to_string(path).map_err(|e| {
             TemplateError::at(&path.display().to_string(), format!("không đọc được ({e})"))
@@ -156,4 +184,13 @@ impl ReportSettings {
             .indentor("  ".to_string());
         ron::ser::to_string_pretty(self, cfg).expect("plain data") + "\n"
     }
+}
+
+/// The four-digit years written after "năm" in a text ("năm 2026" → 2026).
+fn fixed_years(text: &str) -> impl Iterator<Item = i32> + '_ {
+    text.match_indices("năm ").filter_map(|(i, m)| {
+        let rest = &text[i + m.len()..];
+        let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        (digits.len() == 4).then(|| digits.parse().ok()).flatten()
+    })
 }

@@ -5,7 +5,8 @@
 //! per review. Excel numbers are binary floating point: amounts are exact up to 15 digits.
 
 use super::content::{COST_COLUMNS, COST_FOOTER, option_name};
-use super::{Gathered, roman};
+use super::doc::MoneyUnit;
+use super::{Gathered, ReportSettings, day_label, roman};
 use crate::cost::{ReviewCost, TableCost};
 use crate::model::{Activity, OptionKind, Review};
 use crate::templates::Templates;
@@ -35,13 +36,32 @@ struct Styles {
     bold_text: Format,
     money: Format,
     bold_money: Format,
+    /// Amounts of the summary, shown in the report's money unit (the cell keeps the đồng).
+    unit_money: Format,
+    bold_unit_money: Format,
     number: Format,
+    integer: Format,
+    bold_integer: Format,
     percent: Format,
     bold_percent: Format,
 }
 
+/// The number format that shows đồng in `unit`: "#,##0" (đồng), "#,##0," (nghìn đồng: Excel
+/// divides by 1 000 for display only), "#,##0.00,," (triệu đồng, two decimals).
+fn unit_format(unit: MoneyUnit) -> &'static str {
+    match unit {
+        MoneyUnit::Dong => "#,##0",
+        MoneyUnit::NghinDong => "#,##0,",
+        MoneyUnit::TrieuDong => "#,##0.00,,",
+    }
+}
+
 impl Styles {
     fn new() -> Self {
+        Self::in_unit(MoneyUnit::Dong)
+    }
+
+    fn in_unit(unit: MoneyUnit) -> Self {
         let base = Format::new()
             .set_font_name("Times New Roman")
             .set_font_size(11)
@@ -61,7 +81,12 @@ impl Styles {
             bold_text: base.clone().set_text_wrap().set_bold(),
             money: base.clone().set_num_format("#,##0"),
             bold_money: base.clone().set_num_format("#,##0").set_bold(),
+            unit_money: base.clone().set_num_format(unit_format(unit)),
+            bold_unit_money: base.clone().set_num_format(unit_format(unit)).set_bold(),
+            // "#,##0.##" would print a whole number with a stray comma ("3,").
             number: base.clone().set_num_format("#,##0.##"),
+            integer: base.clone().set_num_format("#,##0"),
+            bold_integer: base.clone().set_num_format("#,##0").set_bold(),
             percent: base.clone().set_num_format("0.00%"),
             bold_percent: base.clone().set_num_format("0.00%").set_bold(),
         }
@@ -81,12 +106,79 @@ fn formula(
     Ok(())
 }
 
+/// A number in the integer format when it is whole ("3"), else with its decimals ("2,5").
+fn count(ws: &mut Worksheet, s: &Styles, row: u32, col: u16, v: Decimal) -> Result<(), String> {
+    let fmt = if v.fract().is_zero() {
+        &s.integer
+    } else {
+        &s.number
+    };
+    ws.write_number_with_format(row, col, f(v), fmt)
+        .map_err(err)?;
+    Ok(())
+}
+
+/// Column widths from what the columns hold: an amount of up to 18 digits never shows "###".
+struct Fit(Vec<f64>);
+
+impl Fit {
+    fn new(widths: &[f64]) -> Self {
+        Fit(widths.to_vec())
+    }
+
+    /// Column `col` must show an amount of `v` đồng with its separators.
+    fn amount(&mut self, col: u16, v: Decimal) {
+        let chars = crate::cost::format::money(v.round()).chars().count() as f64;
+        if let Some(w) = self.0.get_mut(col as usize) {
+            *w = w.max(chars * 1.15 + 3.0);
+        }
+    }
+
+    fn apply(&self, ws: &mut Worksheet) -> Result<(), String> {
+        for (c, w) in self.0.iter().enumerate() {
+            ws.set_column_width(c as u16, *w).map_err(err)?;
+        }
+        Ok(())
+    }
+
+    /// The height of a row of wrapped header labels: as many lines as the longest needs.
+    fn header_height(&self, labels: &[&str]) -> f64 {
+        let lines = labels
+            .iter()
+            .zip(&self.0)
+            .map(|(l, w)| {
+                let per_line = (w - 1.5).max(4.0) / 1.1;
+                (l.chars().count() as f64 / per_line).ceil().max(1.0)
+            })
+            .fold(1.0, f64::max);
+        lines * 15.0 + 3.0
+    }
+}
+
+/// A4, fitted to one page wide, landscape when `wide`, the header row `header` repeated on
+/// every printed page, margins as a Word page's.
+fn print_setup(ws: &mut Worksheet, wide: bool, header: u32) -> Result<(), String> {
+    ws.set_paper_size(9);
+    if wide {
+        ws.set_landscape();
+    } else {
+        ws.set_portrait();
+    }
+    ws.set_print_fit_to_pages(1, 0);
+    ws.set_print_center_horizontally(true);
+    ws.set_margins(0.6, 0.4, 0.6, 0.6, 0.3, 0.3);
+    ws.set_footer("&CTrang &P/&N");
+    ws.set_repeat_rows(header, header).map_err(err)?;
+    Ok(())
+}
+
 /// Writes one cost table from `row` on; returns the next free row and the cell holding the
 /// per-year total.
 #[allow(clippy::too_many_arguments)]
 fn cost_table(
     ws: &mut Worksheet,
     s: &Styles,
+    fit: &mut Fit,
     mut row: u32,
     title: &str,
     acts: &[Activity],
@@ -101,15 +193,26 @@ fn cost_table(
         ws.write_string_with_format(row, c as u16, *name, &s.header)
             .map_err(err)?;
     }
+    let labels: Vec<&str> = COST_COLUMNS.iter().map(|(n, _)| *n).collect();
+    ws.set_row_height(row, fit.header_height(&labels))
+        .map_err(err)?;
     row += 1;
     let first = row;
     for (i, (a, c)) in acts.iter().zip(&cost.rows).enumerate() {
-        ws.write_number_with_format(row, 0, (i + 1) as f64, &s.number)
+        ws.write_number_with_format(row, 0, (i + 1) as f64, &s.integer)
             .map_err(err)?;
         ws.write_string_with_format(row, 1, &a.name, &s.text)
             .map_err(err)?;
-        ws.write_number_with_format(row, 2, f(a.hours.value), &s.number)
-            .map_err(err)?;
+        count(ws, s, row, 2, a.hours.value)?;
+        for (col, v) in [
+            (3, hourly),
+            (4, c.time_cost),
+            (5, a.service.value),
+            (6, a.other.value),
+            (7, c.total),
+        ] {
+            fit.amount(col, v);
+        }
         formula(ws, row, 3, &format!("={hourly_cell}"), hourly, &s.money)?;
         formula(
             ws,
@@ -169,14 +272,8 @@ fn cost_table(
                 cost.per_occurrence,
                 &s.money,
             )?,
-            3 => {
-                ws.write_number_with_format(r, 7, f(cost.frequency), &s.number)
-                    .map_err(err)?;
-            }
-            4 => {
-                ws.write_number_with_format(r, 7, f(cost.subjects), &s.number)
-                    .map_err(err)?;
-            }
+            3 => count(ws, s, r, 7, cost.frequency)?,
+            4 => count(ws, s, r, 7, cost.subjects)?,
             _ => formula(
                 ws,
                 r,
@@ -190,6 +287,9 @@ fn cost_table(
             )?,
         }
     }
+    for v in [cost.execution, cost.fee, cost.per_occurrence, cost.per_year] {
+        fit.amount(7, v);
+    }
     Ok((exec + COST_FOOTER.len() as u32 + 1, footer_cells[5].clone()))
 }
 
@@ -199,7 +299,8 @@ struct ReviewCells {
     after: String,
 }
 
-/// One review's sheet: both cost tables of the chosen option and the comparison.
+/// One review's sheet: the current cost table, the chosen option's table and its benefit, then
+/// every other option's table and benefit (marked as not chosen).
 fn review_sheet(
     ws: &mut Worksheet,
     s: &Styles,
@@ -207,27 +308,32 @@ fn review_sheet(
     cost: &ReviewCost,
     chosen: usize,
 ) -> Result<ReviewCells, String> {
-    for (c, (_, w)) in COST_COLUMNS.iter().enumerate() {
-        ws.set_column_width(c as u16, (*w * 9.0) as f64)
-            .map_err(err)?;
-    }
-    ws.set_column_width(1, 40).map_err(err)?;
-    ws.write_string_with_format(
-        0,
-        0,
-        format!("{} (mã số {})", review.tthc.name, review.tthc.code),
-        &s.title,
-    )
-    .map_err(err)?;
+    let mut fit = Fit::new(
+        &COST_COLUMNS
+            .iter()
+            .map(|(_, w)| (*w as f64 * 9.0).max(8.0))
+            .collect::<Vec<_>>(),
+    );
+    fit.0[1] = 40.0;
+    let title = crate::templates::fill_text(
+        "{name}[ (mã số {code})]",
+        &[
+            ("name", review.tthc.name.trim()),
+            ("code", review.tthc.code.trim()),
+        ],
+    );
+    ws.write_string_with_format(0, 0, title, &s.title)
+        .map_err(err)?;
     let hourly = review.cost.hourly_income.value;
     ws.write_string_with_format(1, 0, "Thu nhập bình quân/giờ (đồng)", &s.title)
         .map_err(err)?;
     ws.write_number_with_format(1, 3, f(hourly), &s.money)
         .map_err(err)?;
     let hourly_cell = "$D$2";
-    let (row, before) = cost_table(
+    let (mut row, before) = cost_table(
         ws,
         s,
+        &mut fit,
         3,
         "1. Chi phí tuân thủ hiện tại",
         &review.activities,
@@ -235,28 +341,74 @@ fn review_sheet(
         hourly_cell,
         hourly,
     )?;
-    let oc = cost.options[chosen].as_ref().map_err(|e| e.to_string())?;
-    let opt = &review.options[chosen];
-    let acts: &[Activity] = if opt.kind == OptionKind::BaiBo && !opt.replacement_costed {
-        &[]
+    let mut cells = None;
+    // The chosen option first, then the others in their order.
+    let order = std::iter::once(chosen).chain((0..review.options.len()).filter(|i| *i != chosen));
+    for (k, i) in order.enumerate() {
+        let Ok(oc) = &cost.options[i] else {
+            continue;
+        };
+        let opt = &review.options[i];
+        let acts: &[Activity] = if opt.kind == OptionKind::BaiBo && !opt.replacement_costed {
+            &[]
+        } else {
+            &opt.activities
+        };
+        let heading = if k == 0 {
+            format!(
+                "2. Chi phí tuân thủ sau đơn giản hóa ({})",
+                option_name(review, i)
+            )
+        } else {
+            format!(
+                "{}. Phương án không chọn: {}",
+                k + 2,
+                option_name(review, i)
+            )
+        };
+        let (next, after) = cost_table(
+            ws,
+            s,
+            &mut fit,
+            row,
+            &heading,
+            acts,
+            &oc.table,
+            hourly_cell,
+            hourly,
+        )?;
+        let benefit = benefit_lines(ws, s, next, &before, &after, &oc.result, k == 0)?;
+        if k == 0 {
+            cells = Some(ReviewCells {
+                before: format!("'{}'!{}", ws.name(), cell(next + 1, 7)),
+                after: format!("'{}'!{}", ws.name(), cell(next + 2, 7)),
+            });
+        }
+        row = benefit + 1;
+    }
+    fit.apply(ws)?;
+    print_setup(ws, true, 4)?;
+    ws.set_freeze_panes(5, 2).map_err(err)?;
+    cells.ok_or_else(|| "phương án được chọn chưa tính được".to_string())
+}
+
+/// "Lợi ích" of an option under its table from `row` on: before, after, saving as formulas on
+/// the tables' totals, and the %; returns the row after them.
+fn benefit_lines(
+    ws: &mut Worksheet,
+    s: &Styles,
+    row: u32,
+    before: &str,
+    after: &str,
+    r: &crate::cost::OptionResult,
+    chosen: bool,
+) -> Result<u32, String> {
+    let title = if chosen {
+        "Lợi ích của phương án được chọn"
     } else {
-        &opt.activities
+        "Lợi ích của phương án này"
     };
-    let (row, after) = cost_table(
-        ws,
-        s,
-        row,
-        &format!(
-            "2. Chi phí tuân thủ sau đơn giản hóa ({})",
-            option_name(review, chosen)
-        ),
-        acts,
-        &oc.table,
-        hourly_cell,
-        hourly,
-    )?;
-    let r = &oc.result;
-    ws.write_string_with_format(row, 0, "3. Lợi ích", &s.title)
+    ws.write_string_with_format(row, 0, title, &s.title)
         .map_err(err)?;
     let lines: [(&str, String, Decimal); 3] = [
         (
@@ -271,7 +423,7 @@ fn review_sheet(
         ),
         (
             "Chi phí tiết kiệm (đồng/năm)",
-            format!("={before}-{after}"),
+            format!("={}-{}", cell(row + 1, 7), cell(row + 2, 7)),
             r.saving,
         ),
     ];
@@ -292,10 +444,7 @@ fn review_sheet(
                 .map_err(err)?;
         }
     }
-    Ok(ReviewCells {
-        before: format!("'{}'!{}", ws.name(), cell(row + 1, 7)),
-        after: format!("'{}'!{}", ws.name(), cell(row + 2, 7)),
-    })
+    Ok(rr + 1)
 }
 
 fn sheet_name(stt: usize) -> String {
@@ -325,25 +474,30 @@ pub fn review(
     wb.save_to_buffer().map_err(err)
 }
 
-const SUMMARY_COLUMNS: [(&str, f64); 8] = [
-    ("STT", 6.0),
-    ("Tên TTHC (phương án)", 50.0),
-    ("Chi phí trước (đồng/năm)", 18.0),
-    ("Chi phí sau (đồng/năm)", 18.0),
-    ("Tiết kiệm (đồng/năm)", 18.0),
-    ("Tỷ lệ cắt giảm", 12.0),
-    ("Thời hạn trước (ngày)", 12.0),
-    ("Thời hạn sau (ngày)", 12.0),
-];
+/// The summary's columns: title and starting width.
+fn summary_columns(t: &Templates, unit: MoneyUnit, day: &str) -> [(String, f64); 8] {
+    let per = |what: &str| format!("{what} ({}/năm)", unit.label());
+    [
+        ("STT".to_string(), 6.0),
+        ("Tên TTHC (phương án)".to_string(), 50.0),
+        (per("Chi phí trước"), 16.0),
+        (per("Chi phí sau"), 16.0),
+        (per("Tiết kiệm"), 16.0),
+        ("Tỷ lệ cắt giảm".to_string(), 11.0),
+        (t.wording.fill("report.days_before", &[("day", day)]), 12.0),
+        (t.wording.fill("report.days_after", &[("day", day)]), 12.0),
+    ]
+}
 
 /// The summary sheet's name.
 pub const SUMMARY: &str = "Tổng hợp";
 
-/// The compiled workbook: the summary, then one sheet per review.
-pub fn compiled(t: &Templates, g: &Gathered) -> Result<Vec<u8>, String> {
+/// The compiled workbook: the summary (amounts in the settings' money unit, each cell still the
+/// exact đồng), then one sheet per review.
+pub fn compiled(t: &Templates, settings: &ReportSettings, g: &Gathered) -> Result<Vec<u8>, String> {
     let mut wb = Workbook::new();
     properties(&mut wb, t.wording.get("report.summary_title"));
-    let s = Styles::new();
+    let s = Styles::in_unit(settings.money_unit);
     wb.add_worksheet().set_name(SUMMARY).map_err(err)?;
     // Review sheets first, in summary order, so the summary can refer to them.
     let mut cells = Vec::new();
@@ -359,16 +513,22 @@ pub fn compiled(t: &Templates, g: &Gathered) -> Result<Vec<u8>, String> {
     let ws = wb.worksheet_from_name(SUMMARY).map_err(err)?;
     ws.write_string_with_format(0, 0, t.wording.get("report.summary_title"), &s.title)
         .map_err(err)?;
-    for (c, (name, w)) in SUMMARY_COLUMNS.iter().enumerate() {
-        ws.write_string_with_format(1, c as u16, *name, &s.header)
+    let columns = summary_columns(t, settings.money_unit, day_label(t, g.day));
+    let mut fit = Fit::new(&columns.iter().map(|(_, w)| *w).collect::<Vec<_>>());
+    for (c, (name, _)) in columns.iter().enumerate() {
+        ws.write_string_with_format(1, c as u16, name, &s.header)
             .map_err(err)?;
-        ws.set_column_width(c as u16, *w).map_err(err)?;
     }
     ws.set_freeze_panes(2, 0).map_err(err)?;
     let mut row = 2u32;
     let mut k = 0;
     let mut subtotal_rows = Vec::new();
     let w = &t.wording;
+    let see = |fit: &mut Fit, tot: &crate::cost::Totals| {
+        for (col, v) in [(2, tot.before), (3, tot.after), (4, tot.saving)] {
+            fit.amount(col, v / settings.money_unit.divisor());
+        }
+    };
     for (gi, (key, field)) in g.fields.iter().enumerate() {
         ws.merge_range(
             row,
@@ -385,7 +545,7 @@ pub fn compiled(t: &Templates, g: &Gathered) -> Result<Vec<u8>, String> {
             let r = &cost.options[*i].as_ref().map_err(|e| e.to_string())?.result;
             let c = &cells[k];
             k += 1;
-            ws.write_number_with_format(row, 0, k as f64, &s.number)
+            ws.write_number_with_format(row, 0, k as f64, &s.integer)
                 .map_err(err)?;
             ws.write_string_with_format(
                 row,
@@ -394,16 +554,22 @@ pub fn compiled(t: &Templates, g: &Gathered) -> Result<Vec<u8>, String> {
                 &s.text,
             )
             .map_err(err)?;
-            formula(ws, row, 2, &format!("={}", c.before), r.before, &s.money)?;
-            formula(ws, row, 3, &format!("={}", c.after), r.after, &s.money)?;
+            formula(
+                ws,
+                row,
+                2,
+                &format!("={}", c.before),
+                r.before,
+                &s.unit_money,
+            )?;
+            formula(ws, row, 3, &format!("={}", c.after), r.after, &s.unit_money)?;
             percent_cells(ws, &s, row, r.saving, r.percent, false)?;
-            ws.write_number_with_format(row, 6, f(r.days_before), &s.number)
-                .map_err(err)?;
-            ws.write_number_with_format(row, 7, f(r.days_after), &s.number)
-                .map_err(err)?;
+            count(ws, &s, row, 6, r.days_before)?;
+            count(ws, &s, row, 7, r.days_after)?;
             row += 1;
         }
         let tot = g.agg.group(field).ok_or("thiếu tổng lĩnh vực")?;
+        see(&mut fit, tot);
         ws.merge_range(
             row,
             0,
@@ -414,26 +580,32 @@ pub fn compiled(t: &Templates, g: &Gathered) -> Result<Vec<u8>, String> {
         )
         .map_err(err)?;
         let sum = |col: u16| format!("=SUM({}:{})", cell(first, col), cell(row - 1, col));
-        formula(ws, row, 2, &sum(2), tot.before, &s.bold_money)?;
-        formula(ws, row, 3, &sum(3), tot.after, &s.bold_money)?;
+        formula(ws, row, 2, &sum(2), tot.before, &s.bold_unit_money)?;
+        formula(ws, row, 3, &sum(3), tot.after, &s.bold_unit_money)?;
         percent_cells(ws, &s, row, tot.saving, tot.percent, true)?;
-        formula(ws, row, 6, &sum(6), tot.days_before, &s.bold_money)?;
-        formula(ws, row, 7, &sum(7), tot.days_after, &s.bold_money)?;
+        formula(ws, row, 6, &sum(6), tot.days_before, &s.bold_integer)?;
+        formula(ws, row, 7, &sum(7), tot.days_after, &s.bold_integer)?;
         subtotal_rows.push(row);
         row += 1;
     }
     let o = &g.agg.overall;
+    see(&mut fit, o);
     ws.merge_range(row, 0, row, 1, w.get("report.total"), &s.bold_text)
         .map_err(err)?;
     let sum = |col: u16| {
         let parts: Vec<String> = subtotal_rows.iter().map(|r| cell(*r, col)).collect();
         format!("=SUM({})", parts.join(","))
     };
-    formula(ws, row, 2, &sum(2), o.before, &s.bold_money)?;
-    formula(ws, row, 3, &sum(3), o.after, &s.bold_money)?;
+    formula(ws, row, 2, &sum(2), o.before, &s.bold_unit_money)?;
+    formula(ws, row, 3, &sum(3), o.after, &s.bold_unit_money)?;
     percent_cells(ws, &s, row, o.saving, o.percent, true)?;
-    formula(ws, row, 6, &sum(6), o.days_before, &s.bold_money)?;
-    formula(ws, row, 7, &sum(7), o.days_after, &s.bold_money)?;
+    formula(ws, row, 6, &sum(6), o.days_before, &s.bold_integer)?;
+    formula(ws, row, 7, &sum(7), o.days_after, &s.bold_integer)?;
+    fit.apply(ws)?;
+    let labels: Vec<&str> = columns.iter().map(|(n, _)| n.as_str()).collect();
+    ws.set_row_height(1, fit.header_height(&labels))
+        .map_err(err)?;
+    print_setup(ws, true, 1)?;
     wb.save_to_buffer().map_err(err)
 }
 
@@ -447,9 +619,9 @@ fn percent_cells(
     bold: bool,
 ) -> Result<(), String> {
     let (money, percent) = if bold {
-        (&s.bold_money, &s.bold_percent)
+        (&s.bold_unit_money, &s.bold_percent)
     } else {
-        (&s.money, &s.percent)
+        (&s.unit_money, &s.percent)
     };
     formula(
         ws,

@@ -101,14 +101,50 @@ impl Wording {
         self.0.get(key).map(String::as_str).unwrap_or(key)
     }
 
-    /// The text for `key` with `{name}` placeholders replaced.
+    /// The text for `key` with `{name}` placeholders replaced. A part in square brackets is
+    /// printed (without the brackets) only when every placeholder in it has a value, so an
+    /// empty field leaves no stray punctuation: "Thủ tục {ten}[ (mã số {ma_so})]".
     pub fn fill(&self, key: &str, values: &[(&str, &str)]) -> String {
-        let mut s = self.get(key).to_string();
-        for (name, value) in values {
-            s = s.replace(&format!("{{{name}}}"), value);
-        }
-        s
+        fill_text(self.get(key), values)
     }
+}
+
+/// `text` with `{name}` placeholders replaced and its `[optional]` parts kept only when every
+/// placeholder inside has a non-blank value (see `Wording::fill`).
+pub fn fill_text(text: &str, values: &[(&str, &str)]) -> String {
+    let value = |name: &str| values.iter().find(|(n, _)| *n == name).map(|(_, v)| *v);
+    let mut out = String::with_capacity(text.len() + 32);
+    let mut rest = text;
+    while let Some(open) = rest.find('[') {
+        let Some(len) = rest[open..].find(']') else {
+            break;
+        };
+        out.push_str(&replace_all(&rest[..open], values));
+        let inner = &rest[open + 1..open + len];
+        let filled =
+            placeholders(inner).all(|name| value(name).is_none_or(|v| !v.trim().is_empty()));
+        if filled {
+            out.push_str(&replace_all(inner, values));
+        }
+        rest = &rest[open + len + 1..];
+    }
+    out.push_str(&replace_all(rest, values));
+    out
+}
+
+fn replace_all(text: &str, values: &[(&str, &str)]) -> String {
+    let mut s = text.to_string();
+    for (name, value) in values {
+        s = s.replace(&format!("{{{name}}}"), value);
+    }
+    s
+}
+
+/// The `{name}` placeholders of a text.
+fn placeholders(text: &str) -> impl Iterator<Item = &str> {
+    text.split('{')
+        .skip(1)
+        .filter_map(|part| part.split_once('}').map(|(name, _)| name))
 }
 
 #[derive(Debug, Clone)]
@@ -185,6 +221,16 @@ impl Templates {
             fields: parse(fields.0, fields.1)?,
             origin: String::new(),
         };
+        let mut t = t;
+        // A wording file written for an older version lacks the newer keys: they read as the
+        // built-in text, so the file keeps working.
+        if wording.1 != EMBEDDED[3].1
+            && let Ok(Wording(defaults)) = parse::<Wording>(EMBEDDED[3].0, EMBEDDED[3].1)
+        {
+            for (k, v) in defaults {
+                t.wording.0.entry(k).or_insert(v);
+            }
+        }
         validate::form(form.0, &t.form)?;
         validate::presets(presets.0, &t.presets)?;
         validate::option_kinds(kinds.0, &t.option_kinds)?;

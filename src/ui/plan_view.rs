@@ -212,15 +212,18 @@ impl PlanPage {
                         },
                         "(chưa giao đơn vị)",
                     ),
+                    // In the spelling the reports print (the department's list).
                     field: or_none(
-                        if r.row.field.trim().is_empty() {
+                        t.field_spelling(if r.row.field.trim().is_empty() {
                             review.map_or("", |r| r.tthc.field.as_str())
                         } else {
                             &r.row.field
-                        },
+                        }),
                         "(chưa ghi lĩnh vực)",
                     ),
-                    ready: b >= 4 && r.files.len() == 1,
+                    // Two files for a completed row go to the checks (which name both and
+                    // refuse the same TTHC twice), never left out in silence.
+                    ready: b >= 4 && !r.files.is_empty(),
                 }
             })
             .collect();
@@ -309,7 +312,11 @@ impl PlanPage {
                 GroupBy::Room => &r.room,
                 GroupBy::Field => &r.field,
             };
-            let g = match groups.iter().position(|g| &g.name == key) {
+            let same = |a: &str, b: &str| match by {
+                GroupBy::Room => crate::model::text_key(a) == crate::model::text_key(b),
+                GroupBy::Field => crate::model::field_key(a) == crate::model::field_key(b),
+            };
+            let g = match groups.iter().position(|g| same(&g.name, key)) {
                 Some(g) => g,
                 None => {
                     groups.push(GroupView {
@@ -345,13 +352,19 @@ impl PlanPage {
         self.groups = groups;
     }
 
-    /// The review files of the rows ready for the August report.
+    /// The review files of the rows ready for the decision: every file of every completed row
+    /// (a row with two files is then named by the checks before the report).
     pub fn ready_files(&self) -> Vec<PathBuf> {
         self.rows
             .iter()
             .filter(|r| r.ready)
-            .map(|r| r.files[0].clone())
+            .flat_map(|r| r.files.iter().cloned())
             .collect()
+    }
+
+    /// How many plan rows are ready for the decision.
+    pub fn ready_rows(&self) -> usize {
+        self.rows.iter().filter(|r| r.ready).count()
     }
 }
 
@@ -558,6 +571,7 @@ impl PlanPage {
             _ => ui.label(days),
         };
         let ready = self.ready_files();
+        let ready_rows = self.ready_rows();
         ui.horizontal_wrapped(|ui| {
             ui.label("Nhóm theo:");
             let mut by = self.group_by;
@@ -571,8 +585,7 @@ impl PlanPage {
                 .add_enabled(
                     !ready.is_empty(),
                     egui::Button::new(format!(
-                        "Lập báo cáo tháng 8 từ {} TTHC đã hoàn thiện…",
-                        ready.len()
+                        "Lập dự thảo quyết định từ {ready_rows} TTHC đã hoàn thiện…"
                     )),
                 )
                 .on_hover_text("Dự thảo quyết định thông qua phương án đơn giản hóa từ các TTHC «đã hoàn thiện» hoặc «đưa vào quyết định» (mỗi TTHC một bản rà soát); kiểm tra trước khi lập như báo cáo tổng hợp")

@@ -40,7 +40,7 @@ pub struct Canvas {
 }
 
 impl Canvas {
-    pub fn new(title: &str, created: chrono::DateTime<chrono::Local>) -> Self {
+    pub fn new(title: &str, author: &str, created: chrono::DateTime<chrono::Local>) -> Self {
         let fonts = Fonts::get();
         let mut pdf = PdfDocument::new(&nfc(title));
         if let Ok(t) = printpdf::OffsetDateTime::from_unix_timestamp(created.timestamp()) {
@@ -49,6 +49,7 @@ impl Canvas {
             info.modification_date = t;
             info.metadata_date = t;
         }
+        pdf.metadata.info.author = nfc(author.trim());
         pdf.metadata.info.creator = "tthc-review".to_string();
         pdf.metadata.info.producer = "tthc-review".to_string();
         let font_ids = fonts.parsed.iter().map(|f| pdf.add_font(f)).collect();
@@ -178,13 +179,51 @@ impl Canvas {
             .collect();
         self.pdf.with_pages(pages);
         let mut warnings = Vec::new();
-        self.pdf.save(
+        let mut doc = self.pdf.to_lopdf_document(
             &PdfSaveOptions {
                 subset_fonts: true,
                 optimize: true,
                 ..Default::default()
             },
             &mut warnings,
-        )
+        );
+        finish_metadata(&mut doc);
+        doc.compress();
+        let mut out = Vec::new();
+        // Writing into memory cannot fail.
+        let _ = doc.save_to(&mut out);
+        out
+    }
+}
+
+/// The document's language (Vietnamese: read aloud and hyphenated as such) in the catalog, and
+/// no empty entries in the document information (an empty GTS_PDFXVersion makes tools call
+/// the file PDF/X).
+fn finish_metadata(doc: &mut lopdf::Document) {
+    if let Ok(catalog) = doc.catalog_mut() {
+        catalog.set("Lang", lopdf::Object::string_literal("vi"));
+    }
+    let info = doc
+        .trailer
+        .get(b"Info")
+        .and_then(lopdf::Object::as_reference)
+        .ok();
+    if let Some(Ok(lopdf::Object::Dictionary(d))) = info.map(|id| doc.get_object_mut(id)) {
+        let empty: Vec<Vec<u8>> = d
+            .iter()
+            .filter(|(_, v)| is_empty_text(v))
+            .map(|(k, _)| k.clone())
+            .collect();
+        for k in empty {
+            d.remove(&k);
+        }
+    }
+}
+
+/// An empty string, or one holding only a UTF-16 byte-order mark.
+fn is_empty_text(v: &lopdf::Object) -> bool {
+    match v {
+        lopdf::Object::String(bytes, _) => bytes.is_empty() || bytes.as_slice() == [0xFE, 0xFF],
+        _ => false,
     }
 }

@@ -412,7 +412,7 @@ pub fn write(doc: &Document) -> Vec<u8> {
     Writer {
         doc,
         tables,
-        c: Canvas::new(&doc.title, doc.created),
+        c: Canvas::new(&doc.title, &doc.author, doc.created),
     }
     .write()
 }

@@ -19,10 +19,20 @@ pub fn words(runs: &[(&str, Face)], size: f32) -> Vec<Word> {
     for (text, face) in runs {
         let m = fonts.m(*face);
         for w in nfc(text).split_whitespace() {
+            let width = m.width(w, size);
+            // A unit stays on the line of its number: one word with a space inside.
+            if let Some(prev) = out.last_mut().filter(|p: &&mut Word| {
+                p.face == *face && crate::report::doc::binds_to_previous(&p.text, w)
+            }) {
+                prev.width += m.width(" ", size) + width;
+                prev.text.push(' ');
+                prev.text.push_str(w);
+                continue;
+            }
             out.push(Word {
                 text: w.to_string(),
                 face: *face,
-                width: m.width(w, size),
+                width,
             });
         }
     }
@@ -163,11 +173,16 @@ pub fn draw_words(
             runs.clear();
             face = words[i].face;
         }
-        let text = words[i..j]
+        let mut text = words[i..j]
             .iter()
             .map(|w| w.text.as_str())
             .collect::<Vec<_>>()
             .join(" ");
+        // A real space ends every run but the line's last, so text copied from a justified
+        // line (each word placed on its own) keeps its words apart in every reader.
+        if j < words.len() {
+            text.push(' ');
+        }
         runs.push((cx, top, text));
         cx += line_width(&words[i..j], size) + gap;
         i = j;

@@ -578,9 +578,14 @@ impl App {
             }
             Pending::Compile { files, output } => {
                 if self.job.is_none() {
+                    // "{year}" in the decision is the year of the plan on the plan page.
+                    let year = match &self.home.plan {
+                        Some(Ok(page)) => Some(page.plan.year),
+                        _ => crate::plan::Plan::year_in(&self.dir),
+                    };
                     self.job = Some(CompileJob::start(
                         self.templates.clone(),
-                        self.settings.clone(),
+                        self.settings.clone().for_plan_year(year),
                         files,
                         output,
                         format,

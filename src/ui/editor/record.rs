@@ -317,6 +317,15 @@ pub fn show(ui: &mut egui::Ui, ed: &mut EditorState, t: &Templates, actions: &mu
     ui.add_space(6.0);
     ui.label("Ghi chú về tệp");
     widgets::text_multi(ui, &mut r.note, "Ghi chú về tệp", W, &mut changed);
+    if ui
+        .checkbox(
+            &mut r.print_note,
+            "In ghi chú này trong báo cáo của bản rà soát (không in thì chỉ là ghi chú nội bộ)",
+        )
+        .changed()
+    {
+        changed = true;
+    }
     ed.changed |= changed;
 }
 
