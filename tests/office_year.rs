@@ -133,13 +133,105 @@ fn a_plan_is_imported_from_a_spreadsheet_through_the_dialog() {
     click(&mut h, Role::Button, "Kế hoạch năm");
     shown(&h, "Nhập kế hoạch từ Excel/CSV…");
     click(&mut h, Role::Button, "Nhập kế hoạch từ Excel/CSV…");
+    // Asked first: what was read, what was left out (with its row), the milestones to confirm.
     let plan = dir.path().join("ke-hoach-2025.plan.ron");
-    assert!(plan.is_file());
-    // The nameless row is reported with its row number.
-    assert!(contains(&h, "Đã nhập 1 dòng TTHC"));
+    assert!(!plan.exists(), "nothing written before «Nhập»");
+    assert!(contains(&h, "đọc được 1 dòng TTHC"));
+    assert!(contains(&h, "Tên thủ tục hành chính → Tên TTHC"));
     assert!(contains(&h, "dòng 4"));
-    click(&mut h, Role::Button, "Đóng");
+    assert!(contains(&h, "Tệp không ghi các mốc thời gian"));
+    type_into(
+        &mut h,
+        "Gửi Văn phòng UBND tỉnh đánh giá chất lượng",
+        "25/07/2025",
+    );
+    assert!(
+        contains(&h, "đọc được 1 dòng TTHC"),
+        "still asked after typing a date"
+    );
+    click(&mut h, Role::Button, "Nhập");
+    assert!(plan.is_file());
+    let written = tthc_review::plan::Plan::load(&plan).unwrap();
+    assert_eq!(written.year, 2025);
+    assert_eq!(
+        written.milestones[1].date,
+        chrono::NaiveDate::from_ymd_opt(2025, 7, 25).unwrap()
+    );
     assert!(contains(&h, "Phòng QLTM — 1 TTHC"));
+}
+
+#[test]
+fn a_corrected_plan_replaces_the_first_after_a_question_and_the_page_chooses_the_plan() {
+    let dir = examples_folder();
+    let first = dir.path().join("phu-luc.csv");
+    let header =
+        "KẾ HOẠCH rà soát năm 2025\nSTT;Tên thủ tục hành chính;Lĩnh vực;Đơn vị thực hiện\n";
+    fs::write(
+        &first,
+        format!(
+            "{header}1;Cấp Giấy chứng nhận cửa hàng đủ điều kiện bán lẻ xăng dầu;;Phòng QLTM\n"
+        ),
+    )
+    .unwrap();
+    let corrected = dir.path().join("phu-luc-sua.csv");
+    fs::write(
+        &corrected,
+        format!("{header}1;Cấp Giấy chứng nhận cửa hàng đủ điều kiện bán lẻ xăng dầu;Lưu thông hàng hóa trong nước;Phòng QLTM\n"),
+    )
+    .unwrap();
+    let dialogs = Dialogs::default();
+    let queue = dialogs.open.clone();
+    // Answered last pushed first.
+    queue.borrow_mut().push(corrected.clone());
+    queue.borrow_mut().push(corrected.clone());
+    queue.borrow_mut().push(first);
+    let mut h = app_at(dir.path(), egui::vec2(1024.0, 640.0), dialogs);
+    click(&mut h, Role::Button, "Kế hoạch năm");
+    click(&mut h, Role::Button, "Nhập kế hoạch từ Excel/CSV…");
+    click(&mut h, Role::Button, "Nhập");
+    let plan = dir.path().join("ke-hoach-2025.plan.ron");
+    let before = fs::read(&plan).unwrap();
+    // Esc cancels the question: nothing written.
+    click(&mut h, Role::Button, "Nhập kế hoạch khác…");
+    assert!(contains(
+        &h,
+        "Thay kế hoạch đang có «ke-hoach-2025.plan.ron»"
+    ));
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(
+        !contains(&h, "Thay kế hoạch đang có"),
+        "Esc closed the question"
+    );
+    assert_eq!(fs::read(&plan).unwrap(), before);
+    assert!(!dir.path().join("ke-hoach-2025-2.plan.ron").exists());
+    // Again, and replace: the old plan is kept as .bak, the page shows the corrected one.
+    assert_eq!(
+        queue.borrow().len(),
+        1,
+        "the corrected file is asked for again"
+    );
+    click(&mut h, Role::Button, "Nhập kế hoạch khác…");
+    click(&mut h, Role::Button, "Nhập");
+    assert_eq!(
+        fs::read(dir.path().join("ke-hoach-2025.plan.ron.bak")).unwrap(),
+        before
+    );
+    assert!(!dir.path().join("ke-hoach-2025-2.plan.ron").exists());
+    click(&mut h, Role::Button, "Lĩnh vực");
+    assert!(contains(&h, "Lưu thông hàng hóa trong nước — 1 TTHC"));
+    // A second plan file: the page says so and lets the user choose.
+    let plan_2024 = examples_dir().join("ke-hoach-2024.plan.ron");
+    fs::copy(&plan_2024, dir.path().join("ke-hoach-2024.plan.ron")).unwrap();
+    let t = h.state().templates.clone();
+    h.state_mut().home.reload(&t, dir.path());
+    h.run();
+    assert!(contains(&h, "Thư mục có 2 tệp kế hoạch; đang xem:"));
+    h.get_by_role(Role::ComboBox).click();
+    h.run();
+    h.get_by_label("ke-hoach-2024.plan.ron").click();
+    h.run();
+    assert!(contains(&h, "Kèm theo Kế hoạch số: /KH-SCT ngày /3/2024"));
 }
 
 #[test]

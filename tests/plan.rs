@@ -325,3 +325,299 @@ fn plan_import_writes_a_plan_file_and_refuses_other_names() {
     assert_eq!(i.plan.rows[0].name, VLNCN);
     assert_eq!(i.plan.rows[0].lead, "Phòng Quản lý Công nghiệp");
 }
+
+/// A plan as offices lay it out: a merged title, a two-row merged header ("Đơn vị thực hiện"
+/// over "Chủ trì" / "Phối hợp"), a row of column numbers, group rows "I. LĨNH VỰC …" merged
+/// across the table, a lĩnh vực merged down two rows, columns the plan has no field for, a row
+/// without a name and the milestones in a note under the table.
+fn merged_layout(path: &Path) {
+    use rust_xlsxwriter::Format;
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    let f = Format::new();
+    ws.merge_range(
+        0,
+        0,
+        0,
+        8,
+        "KẾ HOẠCH RÀ SOÁT, ĐÁNH GIÁ THỦ TỤC HÀNH CHÍNH NĂM 2025",
+        &f,
+    )
+    .unwrap();
+    ws.merge_range(
+        1,
+        0,
+        1,
+        8,
+        "(Kèm theo Kế hoạch số 12/KH-SCT ngày 10/3/2025 của Sở Công Thương)",
+        &f,
+    )
+    .unwrap();
+    for (c, h) in [
+        (0, "TT"),
+        (1, "Tên/nhóm TTHC"),
+        (2, "Lĩnh vực"),
+        (5, "Định hướng, phương án đơn giản hóa"),
+        (8, "Ghi chú"),
+    ] {
+        ws.merge_range(3, c, 4, c, h, &f).unwrap();
+    }
+    ws.merge_range(3, 3, 3, 4, "Đơn vị thực hiện", &f).unwrap();
+    ws.merge_range(3, 6, 3, 7, "Thời gian thực hiện", &f)
+        .unwrap();
+    for (c, h) in [
+        (3, "Chủ trì"),
+        (4, "Phối hợp"),
+        (6, "Bắt đầu"),
+        (7, "Hoàn thành"),
+    ] {
+        ws.write_string(4, c, h).unwrap();
+    }
+    for c in 0..9u16 {
+        ws.write_string(5, c, format!("({})", c + 1)).unwrap();
+    }
+    ws.merge_range(6, 0, 6, 8, "I. LĨNH VỰC ĐIỆN", &f).unwrap();
+    let row = |ws: &mut rust_xlsxwriter::Worksheet, r: u32, cells: &[&str]| {
+        for (c, v) in cells.iter().enumerate() {
+            if !v.is_empty() {
+                ws.write_string(r, c as u16, *v).unwrap();
+            }
+        }
+    };
+    row(
+        ws,
+        7,
+        &[
+            "1",
+            "Cấp giấy phép hoạt động điện lực",
+            "",
+            "Phòng Quản lý Năng lượng",
+            "Văn phòng",
+            "Đề nghị rút ngắn thời hạn",
+            "3/2025",
+            "7/2025",
+            "Ưu tiên",
+        ],
+    );
+    row(
+        ws,
+        8,
+        &[
+            "2",
+            "Cấp lại giấy phép hoạt động điện lực",
+            "",
+            "Phòng Quản lý Năng lượng",
+            "",
+            "",
+            "3/2025",
+            "7/2025",
+            "",
+        ],
+    );
+    ws.merge_range(9, 0, 9, 8, "II. LĨNH VỰC HÓA CHẤT", &f)
+        .unwrap();
+    row(
+        ws,
+        10,
+        &[
+            "3",
+            "Cấp Giấy chứng nhận đủ điều kiện sản xuất hóa chất",
+            "",
+            "Phòng Quản lý Công nghiệp",
+            "",
+            "",
+            "",
+            "",
+            "",
+        ],
+    );
+    row(
+        ws,
+        11,
+        &[
+            "4",
+            "Cấp lại Giấy chứng nhận đủ điều kiện sản xuất hóa chất",
+            "",
+            "Phòng Quản lý Công nghiệp",
+            "",
+            "",
+            "",
+            "",
+            "",
+        ],
+    );
+    ws.merge_range(10, 2, 11, 2, "Hóa chất công nghiệp", &f)
+        .unwrap();
+    row(
+        ws,
+        12,
+        &["5", "", "", "Phòng Quản lý Công nghiệp", "", "", "", "", ""],
+    );
+    ws.merge_range(
+        14,
+        0,
+        14,
+        8,
+        "Ghi chú: các phòng hoàn thành rà soát trước ngày 10/7/2025; gửi kết quả về Văn phòng UBND tỉnh trước ngày 28/7/2025 để đánh giá chất lượng; trình dự thảo quyết định thông qua phương án trước ngày 25/8/2025.",
+        &f,
+    )
+    .unwrap();
+    wb.save(path).unwrap();
+}
+
+#[test]
+fn a_merged_two_row_header_imports_every_column_and_reports_what_it_left_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let xlsx = dir.path().join("ke-hoach.xlsx");
+    merged_layout(&xlsx);
+    let i = import(&xlsx).unwrap();
+    let p = &i.plan;
+    assert_eq!(p.year, 2025);
+    assert_eq!(
+        p.document,
+        "Kèm theo Kế hoạch số 12/KH-SCT ngày 10/3/2025 của Sở Công Thương"
+    );
+    let got: Vec<(&str, &str, &str, &str, &str, &str)> = p
+        .rows
+        .iter()
+        .map(|r| {
+            (
+                r.stt.as_str(),
+                r.name.as_str(),
+                r.field.as_str(),
+                r.lead.as_str(),
+                r.partners.as_str(),
+                r.direction.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "1",
+                "Cấp giấy phép hoạt động điện lực",
+                "Điện",
+                "Phòng Quản lý Năng lượng",
+                "Văn phòng",
+                "Đề nghị rút ngắn thời hạn"
+            ),
+            (
+                "2",
+                "Cấp lại giấy phép hoạt động điện lực",
+                "Điện",
+                "Phòng Quản lý Năng lượng",
+                "",
+                ""
+            ),
+            (
+                "3",
+                "Cấp Giấy chứng nhận đủ điều kiện sản xuất hóa chất",
+                "Hóa chất công nghiệp",
+                "Phòng Quản lý Công nghiệp",
+                "",
+                ""
+            ),
+            (
+                "4",
+                "Cấp lại Giấy chứng nhận đủ điều kiện sản xuất hóa chất",
+                "Hóa chất công nghiệp",
+                "Phòng Quản lý Công nghiệp",
+                "",
+                ""
+            ),
+        ]
+    );
+    // The columns no plan field takes, and the row without a name, each named.
+    let problems = i.problems.join("\n");
+    for needle in [
+        "cột G «Thời gian thực hiện / Bắt đầu»",
+        "cột H «Thời gian thực hiện / Hoàn thành»",
+        "cột I «Ghi chú»",
+        "dòng 13: không có tên TTHC",
+    ] {
+        assert!(problems.contains(needle), "«{needle}» not in:\n{problems}");
+    }
+    assert_eq!(i.problems.len(), 4, "{problems}");
+    assert!(
+        i.columns
+            .contains(&"Đơn vị thực hiện / Chủ trì → Đơn vị chủ trì".to_string()),
+        "{:?}",
+        i.columns
+    );
+    assert!(
+        i.columns
+            .contains(&"Đơn vị thực hiện / Phối hợp → Đơn vị phối hợp".to_string())
+    );
+    // The milestones of the note, not the usual 15/7, 30/7, 31/8.
+    assert!(i.milestones_found);
+    let dates: Vec<String> = p.milestones.iter().map(|m| m.date.to_string()).collect();
+    assert_eq!(dates, ["2025-07-10", "2025-07-28", "2025-08-25"]);
+
+    // The real binary from a relative folder: what it read and left out comes before «Đã ghi».
+    let (ok, stdout, stderr) = run(
+        dir.path(),
+        &[
+            "plan",
+            "import",
+            "ke-hoach.xlsx",
+            "-o",
+            "ke-hoach-2025.plan.ron",
+        ],
+    );
+    assert!(ok, "{stderr}");
+    assert!(stdout.contains("Tên/nhóm TTHC → Tên TTHC"), "{stdout}");
+    assert!(stderr.contains("cột I «Ghi chú»"), "{stderr}");
+    assert!(
+        stdout.contains("Đã ghi ke-hoach-2025.plan.ron: 4 TTHC, năm 2025; 4 chỗ không đưa vào"),
+        "{stdout}"
+    );
+    let first = std::fs::read(dir.path().join("ke-hoach-2025.plan.ron")).unwrap();
+    // A corrected re-import replaces it only when asked, keeping the old one as .bak.
+    let (ok, _, stderr) = run(
+        dir.path(),
+        &[
+            "plan",
+            "import",
+            "ke-hoach.xlsx",
+            "-o",
+            "ke-hoach-2025.plan.ron",
+        ],
+    );
+    assert!(!ok && stderr.contains("--force"), "{stderr}");
+    let (ok, _, stderr) = run(
+        dir.path(),
+        &[
+            "plan",
+            "import",
+            "ke-hoach.xlsx",
+            "-o",
+            "ke-hoach-2025.plan.ron",
+            "--force",
+            "--milestones",
+            "11/07/2025,29/07/2025,26/08/2025",
+        ],
+    );
+    assert!(ok, "{stderr}");
+    assert_eq!(
+        std::fs::read(dir.path().join("ke-hoach-2025.plan.ron.bak")).unwrap(),
+        first
+    );
+    let plan = tthc_review::plan::Plan::load(&dir.path().join("ke-hoach-2025.plan.ron")).unwrap();
+    assert_eq!(plan.milestones[2].date.to_string(), "2025-08-26");
+}
+
+#[test]
+fn a_sheet_without_milestones_says_the_usual_ones_were_used() {
+    let dir = tempfile::tempdir().unwrap();
+    layout_1(&dir.path().join("pl.xlsx"));
+    let (ok, _, stderr) = run(
+        dir.path(),
+        &["plan", "import", "pl.xlsx", "-o", "k.plan.ron"],
+    );
+    assert!(ok, "{stderr}");
+    assert!(
+        stderr.contains("Tệp không ghi các mốc thời gian: tạm dùng mốc thường lệ 15/07/2024, 30/07/2024, 31/08/2024"),
+        "{stderr}"
+    );
+}

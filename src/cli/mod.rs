@@ -119,9 +119,13 @@ pub enum PlanCommand {
         /// Tệp kế hoạch cần ghi (đuôi .plan.ron)
         #[arg(short = 'o', long = "output")]
         output: PathBuf,
-        /// Ghi đè tệp kế hoạch đã có
+        /// Ghi đè tệp kế hoạch đã có (bản cũ giữ thành .bak)
         #[arg(long)]
         force: bool,
+        /// Các mốc của kế hoạch khi tệp không ghi: hoàn thành rà soát, gửi Văn phòng UBND tỉnh,
+        /// dự thảo quyết định, ví dụ "15/07/2025,30/07/2025,31/08/2025"
+        #[arg(long)]
+        milestones: Option<String>,
     },
     /// Ghi bảng tiến độ theo kế hoạch ra Excel (.xlsx): mỗi TTHC một dòng.
     Export {
@@ -226,7 +230,8 @@ pub fn run(cmd: Command) -> ExitCode {
                 file,
                 output,
                 force,
-            } => plan::import(&file, &output, force),
+                milestones,
+            } => plan::import(&file, &output, force, milestones.as_deref()),
             PlanCommand::Status {
                 dir,
                 plan: plan_file,

@@ -8,7 +8,7 @@ use crate::storage::write_atomic;
 use crate::templates::Templates;
 use std::path::{Path, PathBuf};
 
-pub fn import(file: &Path, output: &Path, force: bool) -> Result<(), u8> {
+pub fn import(file: &Path, output: &Path, force: bool, milestones: Option<&str>) -> Result<(), u8> {
     let name = output.to_string_lossy();
     if !name.ends_with(PLAN_SUFFIX) {
         tell!(
@@ -21,12 +21,47 @@ pub fn import(file: &Path, output: &Path, force: bool) -> Result<(), u8> {
         tell!("{}: đã có; thêm --force để ghi đè", output.display());
         return Err(1);
     }
-    let imported = import_plan(file).map_err(|e| {
+    let mut imported = import_plan(file).map_err(|e| {
         tell!("{e}");
         1u8
     })?;
+    // Everything the reader should see before the file is written.
+    say!("Các cột đã đọc:");
+    for c in &imported.columns {
+        say!("  {c}");
+    }
+    for n in &imported.notes {
+        say!("{n}");
+    }
     for p in &imported.problems {
         tell!("{p}");
+    }
+    if let Some(text) = milestones {
+        let dates: Vec<&str> = text.split(',').map(str::trim).collect();
+        if dates.len() != imported.plan.milestones.len() || imported.plan.milestones.is_empty() {
+            tell!(
+                "--milestones cần {} ngày cách nhau bằng dấu phẩy (hoàn thành rà soát, gửi Văn phòng UBND tỉnh, dự thảo quyết định)",
+                imported.plan.milestones.len().max(3)
+            );
+            return Err(1);
+        }
+        for (m, d) in imported.plan.milestones.iter_mut().zip(dates) {
+            m.date = chrono::NaiveDate::parse_from_str(d, "%d/%m/%Y").map_err(|_| {
+                tell!("--milestones: «{d}» không phải ngày dạng 30/07/2025");
+                1u8
+            })?;
+        }
+    } else if !imported.milestones_found && imported.plan.year > 0 {
+        tell!(
+            "Tệp không ghi các mốc thời gian: tạm dùng mốc thường lệ {}; ghi đúng mốc của kế hoạch bằng --milestones NGÀY,NGÀY,NGÀY hoặc «Sửa mốc, mục tiêu…» trên trang Kế hoạch.",
+            imported
+                .plan
+                .milestones
+                .iter()
+                .map(|m| crate::plan::track::dmy(m.date))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
     }
     write_atomic(output, imported.plan.to_ron().as_bytes()).map_err(|e| {
         tell!("{}: không ghi được ({e})", output.display());
@@ -41,7 +76,7 @@ pub fn import(file: &Path, output: &Path, force: bool) -> Result<(), u8> {
             String::new()
         } else {
             format!(
-                "; {} dòng không đọc được (xem trên)",
+                "; {} chỗ không đưa vào (cột hoặc dòng, xem trên)",
                 imported.problems.len()
             )
         }

@@ -55,30 +55,292 @@ fn column_of(header: &str) -> Option<Col> {
     }
 }
 
-/// What an import gives: the plan (rows in sheet order) and the rows it could not read.
+impl Col {
+    /// The plan field a column fills, in words.
+    pub fn label(self) -> &'static str {
+        match self {
+            Col::Stt => "STT",
+            Col::Code => "Mã số",
+            Col::Name => "Tên TTHC",
+            Col::Field => "Lĩnh vực",
+            Col::Lead => "Đơn vị chủ trì",
+            Col::Partners => "Đơn vị phối hợp",
+            Col::Direction => "Định hướng",
+        }
+    }
+}
+
+/// What an import gives: the plan (rows in sheet order), how the sheet's columns were read, and
+/// everything it could not take (columns, rows), each with its place in the sheet.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Imported {
     pub plan: Plan,
+    /// Each header of the sheet ("Đơn vị thực hiện / Chủ trì" for a two-row header) with the
+    /// plan field it fills: "Tên/nhóm TTHC → Tên TTHC".
+    pub columns: Vec<String>,
+    /// Columns with content that no plan field takes, rows that could not be read.
     pub problems: Vec<String>,
+    /// Group rows ("I. LĨNH VỰC ĐIỆN") read as the lĩnh vực of the rows under them.
+    pub notes: Vec<String>,
+    /// Whether the milestones came from the sheet (else they are the usual ones, to confirm).
+    pub milestones_found: bool,
+}
+
+/// "A", "B" … "AA": a column as Excel names it.
+fn column_name(c: usize) -> String {
+    let mut n = c + 1;
+    let mut s = String::new();
+    while n > 0 {
+        let r = (n - 1) % 26;
+        s.insert(0, (b'A' + r as u8) as char);
+        n = (n - 1) / 26;
+    }
+    s
+}
+
+/// A merged block of cells: first and last row and column, counted from 0 in `rows`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Merge {
+    pub rows: (usize, usize),
+    pub cols: (usize, usize),
+}
+
+/// The sheet with every cell of a merged block holding the block's text (Excel keeps it in the
+/// first cell only), so a header or a lĩnh vực merged over several rows reads in each of them.
+fn fill_merges(rows: &mut Vec<Vec<String>>, merges: &[Merge]) {
+    // Never grow the sheet for a block that lies past its content.
+    let height = rows.len();
+    let width = rows.iter().map(Vec::len).max().unwrap_or(0);
+    for m in merges {
+        let Some(text) = rows.get(m.rows.0).and_then(|r| r.get(m.cols.0)).cloned() else {
+            continue;
+        };
+        if text.trim().is_empty() {
+            continue;
+        }
+        for r in m.rows.0..=m.rows.1.min(height.saturating_sub(1)) {
+            let row = &mut rows[r];
+            let last = m.cols.1.min(width.saturating_sub(1));
+            if row.len() <= last {
+                row.resize(last + 1, String::new());
+            }
+            for cell in &mut row[m.cols.0..=last] {
+                if cell.trim().is_empty() {
+                    *cell = text.clone();
+                }
+            }
+        }
+    }
+}
+
+fn is_blank(s: &str) -> bool {
+    s.trim().is_empty()
+}
+
+/// A row of column numbers under a header: "(1) (2) (3)" or "1 2 3".
+fn is_number_row(r: &[String]) -> bool {
+    let cells: Vec<&str> = r
+        .iter()
+        .map(|c| c.trim())
+        .filter(|c| !c.is_empty())
+        .collect();
+    cells.len() >= 2
+        && cells.iter().all(|c| {
+            c.chars()
+                .all(|ch| ch.is_ascii_digit() || "() ".contains(ch))
+        })
+}
+
+/// The headers of the block that starts at row `at`: one per column, a sub-header row joined
+/// to the header over it ("Đơn vị thực hiện" over "Chủ trì" → "Đơn vị thực hiện Chủ trì").
+/// Returns the headers and how many rows the block takes.
+fn header_block(rows: &[Vec<String>], at: usize) -> (Vec<String>, usize) {
+    let head = &rows[at];
+    let mut headers: Vec<String> = head.iter().map(|c| c.trim().to_string()).collect();
+    let name_col = head.iter().position(|c| column_of(c) == Some(Col::Name));
+    let mut taken = 1;
+    // Up to two rows of sub-headers.
+    while taken <= 2 {
+        let Some(sub) = rows.get(at + taken) else {
+            break;
+        };
+        if sub.iter().all(|c| is_blank(c)) || is_number_row(sub) {
+            break;
+        }
+        // A data row has a name of its own under the name header; a sub-header row has none
+        // (or the header itself, repeated by a merge).
+        let name_here = name_col.and_then(|c| sub.get(c)).map_or("", |s| s.trim());
+        if !name_here.is_empty() && Some(name_here) != name_col.map(|c| head[c].trim()) {
+            break;
+        }
+        // Nothing in it looks like data: no plain number.
+        if sub
+            .iter()
+            .any(|c| !c.trim().is_empty() && c.trim().chars().all(|ch| ch.is_ascii_digit()))
+        {
+            break;
+        }
+        if headers.len() < sub.len() {
+            headers.resize(sub.len(), String::new());
+        }
+        for (c, text) in sub.iter().enumerate() {
+            let text = text.trim();
+            if text.is_empty()
+                || text == headers[c].trim()
+                || text == head.get(c).map_or("", |h| h.trim())
+            {
+                continue;
+            }
+            // The parent is the header over it, or (without merge information) the nearest
+            // header to its left.
+            let parent = if !headers[c].is_empty() {
+                headers[c].clone()
+            } else {
+                (0..c)
+                    .rev()
+                    .map(|k| head.get(k).map_or("", |h| h.trim()))
+                    .find(|h| !h.is_empty())
+                    .unwrap_or("")
+                    .to_string()
+            };
+            headers[c] = if parent.is_empty() {
+                text.to_string()
+            } else {
+                format!("{parent} / {text}")
+            };
+        }
+        taken += 1;
+    }
+    (headers, taken)
+}
+
+/// The plan field of a header, the joined text first, then the sub-header alone.
+fn column_of_header(h: &str) -> Option<Col> {
+    column_of(h).or_else(|| h.rsplit(" / ").next().and_then(column_of))
+}
+
+/// Where the header row is: the first row that names the TTHC column itself and, with its
+/// sub-headers, another column.
+fn find_header(rows: &[Vec<String>]) -> Option<usize> {
+    (0..rows.len()).find(|&i| {
+        if !rows[i].iter().any(|c| column_of(c) == Some(Col::Name)) {
+            return false;
+        }
+        let (headers, _) = header_block(rows, i);
+        let cols: Vec<Col> = headers.iter().filter_map(|h| column_of_header(h)).collect();
+        cols.contains(&Col::Name) && cols.len() >= 2
+    })
+}
+
+/// A group row spanning the table ("I. LĨNH VỰC ĐIỆN", "Nhóm TTHC về …"): every cell with
+/// text holds the same text (a merged row), or only the first cells do and no name is given.
+fn group_title(r: &[String], name_col: usize) -> Option<String> {
+    let texts: Vec<&str> = r
+        .iter()
+        .map(|c| c.trim())
+        .filter(|c| !c.is_empty())
+        .collect();
+    let first = *texts.first()?;
+    let all_same = texts.len() >= 2 && texts.iter().all(|t| *t == first);
+    let alone = texts.len() == 1 && r.get(name_col).is_none_or(|c| c.trim() != first);
+    (all_same || alone).then(|| first.to_string())
+}
+
+/// The lĩnh vực a group title names: "I. LĨNH VỰC ĐIỆN" → "Điện" (as the title writes it,
+/// upper-case titles turned to sentence case).
+fn field_of_title(title: &str) -> Option<String> {
+    let folded = fold(title);
+    let at = folded.find("linh vuc")?;
+    // The same position in the original: count the characters before it.
+    let chars_before = folded[..at].chars().count();
+    let rest: String = title
+        .chars()
+        .skip(chars_before + "lĩnh vực".chars().count())
+        .collect();
+    let rest = rest.trim().trim_start_matches([':', '-', '–']).trim();
+    if rest.is_empty() {
+        return None;
+    }
+    let letters: Vec<char> = rest.chars().filter(|c| c.is_alphabetic()).collect();
+    let upper = !letters.is_empty() && letters.iter().all(|c| !c.is_lowercase());
+    Some(if upper {
+        let lower = rest.to_lowercase();
+        let mut cs = lower.chars();
+        cs.next()
+            .map(|f| f.to_uppercase().collect::<String>() + cs.as_str())
+            .unwrap_or_default()
+    } else {
+        rest.to_string()
+    })
+}
+
+/// Dates written in the sheet's notes ("… trước ngày 30/7/2025 …") as the plan's milestones.
+fn milestones_in(texts: &[&str], year: i32) -> Vec<(super::MilestoneKind, chrono::NaiveDate)> {
+    use super::MilestoneKind::*;
+    let mut found = Vec::new();
+    // One sentence or clause at a time: a note may name all three milestones.
+    let parts = texts
+        .iter()
+        .flat_map(|t| t.split([';', '\n']))
+        .flat_map(|t| t.split(". "));
+    for t in parts {
+        let f = fold(t);
+        let kind = if f.contains("quyet dinh") {
+            Decision
+        } else if f.contains("van phong") && (f.contains("ubnd") || f.contains("uy ban")) {
+            SentForAssessment
+        } else if f.contains("hoan thanh") && f.contains("ra soat") {
+            ReviewDone
+        } else {
+            continue;
+        };
+        for word in f.split(|c: char| !(c.is_ascii_digit() || c == '/')) {
+            let parts: Vec<&str> = word.split('/').filter(|p| !p.is_empty()).collect();
+            let nums: Vec<u32> = parts.iter().filter_map(|p| p.parse().ok()).collect();
+            let date = match nums.as_slice() {
+                [d, m, y] if *y > 1900 => chrono::NaiveDate::from_ymd_opt(*y as i32, *m, *d),
+                [d, m] if year > 0 => chrono::NaiveDate::from_ymd_opt(year, *m, *d),
+                _ => None,
+            };
+            if let Some(date) = date
+                && !found.iter().any(|(k, _)| *k == kind)
+            {
+                found.push((kind, date));
+                break;
+            }
+        }
+    }
+    found
 }
 
 /// Builds a plan from a sheet's rows of text (row numbers in messages count from 1).
 pub fn from_rows(file: &str, rows: &[Vec<String>]) -> Result<Imported, String> {
-    let header_at = rows
-        .iter()
-        .position(|r| {
-            let cols: Vec<Col> = r.iter().filter_map(|c| column_of(c)).collect();
-            cols.contains(&Col::Name) && cols.len() >= 2
-        })
-        .ok_or_else(|| {
-            format!(
-                "{file}: không tìm thấy dòng tiêu đề cột (cần có cột «Tên thủ tục hành chính» hoặc «Tên/nhóm TTHC» và «STT»/«Lĩnh vực»)"
-            )
-        })?;
+    from_sheet(file, rows.to_vec(), &[])
+}
+
+/// Builds a plan from a sheet's rows and its merged blocks.
+pub fn from_sheet(
+    file: &str,
+    mut rows: Vec<Vec<String>>,
+    merges: &[Merge],
+) -> Result<Imported, String> {
+    fill_merges(&mut rows, merges);
+    let header_at = find_header(&rows).ok_or_else(|| {
+        format!(
+            "{file}: không tìm thấy dòng tiêu đề cột (cần có cột «Tên thủ tục hành chính» hoặc «Tên/nhóm TTHC» và «STT»/«Lĩnh vực»)"
+        )
+    })?;
+    let (headers, header_rows) = header_block(&rows, header_at);
     let mut plan = Plan::default();
     // The title rows: "… NĂM 2024", "(Kèm theo Kế hoạch số …)".
     for r in &rows[..header_at] {
+        let mut seen = Vec::new();
         for c in r {
+            // A merged title repeats in every cell: read it once.
+            if seen.contains(&c) {
+                continue;
+            }
+            seen.push(c);
             let f = fold(c);
             if let Some(i) = f.find("nam ") {
                 let digits: String = f[i + 4..]
@@ -101,17 +363,93 @@ pub fn from_rows(file: &str, rows: &[Vec<String>]) -> Result<Imported, String> {
             }
         }
     }
-    let cols: Vec<Option<Col>> = rows[header_at].iter().map(|c| column_of(c)).collect();
+    // Each column's field; a second column for a field already taken is reported, unless it
+    // only repeats the first (a merged header and merged cells).
+    let mut cols: Vec<Option<Col>> = Vec::with_capacity(headers.len());
+    let mut columns = Vec::new();
     let mut problems = Vec::new();
-    for (k, r) in rows.iter().enumerate().skip(header_at + 1) {
+    let data_in = |c: usize| {
+        rows.iter()
+            .skip(header_at + header_rows)
+            .filter(|r| r.get(c).is_some_and(|t| !is_blank(t)))
+            .count()
+    };
+    for (c, h) in headers.iter().enumerate() {
+        let col = column_of_header(h);
+        let dup = col.and_then(|x| cols.iter().position(|k| *k == Some(x)));
+        match (col, dup) {
+            (Some(x), None) => {
+                columns.push(format!("{h} → {}", x.label()));
+                cols.push(Some(x));
+            }
+            (Some(x), Some(first)) => {
+                cols.push(None);
+                if headers[first] != *h && data_in(c) > 0 {
+                    problems.push(format!(
+                        "{file}: cột {} «{h}» cũng là «{}» như cột {}; chỉ lấy cột {}",
+                        column_name(c),
+                        x.label(),
+                        column_name(first),
+                        column_name(first)
+                    ));
+                }
+            }
+            (None, _) => {
+                cols.push(None);
+                let n = data_in(c);
+                if n > 0 {
+                    let title = if h.is_empty() {
+                        "(không có tiêu đề)".to_string()
+                    } else {
+                        format!("«{h}»")
+                    };
+                    problems.push(format!(
+                        "{file}: cột {} {title} không thuộc mục nào của kế hoạch; {n} dòng có nội dung ở cột này không được đưa vào",
+                        column_name(c)
+                    ));
+                }
+            }
+        }
+    }
+    let name_col = cols
+        .iter()
+        .position(|c| *c == Some(Col::Name))
+        .expect("the header has a name column");
+    let mut notes = Vec::new();
+    let mut group_field: Option<String> = None;
+    let mut after_table: Vec<String> = Vec::new();
+    for (k, r) in rows.iter().enumerate().skip(header_at + header_rows) {
+        if r.iter().all(|c| is_blank(c)) || is_number_row(r) {
+            continue;
+        }
+        if let Some(title) = group_title(r, name_col) {
+            match field_of_title(&title) {
+                Some(field) => {
+                    notes.push(format!(
+                        "{file}: dòng {}: «{}» — lĩnh vực «{field}» cho các dòng dưới",
+                        k + 1,
+                        crate::storage::quote(&title)
+                    ));
+                    group_field = Some(field);
+                }
+                None if plan.rows.is_empty() || title.chars().count() < 60 => {
+                    problems.push(format!(
+                        "{file}: dòng {}: dòng tiêu đề nhóm «{}», không phải TTHC, không đưa vào kế hoạch",
+                        k + 1,
+                        crate::storage::quote(&title)
+                    ));
+                }
+                // A long line under the table: a note of the plan (read for its dates).
+                None => after_table.push(title),
+            }
+            continue;
+        }
         let mut row = PlanRow::default();
-        let mut any = false;
         for (c, text) in r.iter().enumerate() {
             let text = text.trim();
             if text.is_empty() {
                 continue;
             }
-            any = true;
             let slot = match cols.get(c).copied().flatten() {
                 Some(Col::Stt) => &mut row.stt,
                 Some(Col::Code) => &mut row.code,
@@ -123,18 +461,6 @@ pub fn from_rows(file: &str, rows: &[Vec<String>]) -> Result<Imported, String> {
                 None => continue,
             };
             *slot = text.nfc().collect();
-        }
-        if !any {
-            continue;
-        }
-        // A column-number row under the header ("(1) (2) (3)" or "1 2 3").
-        if row
-            .name
-            .chars()
-            .all(|c| c.is_ascii_digit() || "() ".contains(c))
-            && !row.name.is_empty()
-        {
-            continue;
         }
         if row.name.is_empty() {
             let text: Vec<&str> = r
@@ -149,6 +475,11 @@ pub fn from_rows(file: &str, rows: &[Vec<String>]) -> Result<Imported, String> {
             ));
             continue;
         }
+        if row.field.is_empty()
+            && let Some(f) = &group_field
+        {
+            row.field = f.clone();
+        }
         plan.rows.push(row);
     }
     if plan.rows.is_empty() {
@@ -156,10 +487,32 @@ pub fn from_rows(file: &str, rows: &[Vec<String>]) -> Result<Imported, String> {
             "{file}: không có dòng TTHC nào dưới dòng tiêu đề cột"
         ));
     }
-    if plan.year > 0 {
-        plan.milestones = Plan::default_milestones(plan.year);
+    let mut texts: Vec<&str> = rows[..header_at]
+        .iter()
+        .flat_map(|r| r.iter().map(String::as_str))
+        .collect();
+    texts.extend(after_table.iter().map(String::as_str));
+    let found = milestones_in(&texts, plan.year);
+    let year = if plan.year > 0 {
+        plan.year
+    } else {
+        found.first().map_or(0, |(_, d)| chrono::Datelike::year(d))
+    };
+    if year > 0 {
+        plan.milestones = Plan::default_milestones(year);
+        for m in &mut plan.milestones {
+            if let Some((_, d)) = found.iter().find(|(k, _)| *k == m.kind) {
+                m.date = *d;
+            }
+        }
     }
-    Ok(Imported { plan, problems })
+    Ok(Imported {
+        plan,
+        columns,
+        problems,
+        notes,
+        milestones_found: !found.is_empty(),
+    })
 }
 
 fn cell_text(d: &calamine::Data) -> String {
@@ -175,8 +528,34 @@ fn cell_text(d: &calamine::Data) -> String {
     }
 }
 
-/// The rows of the first sheet (or the first sheet with a header row) of a workbook.
-fn workbook_rows(path: &Path) -> Result<Vec<Vec<String>>, String> {
+/// The merged blocks of a sheet, relative to the range's first cell.
+fn merges_of<RS: std::io::Read + std::io::Seek>(
+    wb: &mut calamine::Sheets<RS>,
+    sheet: &str,
+    origin: (u32, u32),
+) -> Vec<Merge> {
+    let dims = match wb {
+        calamine::Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(sheet).unwrap_or_default(),
+        calamine::Sheets::Xls(x) => x.merge_cells_by_sheet_name(sheet).unwrap_or_default(),
+        _ => Vec::new(),
+    };
+    dims.into_iter()
+        .filter(|d| d.start.0 >= origin.0 && d.start.1 >= origin.1)
+        .map(|d| Merge {
+            rows: (
+                (d.start.0 - origin.0) as usize,
+                (d.end.0 - origin.0) as usize,
+            ),
+            cols: (
+                (d.start.1 - origin.1) as usize,
+                (d.end.1 - origin.1) as usize,
+            ),
+        })
+        .collect()
+}
+
+/// The rows and merged blocks of the first sheet with a header row (else the first sheet).
+fn workbook_rows(path: &Path) -> Result<(Vec<Vec<String>>, Vec<Merge>), String> {
     use calamine::Reader;
     let name = path.display().to_string();
     let mut wb = calamine::open_workbook_auto(path)
@@ -187,18 +566,16 @@ fn workbook_rows(path: &Path) -> Result<Vec<Vec<String>>, String> {
         let range = wb
             .worksheet_range(&s)
             .map_err(|e| format!("{name}: không đọc được trang «{s}» ({e})"))?;
-        let rows: Vec<Vec<String>> = range
+        let mut rows: Vec<Vec<String>> = range
             .rows()
             .map(|r| r.iter().map(cell_text).collect())
             .collect();
-        let has_header = rows.iter().any(|r| {
-            let cols: Vec<Col> = r.iter().filter_map(|c| column_of(c)).collect();
-            cols.contains(&Col::Name) && cols.len() >= 2
-        });
-        if has_header {
-            return Ok(rows);
+        let merges = merges_of(&mut wb, &s, range.start().unwrap_or((0, 0)));
+        fill_merges(&mut rows, &merges);
+        if find_header(&rows).is_some() {
+            return Ok((rows, merges));
         }
-        first.get_or_insert(rows);
+        first.get_or_insert((rows, merges));
     }
     first.ok_or_else(|| format!("{name}: bảng tính không có trang nào"))
 }
@@ -242,8 +619,8 @@ pub fn import(path: &Path) -> Result<Imported, String> {
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase)
         .unwrap_or_default();
-    let rows = match ext.as_str() {
-        "csv" => csv_rows(path)?,
+    let (rows, merges) = match ext.as_str() {
+        "csv" => (csv_rows(path)?, Vec::new()),
         "xlsx" | "xlsm" | "xls" | "ods" => workbook_rows(path)?,
         _ => {
             return Err(format!(
@@ -252,7 +629,7 @@ pub fn import(path: &Path) -> Result<Imported, String> {
             ));
         }
     };
-    from_rows(&path.display().to_string(), &rows)
+    from_sheet(&path.display().to_string(), rows, &merges)
 }
 
 #[cfg(test)]

@@ -67,8 +67,10 @@ pub struct HomeState {
     /// The folder's plan matched with its reviews (none without a plan file; the message when
     /// the plan file cannot be read).
     pub plan: Option<Result<crate::ui::plan_view::PlanPage, String>>,
-    /// Other plan files in the folder, not shown.
+    /// Other plan files in the folder, not shown (the list to choose from).
     pub other_plans: Vec<PathBuf>,
+    /// The plan file the user chose to see; none: the last by name.
+    pub plan_choice: Option<PathBuf>,
     pub plan_group: crate::ui::plan_view::GroupBy,
     /// The plan's milestones and target being edited.
     pub milestone_form: Option<crate::ui::plan_view::MilestoneForm>,
@@ -218,7 +220,12 @@ impl HomeState {
         items: &[(PathBuf, Result<crate::model::Review, String>)],
     ) {
         let mut files = crate::plan::Plan::files(dir);
-        let Some(path) = files.pop() else {
+        let chosen = self
+            .plan_choice
+            .as_ref()
+            .and_then(|c| files.iter().position(|f| f == c))
+            .or(files.len().checked_sub(1));
+        let Some(path) = chosen.map(|k| files.remove(k)) else {
             self.plan = None;
             self.other_plans.clear();
             return;
@@ -354,10 +361,29 @@ impl HomeState {
             match &self.plan {
                 Some(Ok(page)) => {
                     if !self.other_plans.is_empty() {
-                        ui.weak(format!(
-                            "Thư mục còn {} tệp kế hoạch khác (đang hiện tệp cuối theo tên).",
-                            self.other_plans.len()
-                        ));
+                        ui.horizontal(|ui| {
+                            let l = ui.label(format!(
+                                "Thư mục có {} tệp kế hoạch; đang xem:",
+                                self.other_plans.len() + 1
+                            ));
+                            let shown = crate::storage::file_name(&page.path);
+                            egui::ComboBox::from_id_salt("plan-choice")
+                                .selected_text(shown)
+                                .show_ui(ui, |ui| {
+                                    for p in &self.other_plans {
+                                        if ui
+                                            .selectable_label(false, crate::storage::file_name(p))
+                                            .clicked()
+                                        {
+                                            plan_actions.push(
+                                                crate::ui::plan_view::PlanAction::Choose(p.clone()),
+                                            );
+                                        }
+                                    }
+                                })
+                                .response
+                                .labelled_by(l.id);
+                        });
                     }
                     page.show(ui, self.milestone_form.as_mut(), &mut plan_actions);
                 }

@@ -426,6 +426,8 @@ pub enum PlanAction {
     CompileReady(Vec<PathBuf>),
     Import,
     Regroup(GroupBy),
+    /// Shows another plan file of the folder.
+    Choose(PathBuf),
 }
 
 /// A bar of the status buckets' shares, with the counts in its accessible text.

@@ -62,6 +62,8 @@ pub enum Command {
     SaveDraft,
     /// Receives the files of the open receive question as chosen (the modal holds them).
     Receive,
+    /// Writes the plan of the open import question as confirmed (the modal holds it).
+    ImportPlan,
     /// Packs these reviews into the .zip, the user having agreed to replace it.
     Pack {
         files: Vec<PathBuf>,
@@ -124,7 +126,7 @@ impl App {
                 self.save_with(false, true);
             }
             // Taken from the modal in `modal_ui`; nothing to do without it.
-            Command::Receive => {}
+            Command::Receive | Command::ImportPlan => {}
             Command::Pack { files, output } => self.pack(files, output),
         }
     }

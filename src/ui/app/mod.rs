@@ -46,6 +46,9 @@ pub struct App {
     pub editor: Option<Box<EditorState>>,
     pub dialogs: Box<dyn FileDialogs>,
     pub modal: Option<Modal>,
+    /// A text field of the open question had the keyboard at the end of the last frame (Esc
+    /// then leaves the field rather than closing the question).
+    modal_field_focused: bool,
     /// The last thing that happened, shown in the status line.
     pub status: String,
     pub recovery_every: Duration,
@@ -105,6 +108,7 @@ impl App {
             editor: None,
             dialogs,
             modal,
+            modal_field_focused: false,
             status: if moved.is_empty() {
                 String::new()
             } else {

@@ -31,6 +31,8 @@ pub enum Modal {
     InvalidCells(Vec<crate::progress::InvalidCell>),
     /// Files received from a room, compared with the reviews here: the user chooses.
     Receive(Box<super::ReceiveState>),
+    /// A plan read from a spreadsheet, before it is written.
+    ImportPlan(Box<crate::ui::plan_import::PlanImport>),
     /// The .zip to send exists already.
     ReplaceZip {
         files: Vec<PathBuf>,
@@ -110,7 +112,12 @@ impl App {
     /// Draws the open question; returns what the user chose. `Command::Close` only closes it.
     fn modal_body(&self, ui: &mut egui::Ui, modal: &mut Modal) -> Option<Command> {
         let mut cmd = None;
-        ui.set_max_width(600.0);
+        // A fixed width from the first frame: a question that sized itself to its wrapped text
+        // moved under the pointer for a few frames after it opened.
+        let room = ui.ctx().content_rect().width() - 48.0;
+        let wide = matches!(modal, Modal::Receive(_) | Modal::ImportPlan(_));
+        let width: f32 = if wide { 760.0 } else { 600.0 };
+        ui.set_width(width.min(room).max(280.0));
         match modal {
             Modal::Unsaved(then) => {
                 let name = self
@@ -305,10 +312,16 @@ impl App {
                 });
             }
             Modal::Receive(st) => {
-                ui.set_max_width(760.0);
                 cmd = match super::exchange::receive_body(ui, st) {
                     Some(true) => Some(Command::Receive),
                     Some(false) => Some(Command::Close),
+                    None => None,
+                };
+            }
+            Modal::ImportPlan(form) => {
+                cmd = match form.show(ui) {
+                    Some(crate::ui::plan_import::ImportChoice::Import) => Some(Command::ImportPlan),
+                    Some(crate::ui::plan_import::ImportChoice::Cancel) => Some(Command::Close),
                     None => None,
                 };
             }
@@ -354,14 +367,27 @@ impl App {
             return;
         };
         let mut cmd = None;
+        // Esc in a text field only leaves the field (as everywhere); otherwise it closes. egui
+        // drops the focus when Esc arrives, so the field's focus is the last frame's.
+        let typing = self.modal_field_focused;
         egui::Modal::new(egui::Id::unique("modal")).show(ctx, |ui| {
             cmd = self.modal_body(ui, &mut modal);
         });
+        self.modal_field_focused = ctx.egui_wants_keyboard_input();
+        // Esc answers every question as its «Hủy» / «Đóng» / «Để sau» does.
+        if cmd.is_none() && !typing && ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
+            cmd = Some(Command::Close);
+        }
         match cmd {
             None => self.modal = Some(modal),
             Some(Command::Receive) => {
                 if let Modal::Receive(st) = modal {
                     self.receive(*st);
+                }
+            }
+            Some(Command::ImportPlan) => {
+                if let Modal::ImportPlan(form) = modal {
+                    self.write_imported_plan(*form);
                 }
             }
             Some(c) => self.run(ctx, c),

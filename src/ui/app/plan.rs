@@ -2,7 +2,8 @@
 //! from the ready rows, import a plan, regroup.
 
 use super::App;
-use crate::storage::free_name_ext;
+use super::modal::Modal;
+use crate::ui::plan_import::PlanImport;
 use crate::ui::plan_view::PlanAction;
 
 impl App {
@@ -18,6 +19,10 @@ impl App {
                 }
             }
             PlanAction::Import => self.import_plan(),
+            PlanAction::Choose(p) => {
+                self.home.plan_choice = Some(p);
+                self.home.reload(&self.templates, &self.dir);
+            }
             PlanAction::EditMilestones => {
                 if let Some(Ok(page)) = &self.home.plan {
                     self.home.milestone_form =
@@ -61,7 +66,8 @@ Chưa lưu các mốc."
         }
     }
 
-    /// Reads the plan's annex from a spreadsheet and writes it as a new plan file here.
+    /// Reads the plan's annex from a spreadsheet and asks what to write (nothing is written
+    /// before the user confirms).
     fn import_plan(&mut self) {
         let Some(source) = self.dialogs.open_plan(&self.dir) else {
             if self.dialogs.unavailable() {
@@ -72,39 +78,67 @@ Chưa lưu các mốc."
             }
             return;
         };
+        self.ask_plan_import(source);
+    }
+
+    /// The import question for the spreadsheet at `source`.
+    pub(super) fn ask_plan_import(&mut self, source: std::path::PathBuf) {
         let imported = match crate::plan::import::import(&source) {
             Ok(i) => i,
             Err(e) => return self.message(e),
         };
-        let stem = if imported.plan.year > 0 {
-            format!("ke-hoach-{}", imported.plan.year)
-        } else {
-            "ke-hoach".to_string()
+        let this_year = chrono::Datelike::year(
+            &self
+                .home
+                .today
+                .unwrap_or_else(|| chrono::Local::now().date_naive()),
+        );
+        self.modal = Some(Modal::ImportPlan(Box::new(PlanImport::new(
+            &self.dir, source, imported, this_year,
+        ))));
+    }
+
+    /// Writes the confirmed plan (over the plan it replaces, kept as .bak, or as a new file) and
+    /// shows it; a wrong year, date or target keeps the question open with the reason.
+    pub(super) fn write_imported_plan(&mut self, mut form: PlanImport) {
+        let plan = match form.plan() {
+            Ok(p) => p,
+            Err(e) => {
+                form.error = Some(e);
+                self.modal = Some(Modal::ImportPlan(Box::new(form)));
+                return;
+            }
         };
-        let target = free_name_ext(&self.dir, &stem, "plan.ron");
-        if let Err(e) = crate::storage::replace_file(&target, imported.plan.to_ron().as_bytes()) {
-            return self.message(format!(
+        let target = form.target(&self.dir, plan.year);
+        let bytes = plan.to_ron();
+        let written = if target.exists() {
+            crate::storage::write_atomic(&target, bytes.as_bytes())
+        } else {
+            crate::storage::replace_file(&target, bytes.as_bytes())
+        };
+        if let Err(e) = written {
+            form.error = Some(format!(
                 "{}: không ghi được ({})",
                 target.display(),
                 crate::storage::io_words(&e)
             ));
+            self.modal = Some(Modal::ImportPlan(Box::new(form)));
+            return;
         }
+        self.home.plan_choice = Some(target.clone());
         self.home.reload(&self.templates, &self.dir);
         self.home.tab = crate::ui::home::Tab::Plan;
-        let mut text = format!(
-            "Đã nhập {} dòng TTHC từ {} vào {}.",
-            imported.plan.rows.len(),
-            source.display(),
-            target.display()
-        );
-        if !imported.problems.is_empty() {
-            text.push_str("\n\nCác dòng không đọc được (không bị bỏ qua âm thầm — hãy sửa trong tệp nguồn hoặc trong tệp kế hoạch):");
-            for p in &imported.problems {
-                text.push_str(&format!("\n• {p}"));
+        self.status = format!(
+            "Đã nhập {} dòng TTHC của kế hoạch năm {} từ {} vào {}{}",
+            plan.rows.len(),
+            plan.year,
+            crate::storage::file_name(&form.source),
+            target.display(),
+            if form.replace && form.existing.is_some() {
+                " (kế hoạch cũ giữ thành .bak)"
+            } else {
+                ""
             }
-        }
-        text.push_str("\n\nCác mốc thời gian mặc định (15/7, 30/7, 31/8) và mục tiêu cắt giảm 30 % sửa được trong tệp kế hoạch.");
-        self.status = format!("Đã nhập kế hoạch vào {}", target.display());
-        self.message(text);
+        );
     }
 }
