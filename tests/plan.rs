@@ -621,3 +621,60 @@ fn a_sheet_without_milestones_says_the_usual_ones_were_used() {
         "{stderr}"
     );
 }
+
+#[test]
+fn the_portals_list_of_a_department_starts_a_plan() {
+    use rust_xlsxwriter::Format;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("danh-sach-tthc.xlsx");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    let f = Format::new();
+    ws.merge_range(0, 0, 0, 8, "DANH SÁCH THỦ TỤC HÀNH CHÍNH", &f)
+        .unwrap();
+    let header = [
+        "STT",
+        "Mã TTHC",
+        "Tên TTHC",
+        "Lĩnh vực",
+        "Đối tượng",
+        "Cơ quan công khai",
+        "Cấp thực hiện",
+        "Tình trạng",
+        "QĐ Công bố",
+    ];
+    for (c, h) in header.iter().enumerate() {
+        ws.merge_range(1, c as u16, 2, c as u16, h, &f).unwrap();
+    }
+    let rows = [
+        ["1", "2.000648.000.00.00.H32", XANG_DAU, "Lưu thông hàng hóa trong nước", "Tổ chức", "Sở Công Thương", "Cấp Tỉnh", "Còn hiệu lực", "QĐ 1234/QĐ-UBND"],
+        ["2", "1.000123", "Cấp Giấy phép hoạt động điện lực", "Điện", "Tổ chức", "Sở Công Thương", "Cấp Tỉnh", "Còn hiệu lực", ""],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            if !v.is_empty() {
+                ws.write_string(3 + r as u32, c as u16, *v).unwrap();
+            }
+        }
+    }
+    wb.save(&path).unwrap();
+    let i = import(&path).unwrap();
+    let got: Vec<(&str, &str, &str)> = i
+        .plan
+        .rows
+        .iter()
+        .map(|r| (r.code.as_str(), r.name.as_str(), r.field.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("2.000648.000.00.00.H32", XANG_DAU, "Lưu thông hàng hóa trong nước"),
+            ("1.000123", "Cấp Giấy phép hoạt động điện lực", "Điện"),
+        ]
+    );
+    // What the plan has no field for is named, column by column.
+    let problems = i.problems.join("\n");
+    for col in ["cột E «Đối tượng»", "cột F «Cơ quan công khai»", "cột G «Cấp thực hiện»", "cột H «Tình trạng»", "cột I «QĐ Công bố»"] {
+        assert!(problems.contains(col), "{col} not in:\n{problems}");
+    }
+}
