@@ -311,3 +311,36 @@ fn a_zip_never_writes_outside_the_folder_and_a_non_zip_is_refused() {
     let e = exchange::inspect(&t, &office, &office).unwrap_err();
     assert!(e.contains("chính là thư mục bản rà soát"), "{e}");
 }
+
+#[test]
+fn the_receive_question_does_not_move_after_it_opens_and_esc_cancels_it() {
+    let root = office_and_room();
+    let zip = room_zip(root.path());
+    let office = root.path().join("saved-reviews");
+    let dialogs = Dialogs::default();
+    dialogs.open.borrow_mut().push(zip);
+    let mut h = app_at(&office, egui::vec2(1024.0, 640.0), dialogs);
+    click(&mut h, Role::Button, "Nhận bản rà soát");
+    // Clicked, then frame by frame as the screen shows them.
+    h.get_by_role_and_label(Role::Button, "Từ tệp .zip hoặc .ron…")
+        .click();
+    let mut seen = Vec::new();
+    for _ in 0..40 {
+        h.step();
+        if let Some(b) = h.query_by_role_and_label(Role::Button, "Nhận") {
+            seen.push(b.rect());
+        }
+    }
+    assert!(seen.len() > 30, "the question is shown");
+    assert!(
+        seen.iter().all(|r| *r == seen[0]),
+        "«Nhận» moved: {:?} … {:?}",
+        seen[0],
+        seen.iter().find(|r| **r != seen[0])
+    );
+    let first = seen[0];
+    assert!(first.right() <= 1024.0, "inside the window: {first:?}");
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert!(h.state().modal.is_none(), "Esc cancels, as «Hủy»");
+}

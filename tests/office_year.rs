@@ -368,3 +368,117 @@ fn the_milestones_are_edited_on_the_plan_page_and_bad_dates_change_nothing() {
     );
     assert!(contains(&h, "mục tiêu tối thiểu 35 %"));
 }
+
+#[test]
+fn large_amounts_are_never_cut_and_the_total_counts_what_a_compile_would() {
+    let dir = examples_folder();
+    // A 15-digit yearly cost, a draft copy and two files for one TTHC.
+    let mut big = load_review(&dir.path().join(XANG_DAU)).unwrap();
+    big.tthc.code = "9.999999".into();
+    big.tthc.name = "Thủ tục có chi phí rất lớn".into();
+    big.subjects = tthc_review::model::Figure::int(99_999_999);
+    save_review(&dir.path().join("lon.ron"), &big).unwrap();
+    let mut draft = big.clone();
+    draft.tthc.code = "9.999998".into();
+    draft.subjects = tthc_review::model::Figure::int(7);
+    draft.draft = true;
+    save_review(&dir.path().join("nhap.ron"), &draft).unwrap();
+    let twice = load_review(&dir.path().join(XANG_DAU)).unwrap();
+    save_review(&dir.path().join("xang-dau-ban-2.ron"), &twice).unwrap();
+    for size in [egui::vec2(1366.0, 768.0), egui::vec2(1024.0, 640.0)] {
+        let mut h = app_at(dir.path(), size, Dialogs::default());
+        h.run();
+        // What a compile counts: the examples less the duplicated one, plus the large one.
+        assert!(
+            contains(
+                &h,
+                "tất cả 6 dòng; 3 TTHC có số liệu; không tính 1 bản nháp, 2 dòng trùng TTHC (chọn một)"
+            ),
+            "{size:?}"
+        );
+        // The row of the large review: before, after and saving side by side, none over another
+        // (a right-aligned amount wider than its column would run into the one before it).
+        let big_cost = tthc_review::cost::review_cost(&big).unwrap();
+        let res = &big_cost.options[big.chosen_index().unwrap()]
+            .as_ref()
+            .unwrap()
+            .result;
+        let labels = [res.before, res.after, res.saving].map(tthc_review::cost::format::money);
+        assert!(labels[0].len() >= 19, "a 15-digit amount: {}", labels[0]);
+        for l in &labels {
+            h.get_by_label(l).scroll_to_me();
+        }
+        h.run();
+        let rects: Vec<egui::Rect> = labels.iter().map(|l| h.get_by_label(l).rect()).collect();
+        // Each amount as wide as its text: not truncated with "…".
+        let font = egui::TextStyle::Body.resolve(&h.ctx.global_style());
+        for (l, r) in labels.iter().zip(&rects) {
+            let natural = h.ctx.fonts_mut(|f| {
+                f.layout_no_wrap(l.clone(), font.clone(), egui::Color32::WHITE)
+                    .size()
+                    .x
+            });
+            assert!(
+                r.width() + 1.5 >= natural,
+                "{size:?}: «{l}» shown {} px wide of its {natural} px",
+                r.width()
+            );
+        }
+        for w in rects.windows(2) {
+            assert!(
+                w[0].right() <= w[1].left(),
+                "{size:?}: {labels:?} overlap: {rects:?}"
+            );
+        }
+        let chosen = h.query_all_by_label("Phương án 1").last().map(|n| n.rect());
+        if let Some(c) = chosen
+            && (c.center().y - rects[0].center().y).abs() < 5.0
+        {
+            assert!(
+                c.right() <= rects[0].left(),
+                "{size:?}: the amount runs into «Phương án 1»"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_plan_page_reaches_every_column_at_1024_and_questions_stay_put() {
+    let dir = examples_folder();
+    let plan = examples_dir().join("ke-hoach-2024.plan.ron");
+    fs::copy(&plan, dir.path().join("ke-hoach-2024.plan.ron")).unwrap();
+    let mut h = app_at(dir.path(), egui::vec2(1024.0, 640.0), Dialogs::default());
+    click(&mut h, Role::Button, "Kế hoạch năm 2024");
+    // The unit as the TTHC count it; the last column brought into view by scrolling.
+    let header = h
+        .query_all_by_label("Thời hạn\n(ngày làm việc)")
+        .next()
+        .expect("the days header in the unit of the TTHC");
+    header.scroll_to_me();
+    h.run();
+    let comments = h.query_all_by_label("Ý kiến").next().unwrap();
+    comments.scroll_to_me();
+    h.run();
+    let r = h.query_all_by_label("Ý kiến").next().unwrap().rect();
+    assert!(
+        r.right() <= 1024.0 && r.left() >= 0.0,
+        "«Ý kiến» in view: {r:?}"
+    );
+    // A question opened over the page: its buttons do not move from the frame it appears.
+    h.state_mut().message("Thông báo thử: một dòng khá dài để xuống dòng trong khung câu hỏi, như thông báo thật về một tệp kế hoạch có nhiều dòng không đọc được.");
+    h.run();
+    let first = h.get_by_role_and_label(Role::Button, "Đóng").rect();
+    for _ in 0..30 {
+        h.step();
+    }
+    let later = h.get_by_role_and_label(Role::Button, "Đóng").rect();
+    assert_eq!(first, later, "the question moved after it opened");
+    // Esc closes it, as «Đóng».
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(
+        h.query_all_by_role_and_label(Role::Button, "Đóng")
+            .next()
+            .is_none()
+    );
+}

@@ -647,8 +647,28 @@ fn the_portals_list_of_a_department_starts_a_plan() {
         ws.merge_range(1, c as u16, 2, c as u16, h, &f).unwrap();
     }
     let rows = [
-        ["1", "2.000648.000.00.00.H32", XANG_DAU, "Lưu thông hàng hóa trong nước", "Tổ chức", "Sở Công Thương", "Cấp Tỉnh", "Còn hiệu lực", "QĐ 1234/QĐ-UBND"],
-        ["2", "1.000123", "Cấp Giấy phép hoạt động điện lực", "Điện", "Tổ chức", "Sở Công Thương", "Cấp Tỉnh", "Còn hiệu lực", ""],
+        [
+            "1",
+            "2.000648.000.00.00.H32",
+            XANG_DAU,
+            "Lưu thông hàng hóa trong nước",
+            "Tổ chức",
+            "Sở Công Thương",
+            "Cấp Tỉnh",
+            "Còn hiệu lực",
+            "QĐ 1234/QĐ-UBND",
+        ],
+        [
+            "2",
+            "1.000123",
+            "Cấp Giấy phép hoạt động điện lực",
+            "Điện",
+            "Tổ chức",
+            "Sở Công Thương",
+            "Cấp Tỉnh",
+            "Còn hiệu lực",
+            "",
+        ],
     ];
     for (r, row) in rows.iter().enumerate() {
         for (c, v) in row.iter().enumerate() {
@@ -668,13 +688,23 @@ fn the_portals_list_of_a_department_starts_a_plan() {
     assert_eq!(
         got,
         [
-            ("2.000648.000.00.00.H32", XANG_DAU, "Lưu thông hàng hóa trong nước"),
+            (
+                "2.000648.000.00.00.H32",
+                XANG_DAU,
+                "Lưu thông hàng hóa trong nước"
+            ),
             ("1.000123", "Cấp Giấy phép hoạt động điện lực", "Điện"),
         ]
     );
     // What the plan has no field for is named, column by column.
     let problems = i.problems.join("\n");
-    for col in ["cột E «Đối tượng»", "cột F «Cơ quan công khai»", "cột G «Cấp thực hiện»", "cột H «Tình trạng»", "cột I «QĐ Công bố»"] {
+    for col in [
+        "cột E «Đối tượng»",
+        "cột F «Cơ quan công khai»",
+        "cột G «Cấp thực hiện»",
+        "cột H «Tình trạng»",
+        "cột I «QĐ Công bố»",
+    ] {
         assert!(problems.contains(col), "{col} not in:\n{problems}");
     }
 }

@@ -87,6 +87,10 @@ pub struct HomeState {
     /// What the totals sum, in words: "tất cả 4 dòng" or "2 dòng đã đánh dấu".
     pub totals_scope: String,
     pub listed_with_figures: usize,
+    /// What the totals leave out, in words ("; không tính 1 bản nháp …"), or nothing.
+    pub left_out: String,
+    /// The longest amount shown, to size the amount columns.
+    pub widest_amount: String,
 }
 
 pub enum HomeAction {
@@ -254,13 +258,41 @@ impl HomeState {
         self.update_totals();
     }
 
-    /// Sums the rows a report would take (after a reload or a change of marks, never per frame).
+    /// Sums what a compile of these rows would count (after a reload or a change of marks, never
+    /// per frame): not drafts, not a TTHC that has two rows (a compile refuses it until one is
+    /// chosen), not files that do not load or compute; and says what it left out.
     fn update_totals(&mut self) {
+        let (mut drafts, mut twice, mut broken) = (0, 0, 0);
+        for r in self.report_rows() {
+            if r.error.is_some() || r.result.is_none() {
+                broken += 1;
+            } else if r.draft {
+                drafts += 1;
+            } else if !r.duplicates.is_empty() {
+                twice += 1;
+            }
+        }
         let results: Vec<(&str, &OptionResult)> = self
             .report_rows()
+            .filter(|r| !r.draft && r.duplicates.is_empty())
             .filter_map(|r| r.result.as_ref().map(|x| (r.field.as_str(), x)))
             .collect();
         let listed = results.len();
+        let mut left_out = Vec::new();
+        if drafts > 0 {
+            left_out.push(format!("{drafts} bản nháp"));
+        }
+        if twice > 0 {
+            left_out.push(format!("{twice} dòng trùng TTHC (chọn một)"));
+        }
+        if broken > 0 {
+            left_out.push(format!("{broken} dòng chưa tính được"));
+        }
+        let left_out = if left_out.is_empty() {
+            String::new()
+        } else {
+            format!("; không tính {}", left_out.join(", "))
+        };
         let totals = match aggregate(results) {
             Ok(a) => [
                 money(a.overall.before),
@@ -270,8 +302,18 @@ impl HomeState {
             ],
             Err(e) => [e.to_string(), String::new(), String::new(), String::new()],
         };
+        // The widest amount of the list, for the columns' width.
+        self.widest_amount = self
+            .rows
+            .iter()
+            .flat_map(|r| r.figures[..3].iter())
+            .chain(totals[..3].iter())
+            .max_by_key(|f| f.chars().count())
+            .cloned()
+            .unwrap_or_default();
         self.totals = totals;
         self.listed_with_figures = listed;
+        self.left_out = left_out;
         self.totals_scope = if self.marked.is_empty() {
             format!("tất cả {} dòng", self.rows.len())
         } else {
@@ -316,10 +358,13 @@ impl HomeState {
             ui.strong("Tổng cộng");
         });
         row.col(|ui| {
-            ui.label(format!(
-                "{}; {} TTHC có số liệu",
-                self.totals_scope, self.listed_with_figures
-            ));
+            let text = format!(
+                "{}; {} TTHC có số liệu{}",
+                self.totals_scope, self.listed_with_figures, self.left_out
+            );
+            ui.add(egui::Label::new(&text).truncate()).on_hover_text(
+                "Tổng cộng tính như báo cáo tổng hợp: không tính bản nháp, TTHC có hai bản rà soát (phải chọn một) và tệp chưa tính được",
+            );
         });
         for _ in 0..if show_room { 4 } else { 3 } {
             row.col(|_| {});
@@ -327,7 +372,7 @@ impl HomeState {
         for f in &self.totals {
             row.col(|ui| {
                 ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                    ui.strong(f);
+                    ui.strong(f).on_hover_text(f);
                 });
             });
         }
@@ -510,146 +555,162 @@ impl HomeState {
         let mut toggle: Option<PathBuf> = None;
         let n = self.rows.len();
         let err = ui.visuals().error_fg_color;
+        // Amount columns as wide as the widest amount (a 15-digit amount is never cut).
+        let money_w = {
+            let font = egui::TextStyle::Body.resolve(ui.style());
+            let strong = ui.visuals().strong_text_color();
+            let w = ui.fonts_mut(|f| {
+                f.layout_no_wrap(self.widest_amount.clone(), font, strong)
+                    .size()
+                    .x
+            });
+            (w + 14.0).max(94.0)
+        };
         // A narrow window (1024 px) leaves out the room column, so every figure stays in view.
-        let show_room = ui.available_width() >= 1150.0;
-        let mut builder = TableBuilder::new(ui)
-            .id_salt(("home", show_room))
-            .striped(true)
-            .sense(egui::Sense::click())
-            .cell_layout(Layout::left_to_right(Align::Center))
-            .column(Column::exact(52.0))
-            .column(Column::exact(124.0).clip(true))
-            .column(Column::remainder().at_least(140.0).clip(true))
-            .column(Column::exact(96.0).clip(true));
-        if show_room {
-            builder = builder.column(Column::exact(110.0).clip(true));
-        }
-        builder
-            .column(Column::exact(72.0))
-            .column(Column::exact(92.0).clip(true))
-            .columns(Column::exact(94.0), 3)
-            .column(Column::exact(64.0))
-            .header(36.0, |mut h| {
-                h.col(|ui| {
-                    ui.strong("Báo cáo").on_hover_text(
-                        "Đánh dấu các dòng đưa vào báo cáo tổng hợp; không đánh dấu dòng nào = tất cả",
-                    );
-                });
-                for (title, key) in headers {
-                    if key == SortKey::Room && !show_room {
-                        continue;
-                    }
+        let show_room = ui.available_width() >= 1150.0 + 3.0 * (money_w - 94.0);
+        // Wider than the window (large amounts at 1024 px): scrolled sideways, never cut.
+        egui::ScrollArea::horizontal()
+            .id_salt("home-wide")
+            .show(ui, |ui| {
+            let mut builder = TableBuilder::new(ui)
+                .id_salt(("home", show_room))
+                .striped(true)
+                .sense(egui::Sense::click())
+                .cell_layout(Layout::left_to_right(Align::Center))
+                .column(Column::exact(52.0))
+                .column(Column::exact(124.0).clip(true))
+                .column(Column::remainder().at_least(140.0).clip(true))
+                .column(Column::exact(96.0).clip(true));
+            if show_room {
+                builder = builder.column(Column::exact(110.0).clip(true));
+            }
+            builder
+                .column(Column::exact(72.0))
+                .column(Column::exact(92.0).clip(true))
+                .columns(Column::exact(money_w), 3)
+                .column(Column::exact(64.0))
+                .header(36.0, |mut h| {
                     h.col(|ui| {
-                        let arrow = match self.sort {
-                            Some((k, true)) if k == key => " ▲",
-                            Some((k, false)) if k == key => " ▼",
-                            _ => "",
-                        };
-                        let r = ui.add(
-                            egui::Button::new(
-                                egui::RichText::new(format!("{title}{arrow}")).strong(),
-                            )
-                            .frame(false)
-                            .wrap(),
+                        ui.strong("Báo cáo").on_hover_text(
+                            "Đánh dấu các dòng đưa vào báo cáo tổng hợp; không đánh dấu dòng nào = tất cả",
                         );
-                        if r.clicked() {
-                            sort_click = Some(key);
-                        }
                     });
-                }
-            })
-            .body(|body| {
-                // The last row is the totals row.
-                body.rows(26.0, n + 1, |mut row| {
-                    if row.index() == n {
-                        self.totals_row(row, show_room);
-                        return;
-                    }
-                    let r = &self.rows[row.index()];
-                    let marked = self.marked.contains(&r.id);
-                    row.set_selected(self.selected.as_ref() == Some(&r.id));
-                    row.col(|ui| {
-                        let mut on = marked;
-                        let name = format!(
-                            "Đưa vào báo cáo: {}",
-                            r.path.file_name().unwrap_or_default().to_string_lossy()
-                        );
-                        if ui
-                            .checkbox(&mut on, "")
-                            .on_hover_text("Đưa dòng này vào báo cáo tổng hợp")
-                            .accessible_name(name)
-                            .changed()
-                        {
-                            toggle = Some(r.id.clone());
+                    for (title, key) in headers {
+                        if key == SortKey::Room && !show_room {
+                            continue;
                         }
-                    });
-                    row.col(|ui| {
-                        if !r.duplicates.is_empty() {
-                            let others: Vec<String> =
-                                r.duplicates.iter().map(|p| p.display().to_string()).collect();
-                            ui.colored_label(err, "TRÙNG").on_hover_text(format!(
-                                "Cùng TTHC với: {}. Mỗi TTHC chỉ được tính một lần trong báo cáo.",
-                                others.join(", ")
-                            ));
-                        } else if r.draft {
-                            ui.weak("Bản nháp").on_hover_text(
-                                "Bản sao chưa được xác nhận: không đưa vào báo cáo tổng hợp",
+                        h.col(|ui| {
+                            let arrow = match self.sort {
+                                Some((k, true)) if k == key => " ▲",
+                                Some((k, false)) if k == key => " ▼",
+                                _ => "",
+                            };
+                            let r = ui.add(
+                                egui::Button::new(
+                                    egui::RichText::new(format!("{title}{arrow}")).strong(),
+                                )
+                                .frame(false)
+                                .wrap(),
                             );
-                        }
-                        ui.label(&r.code);
-                    });
-                    row.col(|ui| {
-                        ui.label(&r.name)
-                            .on_hover_text(r.path.display().to_string());
-                    });
-                    row.col(|ui| {
-                        ui.label(&r.field);
-                    });
-                    if show_room {
-                        row.col(|ui| {
-                            ui.label(&r.room);
+                            if r.clicked() {
+                                sort_click = Some(key);
+                            }
                         });
                     }
-                    if let Some(e) = &r.error {
-                        row.col(|ui| {
-                            ui.colored_label(err, "Lỗi tệp").on_hover_text(e);
-                        });
-                        row.col(|ui| {
-                            ui.add(
-                                egui::Label::new(egui::RichText::new(e).color(err).small())
-                                    .truncate(),
-                            )
-                            .on_hover_text(e);
-                        });
-                        for _ in 0..4 {
-                            row.col(|_| {});
+                })
+                .body(|body| {
+                    // The last row is the totals row.
+                    body.rows(26.0, n + 1, |mut row| {
+                        if row.index() == n {
+                            self.totals_row(row, show_room);
+                            return;
                         }
-                    } else {
+                        let r = &self.rows[row.index()];
+                        let marked = self.marked.contains(&r.id);
+                        row.set_selected(self.selected.as_ref() == Some(&r.id));
                         row.col(|ui| {
-                            ui.label(format!("{} %", r.complete));
+                            let mut on = marked;
+                            let name = format!(
+                                "Đưa vào báo cáo: {}",
+                                r.path.file_name().unwrap_or_default().to_string_lossy()
+                            );
+                            if ui
+                                .checkbox(&mut on, "")
+                                .on_hover_text("Đưa dòng này vào báo cáo tổng hợp")
+                                .accessible_name(name)
+                                .changed()
+                            {
+                                toggle = Some(r.id.clone());
+                            }
                         });
                         row.col(|ui| {
-                            ui.label(&r.chosen);
+                            if !r.duplicates.is_empty() {
+                                let others: Vec<String> =
+                                    r.duplicates.iter().map(|p| p.display().to_string()).collect();
+                                ui.colored_label(err, "TRÙNG").on_hover_text(format!(
+                                    "Cùng TTHC với: {}. Mỗi TTHC chỉ được tính một lần trong báo cáo.",
+                                    others.join(", ")
+                                ));
+                            } else if r.draft {
+                                ui.weak("Bản nháp").on_hover_text(
+                                    "Bản sao chưa được xác nhận: không đưa vào báo cáo tổng hợp",
+                                );
+                            }
+                            ui.label(&r.code);
                         });
-                        for f in &r.figures {
+                        row.col(|ui| {
+                            ui.label(&r.name)
+                                .on_hover_text(r.path.display().to_string());
+                        });
+                        row.col(|ui| {
+                            ui.label(&r.field);
+                        });
+                        if show_room {
                             row.col(|ui| {
-                                ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                                    ui.label(f);
-                                });
+                                ui.label(&r.room);
                             });
                         }
-                    }
-                    let resp = row.response();
-                    if resp.clicked() {
-                        if resp.ctx.input(|i| i.modifiers.command) {
-                            toggle = Some(r.id.clone());
+                        if let Some(e) = &r.error {
+                            row.col(|ui| {
+                                ui.colored_label(err, "Lỗi tệp").on_hover_text(e);
+                            });
+                            row.col(|ui| {
+                                ui.add(
+                                    egui::Label::new(egui::RichText::new(e).color(err).small())
+                                        .truncate(),
+                                )
+                                .on_hover_text(e);
+                            });
+                            for _ in 0..4 {
+                                row.col(|_| {});
+                            }
                         } else {
-                            self.selected = Some(r.id.clone());
+                            row.col(|ui| {
+                                ui.label(format!("{} %", r.complete));
+                            });
+                            row.col(|ui| {
+                                ui.label(&r.chosen);
+                            });
+                            for f in &r.figures {
+                                row.col(|ui| {
+                                    ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                                        ui.label(f).on_hover_text(f);
+                                    });
+                                });
+                            }
                         }
-                    }
-                    if resp.double_clicked() {
-                        actions.push(HomeAction::OpenPath(r.path.clone()));
-                    }
+                        let resp = row.response();
+                        if resp.clicked() {
+                            if resp.ctx.input(|i| i.modifiers.command) {
+                                toggle = Some(r.id.clone());
+                            } else {
+                                self.selected = Some(r.id.clone());
+                            }
+                        }
+                        if resp.double_clicked() {
+                            actions.push(HomeAction::OpenPath(r.path.clone()));
+                        }
+                    });
                 });
             });
         if let Some(id) = toggle {

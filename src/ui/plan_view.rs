@@ -123,6 +123,8 @@ pub struct PlanPage {
     /// The running totals in words (cost; thời hạn and the target).
     pub cost_line: String,
     pub days_line: String,
+    /// "Thời hạn (ngày làm việc)": the unit the reviews count in.
+    pub days_header: String,
     pub target_met: Option<bool>,
     pub unplanned: Vec<PathBuf>,
     pub broken: Vec<(PathBuf, String)>,
@@ -254,8 +256,24 @@ impl PlanPage {
         let days_cut = tot.days_percent();
         let target = plan.time_cut_target;
         let target_met = days_cut.map(|p| p * rust_decimal::Decimal::from(100) >= target);
+        // The day unit as the reviews count it.
+        let kinds: std::collections::BTreeSet<u8> = items
+            .iter()
+            .filter_map(|(_, r)| r.as_ref().ok())
+            .map(|r| r.tthc.time_limit.kind as u8)
+            .collect();
+        let day = match items
+            .iter()
+            .filter_map(|(_, r)| r.as_ref().ok())
+            .map(|r| r.tthc.time_limit.kind)
+            .next()
+        {
+            Some(k) if kinds.len() == 1 => crate::report::day_label(t, k).to_string(),
+            None => crate::report::day_label(t, crate::model::DayKind::NgayLamViec).to_string(),
+            Some(_) => "ngày, ngày làm việc lẫn nhau".to_string(),
+        };
         let days_line = format!(
-            "Tổng thời hạn giải quyết: trước {} — sau {} ngày, cắt giảm {} (mục tiêu tối thiểu {} %: {})",
+            "Tổng thời hạn giải quyết: trước {} — sau {} {day}, cắt giảm {} (mục tiêu tối thiểu {} %: {})",
             number(tot.days_before),
             number(tot.days_after),
             percent(days_cut),
@@ -294,6 +312,7 @@ impl PlanPage {
             milestones,
             cost_line,
             days_line,
+            days_header: format!("Thời hạn\n({day})"),
             target_met,
             unplanned: tr.unplanned,
             broken: tr.broken,
@@ -604,7 +623,8 @@ impl PlanPage {
             }
         });
         ui.separator();
-        egui::ScrollArea::vertical()
+        // Both ways: at 1024 × 640 the last columns are reached by scrolling sideways.
+        egui::ScrollArea::both()
             .id_salt("plan")
             .auto_shrink([false, false])
             .show(ui, |ui| {
@@ -644,7 +664,7 @@ impl PlanPage {
                             "Trước\n(đồng/năm)",
                             "Sau\n(đồng/năm)",
                             "Tỷ lệ",
-                            "Thời hạn\n(ngày)",
+                            self.days_header.as_str(),
                             "Ý kiến",
                         ] {
                             ui.strong(h);

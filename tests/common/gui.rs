@@ -68,10 +68,15 @@ pub fn examples_folder() -> tempfile::TempDir {
 /// The app on `dir`, in a window of `size`.
 pub fn app_at(dir: &Path, size: egui::Vec2, dialogs: Dialogs) -> Harness<'static, App> {
     let dir = dir.to_path_buf();
-    let mut h = Harness::builder().with_size(size).build_eframe(move |cc| {
-        tthc_review::ui::fonts::install(&cc.egui_ctx);
-        App::new(Templates::embedded(), dir, Box::new(dialogs))
-    });
+    // A question is laid out unseen until its size settles (up to a few frames): a click that
+    // opens one needs those frames before the screen is still.
+    let mut h = Harness::builder()
+        .with_size(size)
+        .with_max_steps(12)
+        .build_eframe(move |cc| {
+            tthc_review::ui::fonts::install(&cc.egui_ctx);
+            App::new(Templates::embedded(), dir, Box::new(dialogs))
+        });
     h.run();
     h
 }

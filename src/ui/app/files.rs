@@ -57,7 +57,7 @@ fn dated_copy(path: &Path) -> PathBuf {
 }
 
 impl App {
-    pub(super) fn message(&mut self, text: impl Into<String>) {
+    pub fn message(&mut self, text: impl Into<String>) {
         self.modal = Some(Modal::Message(text.into()));
     }
 

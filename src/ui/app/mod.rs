@@ -49,6 +49,12 @@ pub struct App {
     /// A text field of the open question had the keyboard at the end of the last frame (Esc
     /// then leaves the field rather than closing the question).
     modal_field_focused: bool,
+    /// The open question's rectangle last frame and how many frames it has kept it.
+    modal_settle: Option<(egui::Rect, u32)>,
+    /// Frames the open question has been laid out.
+    modal_frames: u32,
+    /// Which question is open (a different one is measured anew).
+    modal_kind: Option<std::mem::Discriminant<Modal>>,
     /// The last thing that happened, shown in the status line.
     pub status: String,
     pub recovery_every: Duration,
@@ -109,6 +115,9 @@ impl App {
             dialogs,
             modal,
             modal_field_focused: false,
+            modal_settle: None,
+            modal_frames: 0,
+            modal_kind: None,
             status: if moved.is_empty() {
                 String::new()
             } else {

@@ -364,15 +364,47 @@ impl App {
     /// Shows the open question, if any; the chosen command runs after it is drawn.
     pub(super) fn modal_ui(&mut self, ctx: &egui::Context) {
         let Some(mut modal) = self.modal.take() else {
+            self.modal_settle = None;
+            self.modal_frames = 0;
+            self.modal_kind = None;
             return;
         };
         let mut cmd = None;
         // Esc in a text field only leaves the field (as everywhere); otherwise it closes. egui
         // drops the focus when Esc arrives, so the field's focus is the last frame's.
         let typing = self.modal_field_focused;
-        egui::Modal::new(egui::Id::unique("modal")).show(ctx, |ui| {
-            cmd = self.modal_body(ui, &mut modal);
+        // Shown only once its size has settled (grids and wrapped text take a frame or two to
+        // measure): until then it is laid out unseen, so nothing moves under the pointer.
+        let kind = std::mem::discriminant(&modal);
+        if self.modal_kind != Some(kind) {
+            // Another question: measured anew.
+            self.modal_kind = Some(kind);
+            self.modal_settle = None;
+            self.modal_frames = 0;
+        }
+        // Once shown, it stays shown while it is open (its content may change size then).
+        let settled = self.modal_settle.is_some_and(|(_, n)| n >= 1);
+        let shown = egui::Modal::new(egui::Id::unique("modal")).show(ctx, |ui| {
+            if !settled {
+                ui.set_invisible();
+            }
+            let c = self.modal_body(ui, &mut modal);
+            if settled {
+                cmd = c;
+            }
         });
+        let rect = shown.response.rect;
+        self.modal_settle = match self.modal_settle {
+            Some((_, n)) if n >= 1 => Some((rect, n + 1)),
+            Some((last, n)) if last == rect => Some((rect, n + 1)),
+            // At most a few frames unseen, whatever happens.
+            Some((_, n)) if n == 0 && self.modal_frames >= 6 => Some((rect, 1)),
+            _ => Some((rect, 0)),
+        };
+        self.modal_frames += 1;
+        if !settled {
+            ctx.request_repaint();
+        }
         self.modal_field_focused = ctx.egui_wants_keyboard_input();
         // Esc answers every question as its «Hủy» / «Đóng» / «Để sau» does.
         if cmd.is_none() && !typing && ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
