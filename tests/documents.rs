@@ -1531,6 +1531,21 @@ fn the_workbook_prints_on_a4_one_page_wide_with_every_option_and_the_unit() {
             .parse()
             .unwrap()
     };
+    // The wrapped header row is tall enough for its lines (Excel does not grow it by itself).
+    let header_row = xml.split("<row r=\"2\"").nth(1).unwrap();
+    let ht: f64 = header_row
+        .split("ht=\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(
+        ht >= 30.0 && header_row.contains("customHeight=\"1\""),
+        "header row {ht} pt"
+    );
     // Row 4 is the first TTHC: C4 an amount in thousands, A4 its STT as a whole number.
     assert_eq!(formats[style_of("C4")], "#,##0,");
     assert_eq!(formats[style_of("A4")], "#,##0");

@@ -482,3 +482,75 @@ fn the_plan_page_reaches_every_column_at_1024_and_questions_stay_put() {
             .is_none()
     );
 }
+
+#[test]
+fn a_completed_row_with_two_files_goes_to_the_checks_not_out_of_the_decision() {
+    let dir = examples_folder();
+    let p = dir.path().join(XANG_DAU);
+    let mut r = load_review(&p).unwrap();
+    r.tracking.push(tthc_review::model::StageChange {
+        stage: Stage::Completed,
+        date: on("2024-08-10"),
+        note: String::new(),
+    });
+    // An open quality comment on the completed review.
+    r.comments.push(tthc_review::model::Comment {
+        author: "Văn phòng UBND tỉnh".into(),
+        date: on("2024-08-12"),
+        part: Step::CurrentCost,
+        text: "Số giờ chuẩn bị hồ sơ chưa có căn cứ".into(),
+        resolved: false,
+    });
+    save_review(&p, &r).unwrap();
+    // A second file of the same TTHC, also completed.
+    save_review(&dir.path().join("xang-dau-ban-phong.ron"), &r).unwrap();
+    let mut h = office(dir.path(), "2024-08-20", Dialogs::default());
+    // Counted as completed in the header and on the button alike.
+    assert!(contains(&h, "1/3 đã hoàn thiện"));
+    click(
+        &mut h,
+        Role::Button,
+        "Lập dự thảo quyết định từ 1 TTHC đã hoàn thiện…",
+    );
+    // The checks name both files; nothing is compiled until one is chosen.
+    shown(&h, "Kiểm tra trước khi lập báo cáo");
+    assert!(contains(&h, "trùng TTHC (mã số) với"));
+    assert!(contains(&h, "xang-dau-ban-phong.ron"));
+    assert!(contains(&h, "còn 1 ý kiến đánh giá chất lượng chưa xử lý"));
+    assert!(h.query_all_by_label("Đến chỗ sửa").count() >= 2);
+    let go = h.get_by_role_and_label(Role::Button, "Vẫn lập báo cáo");
+    assert!(
+        egui_kittest::kittest::NodeT::accesskit_node(&go).is_disabled(),
+        "an error stops the report"
+    );
+}
+
+#[test]
+fn one_field_spelt_two_ways_is_one_group_on_the_plan_page() {
+    let dir = examples_folder();
+    let a = dir.path().join("vlncn-cap-gcn-huan-luyen.ron");
+    let b = dir.path().join("vlncn-cap-lai-gcn-huan-luyen.ron");
+    for (p, spelling) in [(&a, "Hoá chất"), (&b, "Hóa chất")] {
+        let mut r = load_review(p).unwrap();
+        r.tthc.field = spelling.into();
+        save_review(p, &r).unwrap();
+    }
+    let plan = fs::read_to_string(examples_dir().join("ke-hoach-2024.plan.ron"))
+        .unwrap()
+        .replace("field: \"Vật liệu nổ công nghiệp\"", "field: \"\"");
+    fs::write(dir.path().join("ke-hoach-2024.plan.ron"), plan).unwrap();
+    let mut h = app_at(dir.path(), egui::vec2(1366.0, 768.0), Dialogs::default());
+    h.state_mut().home.today = Some(on("2024-07-31"));
+    let t = h.state().templates.clone();
+    h.state_mut().home.reload(&t, dir.path());
+    h.run();
+    click(&mut h, Role::Button, "Kế hoạch năm 2024");
+    click(&mut h, Role::Button, "Lĩnh vực");
+    assert!(
+        h.query_all_by_label_contains("— 2 TTHC").count() == 1
+            && h.query_all_by_label_contains("Hóa chất — 2 TTHC").count()
+                + h.query_all_by_label_contains("Hoá chất — 2 TTHC").count()
+                == 1,
+        "one group for both spellings"
+    );
+}
