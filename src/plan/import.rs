@@ -558,14 +558,25 @@ fn merges_of<RS: std::io::Read + std::io::Seek>(
 fn workbook_rows(path: &Path) -> Result<(Vec<Vec<String>>, Vec<Merge>), String> {
     use calamine::Reader;
     let name = path.display().to_string();
-    let mut wb = calamine::open_workbook_auto(path)
-        .map_err(|e| format!("{name}: không đọc được bảng tính ({e})"))?;
+    match std::fs::metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(format!("{name}: không có tệp này"));
+        }
+        Err(_) => return Err(format!("{name}: không có quyền đọc tệp này")),
+        Ok(m) if !m.is_file() => return Err(format!("{name}: không phải một tệp")),
+        Ok(_) => {}
+    }
+    let mut wb = calamine::open_workbook_auto(path).map_err(|_| {
+        format!(
+            "{name}: không đọc được bảng tính (tệp hỏng, có mật khẩu hoặc không phải tệp Excel/ODS)"
+        )
+    })?;
     let sheets = wb.sheet_names().to_vec();
     let mut first = None;
     for s in sheets {
         let range = wb
             .worksheet_range(&s)
-            .map_err(|e| format!("{name}: không đọc được trang «{s}» ({e})"))?;
+            .map_err(|_| format!("{name}: không đọc được trang «{s}» (trang hỏng)"))?;
         let mut rows: Vec<Vec<String>> = range
             .rows()
             .map(|r| r.iter().map(cell_text).collect())

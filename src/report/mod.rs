@@ -539,13 +539,13 @@ pub fn compiled_document(
         // The lĩnh vực is the group's heading row, not a column.
         columns: [
             ("STT".to_string(), 0.7),
-            ("Tên TTHC (phương án)".to_string(), 3.6),
+            ("Tên TTHC (phương án)".to_string(), 3.2),
             (per("Chi phí trước"), 1.6),
             (per("Chi phí sau"), 1.6),
             (per("Tiết kiệm"), 1.6),
             ("Tỷ lệ cắt giảm".to_string(), 1.3),
-            (w.fill("report.days_before", &[("day", day)]), 0.9),
-            (w.fill("report.days_after", &[("day", day)]), 0.9),
+            (w.fill("report.days_before", &[("day", day)]), 1.1),
+            (w.fill("report.days_after", &[("day", day)]), 1.1),
         ]
         .into_iter()
         .map(|(title, weight)| Column { title, weight })

@@ -65,7 +65,8 @@ impl Styles {
         let base = Format::new()
             .set_font_name("Times New Roman")
             .set_font_size(11)
-            .set_border(FormatBorder::Thin);
+            .set_border(FormatBorder::Thin)
+            .set_align(FormatAlign::VerticalCenter);
         Styles {
             title: Format::new()
                 .set_font_name("Times New Roman")
@@ -155,6 +156,18 @@ impl Fit {
     }
 }
 
+/// The height of a row whose text of `text` wraps in a column `width` characters wide
+/// (Excel does not grow such a row by itself when the file is opened).
+fn wrapped_height(text: &str, width: f64) -> f64 {
+    // Times New Roman 11 fits about 1,2 letters in a width unit (the width of a "0").
+    let per_line = ((width - 1.0) * 1.2).max(4.0);
+    let lines: f64 = text
+        .split('\n')
+        .map(|l| (l.chars().count() as f64 / per_line).ceil().max(1.0))
+        .sum();
+    lines * 14.5 + 2.0
+}
+
 /// A4, fitted to one page wide, landscape when `wide`, the header row `header` repeated on
 /// every printed page, margins as a Word page's.
 fn print_setup(ws: &mut Worksheet, wide: bool, header: u32) -> Result<(), String> {
@@ -203,6 +216,10 @@ fn cost_table(
             .map_err(err)?;
         ws.write_string_with_format(row, 1, &a.name, &s.text)
             .map_err(err)?;
+        let h = wrapped_height(&a.name, fit.0[1]);
+        if h > 17.0 {
+            ws.set_row_height(row, h).map_err(err)?;
+        }
         count(ws, s, row, 2, a.hours.value)?;
         for (col, v) in [
             (3, hourly),
@@ -547,13 +564,11 @@ pub fn compiled(t: &Templates, settings: &ReportSettings, g: &Gathered) -> Resul
             k += 1;
             ws.write_number_with_format(row, 0, k as f64, &s.integer)
                 .map_err(err)?;
-            ws.write_string_with_format(
-                row,
-                1,
-                format!("{} ({})", review.tthc.name, option_name(review, *i)),
-                &s.text,
-            )
-            .map_err(err)?;
+            let name = format!("{} ({})", review.tthc.name, option_name(review, *i));
+            ws.write_string_with_format(row, 1, &name, &s.text)
+                .map_err(err)?;
+            ws.set_row_height(row, wrapped_height(&name, columns[1].1))
+                .map_err(err)?;
             formula(
                 ws,
                 row,

@@ -95,17 +95,14 @@ impl PlanImport {
         if !i.plan.document.is_empty() {
             ui.label(format!("Văn bản: {}", i.plan.document));
         }
+        // The messages name the file; the heading already does.
+        let prefix = format!("{}: ", self.source.display());
+        let short = |m: &'_ str| m.strip_prefix(&prefix).unwrap_or(m).to_string();
         egui::ScrollArea::vertical()
             .id_salt("plan-import")
-            .max_height(220.0)
+            .max_height(240.0)
             .show(ui, |ui| {
-                ui.strong("Các cột đã đọc");
-                for c in &i.columns {
-                    ui.label(format!("• {c}"));
-                }
-                for n in &i.notes {
-                    ui.weak(n);
-                }
+                // What needs a look first.
                 if !i.problems.is_empty() {
                     ui.colored_label(
                         warn,
@@ -115,8 +112,15 @@ impl PlanImport {
                         ),
                     );
                     for p in &i.problems {
-                        ui.colored_label(warn, format!("• {p}"));
+                        ui.colored_label(warn, format!("• {}", short(p)));
                     }
+                }
+                ui.strong("Các cột đã đọc");
+                for c in &i.columns {
+                    ui.label(format!("• {c}"));
+                }
+                for n in &i.notes {
+                    ui.weak(format!("• {}", short(n)));
                 }
             });
         ui.separator();
