@@ -6,6 +6,7 @@ pub mod check;
 pub mod cli;
 pub mod cost;
 pub mod exchange;
+pub mod measures;
 pub mod model;
 pub mod plan;
 pub mod preflight;

@@ -349,6 +349,31 @@ fn review_checks(t: &Templates, review: &Review, out: &mut Out) {
             ),
         );
     }
+    // District government ended on 1/7/2025 (NQ 202/2025/QH15): a TTHC "cấp huyện" must be
+    // placed again at the province or the commune.
+    if crate::model::text_key(&review.tthc.level).contains(&crate::model::text_key("huyện")) {
+        out.warn(
+            Step::Record,
+            format!(
+                "cấp thực hiện «{}»: chính quyền cấp huyện đã kết thúc từ 01/7/2025; hãy ghi lại cấp tỉnh hoặc cấp xã",
+                review.tthc.level.trim()
+            ),
+        );
+    }
+    if review.business && review.baseline.is_none() && !review.kind.is_internal() {
+        out.warn(
+            Step::Record,
+            "TTHC liên quan sản xuất, kinh doanh chưa có số liệu năm gốc 2024: chưa tính được mức cắt giảm lũy kế so với năm 2024",
+        );
+    }
+    if let Some(b) = &review.baseline
+        && b.day_kind != review.tthc.time_limit.kind
+    {
+        out.warn(
+            Step::Record,
+            "thời hạn năm gốc và thời hạn hiện tại tính bằng hai đơn vị ngày khác nhau: chưa so được thời hạn với năm gốc",
+        );
+    }
     if review.tthc.field.trim().is_empty() {
         out.warn(
             Step::Record,

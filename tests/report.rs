@@ -324,3 +324,145 @@ fn amounts_of_10_to_15_digits_are_never_broken_across_lines() {
     assert_has(&s, "98.765.432");
     assert_has(&s, "123.456.789");
 }
+
+// ---------- Measured against 2024 (Nghị quyết 66/NQ-CP) ----------
+
+/// The xăng dầu review of 2024 and the same TTHC re-reviewed in 2026: its current table is the
+/// 2024 option's result (10 working days), its baseline copied from the 2024 file, and a new
+/// option cuts further (fewer hours, 5 days).
+fn reviewed_again_in_2026() -> (Review, Review) {
+    let r2024 = load_review(&examples_dir().join("xang-dau-cap-gcn-cua-hang.ron")).unwrap();
+    let mut r = r2024.clone();
+    r.tracking = vec![StageChange {
+        stage: Stage::Completed,
+        date: chrono::NaiveDate::from_ymd_opt(2026, 6, 20).unwrap(),
+        note: String::new(),
+    }];
+    r.business = true;
+    r.baseline = Some(
+        tthc_review::measures::baseline_from_review(&r2024, "xang-dau-2024.ron", 2024).unwrap(),
+    );
+    let done_in_2025 = r2024.options[0].clone();
+    r.activities = done_in_2025.activities.clone();
+    r.tthc.time_limit.days = fig("10");
+    let mut next = done_in_2025;
+    next.name = "Phương án 2026".into();
+    for a in &mut next.activities {
+        a.hours = fig(&(a.hours.value / d("2")).to_string());
+    }
+    next.time_limit_days = Some(fig("5"));
+    next.kind = OptionKind::PhanCap;
+    next.decentralisation = Some(Decentralisation {
+        from_body: "Sở Công Thương".into(),
+        to_body: "UBND cấp xã".into(),
+        text: "khoản 3 Điều 8 Nghị định số 83/2014/NĐ-CP".into(),
+        decided_by: "Chính phủ".into(),
+    });
+    r.options = vec![next];
+    r.options[0].chosen = true;
+    r.business_conditions = vec![
+        BusinessCondition {
+            text: "Có cửa hàng diện tích tối thiểu".into(),
+            basis: "khoản 2 Điều 25 Nghị định số 83/2014/NĐ-CP".into(),
+            fate: ConditionFate::BaiBo,
+            reason: "Không cần thiết".into(),
+        },
+        BusinessCondition {
+            text: "Nhân viên được huấn luyện phòng cháy".into(),
+            basis: String::new(),
+            fate: ConditionFate::SuaDoi,
+            reason: "Thay bằng cam kết".into(),
+        },
+        BusinessCondition {
+            text: "Có kho chứa đạt chuẩn".into(),
+            ..Default::default()
+        },
+    ];
+    (r2024, r)
+}
+
+/// (before − after) × 100 ÷ before to two decimals, half away from zero, in whole numbers.
+fn cut_percent(before: i128, after: i128) -> String {
+    let x = (before - after) * 100_000 / before; // three decimals, truncated
+    let r = (x + 5 * x.signum()) / 10;
+    format!("{},{:02}", r / 100, (r % 100).abs())
+}
+
+#[test]
+fn a_2024_tthc_reviewed_again_in_2026_is_measured_against_its_baseline() {
+    let (_, r) = reviewed_again_in_2026();
+    let dir = tempfile::tempdir().unwrap();
+    let reviews = dir.path().join("saved-reviews");
+    fs::create_dir(&reviews).unwrap();
+    save_review(&reviews.join("xang-dau-2026.ron"), &r).unwrap();
+    // The new option's yearly cost, from the engine; the cut against 2024 recomputed here.
+    let cost = tthc_review::cost::review_cost(&r).unwrap();
+    let after = cost.options[0].as_ref().unwrap().result.after;
+    let after_i: i128 = after.to_string().parse().unwrap();
+    let want_cost = cut_percent(297_692_800, after_i);
+    let want_time = cut_percent(15, 5);
+    assert_eq!(want_time, "66,67");
+    // calc --json through the real binary from a relative folder.
+    let out = Command::new(env!("CARGO_BIN_EXE_tthc-review"))
+        .args(["calc", "saved-reviews/xang-dau-2026.ron", "--json"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["business"], true);
+    assert_eq!(v["baseline"]["year"], 2024);
+    assert_eq!(v["baseline"]["cost"], 297_692_800);
+    assert_eq!(v["baseline"]["days"], 15.0);
+    assert_eq!(v["baseline"]["source"], "earlier_review");
+    let a = &v["against_baseline"];
+    assert_eq!(a["year"], 2026);
+    assert_eq!(
+        a["cost_cut_percent"]["percent_text"],
+        format!("{want_cost} %")
+    );
+    assert_eq!(a["cost_cut_percent"]["target"], 50.0);
+    assert_eq!(a["time_cut_percent"]["percent_text"], "66,67 %");
+    assert_eq!(a["time_cut_percent"]["met"], true);
+    assert_eq!(
+        v["conditions"],
+        serde_json::json!({"total": 3, "abolished": 1, "amended": 1, "kept": 1})
+    );
+    // The compiled decision prints the measures, the counts and the phân cấp table.
+    let out = Command::new(env!("CARGO_BIN_EXE_tthc-review"))
+        .args(["compile", "saved-reviews", "-o", "qd.pdf"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let s = text(&fs::read(dir.path().join("qd.pdf")).unwrap());
+    let cost_met = if want_cost.replace(',', ".").parse::<f64>().unwrap() >= 50.0 {
+        "đạt"
+    } else {
+        "chưa đạt"
+    };
+    for needle in [
+        format!("So với năm 2024 (mục tiêu năm 2026): chi phí tuân thủ giảm {want_cost} % (mục tiêu 50 %: {cost_met}); thời hạn giải quyết giảm 66,67 % (mục tiêu 50 %: đạt)."),
+        "KẾT QUẢ CẮT GIẢM SO VỚI NĂM 2024".to_string(),
+        "có phương án cắt giảm: 1/1 TTHC; điều kiện kinh doanh cắt giảm, đơn giản hóa: 2/3 điều kiện.".to_string(),
+        "ĐỀ XUẤT PHÂN CẤP, PHÂN QUYỀN, PHÂN ĐỊNH THẨM QUYỀN".to_string(),
+        "Sở Công Thương UBND cấp xã".to_string(),
+        "Phân cấp, phân quyền: từ Sở Công Thương sang UBND cấp xã; văn bản cần sửa đổi: khoản 3 Điều 8 Nghị định số 83/2014/NĐ-CP; cơ quan có thẩm quyền sửa đổi: Chính phủ.".to_string(),
+        "Điều kiện kinh doanh: 3 điều kiện; bãi bỏ 1, sửa đổi 1, giữ 1.".to_string(),
+    ] {
+        assert_has(&s, &needle);
+    }
+    // An old file without any of it computes and prints as before (no new lines).
+    let old = load_review(&examples_dir().join("xang-dau-cap-gcn-cua-hang.ron")).unwrap();
+    let s = text(&review_pdf(&Templates::embedded(), &old).unwrap());
+    assert!(!s.contains("So với năm 2024"));
+    assert!(!s.contains("Điều kiện kinh doanh:"));
+}

@@ -35,6 +35,7 @@ pub fn run(t: &Templates, path: &Path, as_json: bool) -> Result<(), u8> {
         .iter()
         .map(|r| r.as_ref().map(|c| &c.result).map_err(|e| e.to_string()))
         .collect();
+    let against_baseline = against(t, path, &review, &results, cost.chosen)?;
     if as_json {
         let out = to_json(
             t,
@@ -50,6 +51,7 @@ pub fn run(t: &Templates, path: &Path, as_json: bool) -> Result<(), u8> {
         );
     } else {
         print_text(t, path, &review, &results, cost.chosen);
+        print_measures(t, &review, against_baseline.as_ref());
     }
     Ok(())
 }
@@ -102,6 +104,43 @@ fn print_text(
     }
 }
 
+fn print_measures(
+    t: &Templates,
+    review: &Review,
+    against: Option<&crate::measures::AgainstBaseline>,
+) {
+    if review.kind.is_internal() {
+        say!("Loại: {}", review.kind.label());
+    }
+    if review.business {
+        say!("TTHC liên quan đến hoạt động sản xuất, kinh doanh.");
+    }
+    if let Some(a) = against {
+        say!(
+            "So với năm {} (chi phí {} đồng/năm, thời hạn {} {}), mục tiêu năm {}:",
+            a.baseline_year,
+            money(a.baseline_cost),
+            number(a.baseline_days),
+            days_unit(t, review),
+            a.year
+        );
+        say!("  Chi phí tuân thủ: {}", measure_text(&a.cost));
+        if let Some(time) = &a.time {
+            say!("  Thời hạn giải quyết: {}", measure_text(time));
+        }
+    }
+    let c = crate::measures::conditions(review);
+    if c.total > 0 {
+        say!(
+            "Điều kiện kinh doanh: {} — bãi bỏ {}, sửa đổi {}, giữ {}",
+            c.total,
+            c.abolished,
+            c.amended,
+            c.kept
+        );
+    }
+}
+
 fn option_name(review: &Review, i: usize) -> String {
     let o = &review.options[i];
     if o.name.is_empty() {
@@ -140,6 +179,26 @@ fn dong(path: &Path, v: Decimal) -> Result<i64, u8> {
         1u8
     })
 }
+
+/// The 2025–2026 measures of the chosen option, with the folder's targets and plan year.
+fn against(
+    t: &Templates,
+    path: &Path,
+    review: &Review,
+    results: &[Result<&OptionResult, String>],
+    chosen: Option<usize>,
+) -> Result<Option<crate::measures::AgainstBaseline>, u8> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let year = crate::measures::review_year(review, crate::plan::Plan::year_in(dir));
+    Ok(chosen
+        .and_then(|i| results[i].as_ref().ok())
+        .and_then(|r| crate::measures::against_baseline(review, r, t.targets.year(year), year)))
+}
+
+use crate::measures::measure_text;
 
 fn pct(p: Option<Decimal>) -> Value {
     p.and_then(|p| p.to_f64()).map_or(Value::Null, Value::from)
@@ -193,7 +252,54 @@ fn to_json(
         Some(i) => options[i].clone(),
         None => Value::Null,
     };
+    let against = against(t, path, review, results, chosen)?;
+    let measure = |m: &crate::measures::Measure| {
+        json!({
+            "percent": pct(m.percent),
+            "percent_text": percent(m.percent),
+            "target": pct(m.target),
+            "met": m.met(),
+        })
+    };
+    let baseline = match &review.baseline {
+        Some(b) => json!({
+            "year": b.year,
+            "cost": dong(path, b.cost.value)?,
+            "days": b.days.value.to_f64(),
+            "day_kind": match b.day_kind {
+                DayKind::NgayLamViec => "ngay_lam_viec",
+                DayKind::Ngay => "ngay",
+            },
+            "source": b.source.id(),
+            "note": b.note,
+        }),
+        None => Value::Null,
+    };
+    let against_v = match &against {
+        Some(a) => json!({
+            "year": a.year,
+            "baseline_year": a.baseline_year,
+            "cost_cut_percent": measure(&a.cost),
+            "time_cut_percent": a.time.as_ref().map(measure),
+        }),
+        None => Value::Null,
+    };
+    let c = crate::measures::conditions(review);
     Ok(json!({
+        "kind": match review.kind {
+            crate::model::ProcedureKind::Tthc => "tthc",
+            crate::model::ProcedureKind::NoiBoGiuaCoQuan => "noi_bo_giua_co_quan",
+            crate::model::ProcedureKind::NoiBoTrongCoQuan => "noi_bo_trong_co_quan",
+        },
+        "business": review.business,
+        "baseline": baseline,
+        "against_baseline": against_v,
+        "conditions": {
+            "total": c.total,
+            "abolished": c.abolished,
+            "amended": c.amended,
+            "kept": c.kept,
+        },
         "file": path.display().to_string(),
         "code": review.tthc.code,
         "name": review.tthc.name,

@@ -57,15 +57,24 @@ pub enum OptionKind {
     TrucTuyen,
     SangKien,
     GiuNguyen,
+    /// Thay thế thành phần hồ sơ bằng dữ liệu (NQ 66.7/2025/NQ-CP).
+    ThayTheDuLieu,
+    /// Thực hiện không phụ thuộc địa giới hành chính trong phạm vi cấp tỉnh.
+    KhongPhuThuocDiaGioi,
+    /// Tái cấu trúc quy trình.
+    TaiCauTruc,
 }
 
 impl OptionKind {
-    pub const ALL: [OptionKind; 8] = [
+    pub const ALL: [OptionKind; 11] = [
         OptionKind::BaiBo,
         OptionKind::SuaDoi,
         OptionKind::ThayThe,
         OptionKind::LienThong,
         OptionKind::PhanCap,
+        OptionKind::ThayTheDuLieu,
+        OptionKind::KhongPhuThuocDiaGioi,
+        OptionKind::TaiCauTruc,
         OptionKind::TrucTuyen,
         OptionKind::SangKien,
         OptionKind::GiuNguyen,
@@ -81,6 +90,9 @@ impl OptionKind {
             OptionKind::TrucTuyen => "truc_tuyen",
             OptionKind::SangKien => "sang_kien",
             OptionKind::GiuNguyen => "giu_nguyen",
+            OptionKind::ThayTheDuLieu => "thay_the_du_lieu",
+            OptionKind::KhongPhuThuocDiaGioi => "khong_phu_thuoc_dia_gioi",
+            OptionKind::TaiCauTruc => "tai_cau_truc",
         }
     }
 }
@@ -161,4 +173,10 @@ pub struct SimplOption {
     /// For bãi bỏ: the option costs a replacement measure in `activities` and `fee`.
     pub replacement_costed: bool,
     pub chosen: bool,
+    /// Phân cấp, phân quyền: who decides now and who is proposed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decentralisation: Option<super::Decentralisation>,
+    /// Dossier documents replaced with data from national databases.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub data_replacements: Vec<super::DataReplacement>,
 }

@@ -43,6 +43,23 @@ pub struct Review {
     /// Quality comments on the review, oldest first.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub comments: Vec<super::Comment>,
+    /// TTHC or TTHC nội bộ (each approved by a decision of its own).
+    #[serde(skip_serializing_if = "is_default")]
+    pub kind: super::ProcedureKind,
+    /// Related to production and business (liên quan đến hoạt động sản xuất, kinh doanh): in the
+    /// scope of the 2025–2026 targets.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub business: bool,
+    /// The TTHC as at the baseline year (2024), for the cumulative cuts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<super::Baseline>,
+    /// Business conditions (ĐKKD) and what the chosen option does to each.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub business_conditions: Vec<super::BusinessCondition>,
+}
+
+fn is_default<T: Default + PartialEq>(v: &T) -> bool {
+    *v == T::default()
 }
 
 impl Default for Review {
@@ -63,6 +80,10 @@ impl Default for Review {
             draft: false,
             tracking: Vec::new(),
             comments: Vec::new(),
+            kind: super::ProcedureKind::Tthc,
+            business: false,
+            baseline: None,
+            business_conditions: Vec::new(),
         }
     }
 }

@@ -212,6 +212,110 @@ pub fn annex_block(
             )));
         }
     }
+    measures_lines(doc, t, settings, review, r);
+    // What the option does beyond its cost table (2025–2026 kinds).
+    if let Some(d) = opt.decentralisation.as_ref().filter(|d| !d.is_empty()) {
+        doc.para(body(format!(
+            "- {}",
+            w.fill(
+                "annex.decentralisation",
+                &[
+                    ("from", or_blank(&d.from_body)),
+                    ("to", or_blank(&d.to_body)),
+                    ("text", d.text.trim()),
+                    ("by", d.decided_by.trim()),
+                ],
+            )
+        )));
+    }
+    for dr in &opt.data_replacements {
+        if dr.document.trim().is_empty() {
+            continue;
+        }
+        doc.para(body(format!(
+            "- {}",
+            w.fill(
+                "annex.data_replacement",
+                &[
+                    ("document", dr.document.trim()),
+                    ("database", or_blank(&dr.database)),
+                ],
+            )
+        )));
+    }
+}
+
+fn or_blank(s: &str) -> &str {
+    if s.trim().is_empty() {
+        "……"
+    } else {
+        s.trim()
+    }
+}
+
+/// The cumulative cuts against the baseline and the business conditions, under the benefit
+/// lines of an option (only for a review that has them).
+fn measures_lines(
+    doc: &mut Document,
+    t: &Templates,
+    settings: &ReportSettings,
+    review: &Review,
+    r: &crate::cost::OptionResult,
+) {
+    let w = &t.wording;
+    let year = crate::measures::review_year(review, settings.plan_year);
+    if let Some(a) = crate::measures::against_baseline(review, r, t.targets.year(year), year) {
+        let time = a
+            .time
+            .as_ref()
+            .map(crate::measures::measure_text)
+            .unwrap_or_default();
+        doc.para(body(format!(
+            "- {}",
+            w.fill(
+                "annex.against_baseline",
+                &[
+                    ("baseline_year", &a.baseline_year.to_string()),
+                    ("year", &a.year.to_string()),
+                    ("cost", &crate::measures::measure_text(&a.cost)),
+                    ("time", &time),
+                ],
+            )
+        )));
+    }
+    let c = crate::model::ConditionCounts::of(&review.business_conditions);
+    if c.total > 0 {
+        doc.para(body(format!(
+            "- {}",
+            w.fill(
+                "annex.conditions",
+                &[
+                    ("total", &c.total.to_string()),
+                    ("abolished", &c.abolished.to_string()),
+                    ("amended", &c.amended.to_string()),
+                    ("kept", &c.kept.to_string()),
+                ],
+            )
+        )));
+        for (i, cond) in review.business_conditions.iter().enumerate() {
+            doc.para(
+                body(format!(
+                    "{}. {}",
+                    i + 1,
+                    w.fill(
+                        "annex.condition_line",
+                        &[
+                            ("text", cond.text.trim()),
+                            ("basis", cond.basis.trim()),
+                            ("fate", cond.fate.label()),
+                            ("reason", cond.reason.trim()),
+                        ],
+                    )
+                ))
+                .sub_item(),
+            );
+        }
+    }
 }
 
 /// A saving as a table prints it: "78.722.400", or "tăng 1.000" when the cost goes up.

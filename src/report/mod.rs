@@ -6,6 +6,7 @@ mod content;
 pub mod doc;
 pub mod docx;
 mod fonts;
+mod measures;
 mod ooxml_order;
 pub mod pdf;
 mod settings;
@@ -603,6 +604,8 @@ pub fn compiled_document(
             ),
         ));
     }
+    measures::against_baseline_part(&mut doc, t, settings, g);
+    measures::decentralisation_part(&mut doc, t, g);
     doc
 }
 

@@ -7,12 +7,14 @@ mod validate;
 
 pub use form::*;
 
+mod targets;
 use crate::model::OptionKind;
 use rust_decimal::Decimal;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
+pub use targets::{TARGETS_FILE, Targets, YearTargets};
 
 pub const FORM_FILE: &str = "form.ron";
 pub const PRESETS_FILE: &str = "presets.ron";
@@ -157,6 +159,8 @@ pub struct Templates {
     pub fields: Vec<String>,
     /// Where each file came from ("(mặc định)" or a path), for messages.
     pub origin: String,
+    /// The cuts each year must reach against the baseline year.
+    pub targets: Targets,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -220,6 +224,7 @@ impl Templates {
             wording: parse(wording.0, wording.1)?,
             fields: parse(fields.0, fields.1)?,
             origin: String::new(),
+            targets: Targets::embedded(),
         };
         let mut t = t;
         // A wording file written for an older version lacks the newer keys: they read as the
@@ -264,6 +269,13 @@ impl Templates {
         }
         let arg = |i: usize| (texts[i].0.as_str(), texts[i].1.as_str());
         let mut t = Self::from_texts(arg(0), arg(1), arg(2), arg(3), arg(4))?;
+        let targets = dir.join(TARGETS_FILE);
+        if targets.is_file() {
+            let name = targets.display().to_string();
+            let text = std::fs::read_to_string(&targets)
+                .map_err(|e| TemplateError::at(&name, format!("không đọc được ({e})")))?;
+            t.targets = Targets::parse(&name, &text).map_err(|e| TemplateError::at(&name, e))?;
+        }
         t.origin = dir.display().to_string();
         Ok(t)
     }

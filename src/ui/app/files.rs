@@ -57,6 +57,42 @@ fn dated_copy(path: &Path) -> PathBuf {
 }
 
 impl App {
+    /// The baseline of the open review copied from an earlier review of the same TTHC.
+    pub(super) fn baseline_from_file(&mut self) {
+        let Some(path) = self.dialogs.open_review(&self.dir) else {
+            if self.dialogs.unavailable() {
+                self.message("Không mở được hộp thoại chọn tệp trên máy này: hãy «Nhập tay» số liệu năm gốc.");
+            }
+            return;
+        };
+        let earlier = match load_review(&path) {
+            Ok(r) => r,
+            Err(e) => return self.message(e.to_string()),
+        };
+        let year = self.templates.targets.baseline_year as u16;
+        let Some(ed) = self.editor.as_mut() else {
+            return;
+        };
+        match crate::measures::baseline_from_review(
+            &earlier,
+            &crate::storage::file_name(&path),
+            year,
+        ) {
+            Ok(b) => {
+                ed.review.baseline = Some(b);
+                ed.changed = true;
+                self.status = format!(
+                    "Đã chép số liệu năm gốc từ {}",
+                    crate::storage::file_name(&path)
+                );
+            }
+            Err(e) => self.message(format!(
+                "{}: không tính được chi phí của bản rà soát này ({e})",
+                path.display()
+            )),
+        }
+    }
+
     pub fn message(&mut self, text: impl Into<String>) {
         self.modal = Some(Modal::Message(text.into()));
     }
@@ -78,7 +114,17 @@ impl App {
 
     fn editor(&self, path: Option<PathBuf>, review: Review, saved: Review) -> Box<EditorState> {
         let key = recovery_key(path.as_deref());
-        Box::new(EditorState::new(&self.templates, path, review, saved, key))
+        let mut ed = Box::new(EditorState::new(&self.templates, path, review, saved, key));
+        ed.plan_year = self.plan_year();
+        ed
+    }
+
+    /// The year of the plan on the plan page, else of the folder's plan files.
+    pub(super) fn plan_year(&self) -> Option<i32> {
+        match &self.home.plan {
+            Some(Ok(page)) => Some(page.plan.year),
+            _ => crate::plan::Plan::year_in(&self.dir),
+        }
     }
 
     /// Opens a review file for editing (asks first if the current one has unsaved changes).
@@ -424,6 +470,7 @@ impl App {
             saved,
             key,
         ));
+        ed.plan_year = self.plan_year();
         ed.disk = loaded.map(|(_, s)| s);
         if let Some(p) = &rec.original {
             match lock::acquire(p) {
@@ -579,10 +626,7 @@ impl App {
             Pending::Compile { files, output } => {
                 if self.job.is_none() {
                     // "{year}" in the decision is the year of the plan on the plan page.
-                    let year = match &self.home.plan {
-                        Some(Ok(page)) => Some(page.plan.year),
-                        _ => crate::plan::Plan::year_in(&self.dir),
-                    };
+                    let year = self.plan_year();
                     self.job = Some(CompileJob::start(
                         self.templates.clone(),
                         self.settings.clone().for_plan_year(year),

@@ -250,6 +250,7 @@ impl App {
                 }
                 Action::Home => self.go_home(),
                 Action::ExportPdf => self.request_export(),
+                Action::BaselineFromFile => self.baseline_from_file(),
                 _ => {
                     let Some(ed) = self.editor.as_mut() else {
                         continue;
@@ -264,7 +265,11 @@ impl App {
                         Action::SelectOption(i) => ed.option = i,
                         Action::Undo => ed.undo(t),
                         Action::Redo => ed.redo(t),
-                        Action::Save | Action::SaveAs | Action::Home | Action::ExportPdf => {}
+                        Action::Save
+                        | Action::SaveAs
+                        | Action::Home
+                        | Action::ExportPdf
+                        | Action::BaselineFromFile => {}
                     }
                 }
             }

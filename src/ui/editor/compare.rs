@@ -13,6 +13,14 @@ pub fn show(ui: &mut egui::Ui, ed: &mut EditorState, t: &Templates, actions: &mu
         return;
     }
     let chosen = ed.review.chosen_index();
+    // The cumulative cuts against 2024 and the year's targets, live.
+    if ed.review.baseline.is_some()
+        || ed.review.business
+        || !ed.review.business_conditions.is_empty()
+    {
+        super::measures::summary(ui, ed, t);
+        ui.add_space(4.0);
+    }
     // The choice comes first, so it is in reach at any width; the grid scrolls sideways when
     // the window is narrower than the figures.
     egui::ScrollArea::horizontal()

@@ -5,6 +5,7 @@ mod comments;
 mod compare;
 mod cost_table;
 mod form;
+mod measures;
 mod options;
 mod record;
 mod stepper;
@@ -30,6 +31,8 @@ pub enum Action {
     SaveAs,
     Home,
     ExportPdf,
+    /// Copies the baseline from an earlier review chosen in a file dialog.
+    BaselineFromFile,
 }
 
 /// Which activity table a row belongs to.
@@ -315,6 +318,8 @@ pub struct EditorState {
     pub comment: comments::CommentDraft,
     /// Show the step from its top next frame (after "Đến chỗ": its comments are there).
     pub scroll_top: bool,
+    /// The year of the folder's plan: whose targets the measures use.
+    pub plan_year: Option<i32>,
 }
 
 impl EditorState {
@@ -346,6 +351,7 @@ impl EditorState {
             read_only: None,
             comment: comments::CommentDraft::default(),
             scroll_top: false,
+            plan_year: None,
         }
     }
 

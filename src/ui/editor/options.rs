@@ -104,6 +104,71 @@ pub fn show(ui: &mut egui::Ui, ed: &mut EditorState, t: &Templates, actions: &mu
             ui.end_row();
         });
 
+    // Phân cấp, phân quyền: who decides now, who is proposed, the text to change and who can.
+    if o.kind == OptionKind::PhanCap || o.decentralisation.is_some() {
+        ui.add_space(6.0);
+        ui.strong("Phân cấp, phân quyền, phân định thẩm quyền");
+        // Edited on a copy: nothing is added to the review until something is typed.
+        let mut d = o.decentralisation.clone().unwrap_or_default();
+        let mut typed = false;
+        egui::Grid::new("decentralisation")
+            .num_columns(2)
+            .spacing([12.0, 6.0])
+            .show(ui, |ui| {
+                for (label, value) in [
+                    ("Cơ quan đang giải quyết", &mut d.from_body),
+                    ("Cơ quan, cấp đề xuất giải quyết", &mut d.to_body),
+                    ("Văn bản cần sửa đổi", &mut d.text),
+                    ("Cơ quan có thẩm quyền sửa đổi", &mut d.decided_by),
+                ] {
+                    ui.label(label);
+                    widgets::text(ui, value, label, 520.0, &mut typed);
+                    ui.end_row();
+                }
+            });
+        if typed {
+            o.decentralisation = (!d.is_empty()).then_some(d);
+            changed = true;
+        }
+    }
+    // Thay thế thành phần hồ sơ bằng dữ liệu: which document, which database.
+    if o.kind == OptionKind::ThayTheDuLieu || !o.data_replacements.is_empty() {
+        ui.add_space(6.0);
+        ui.strong("Thành phần hồ sơ thay bằng dữ liệu");
+        let mut remove = None;
+        for (j, dr) in o.data_replacements.iter_mut().enumerate() {
+            ui.horizontal(|ui| {
+                ui.label(format!("{}.", j + 1));
+                widgets::text(
+                    ui,
+                    &mut dr.document,
+                    &format!("Giấy tờ được thay {}", j + 1),
+                    280.0,
+                    &mut changed,
+                );
+                ui.label("bằng dữ liệu của");
+                widgets::text(
+                    ui,
+                    &mut dr.database,
+                    &format!("Cơ sở dữ liệu {}", j + 1),
+                    240.0,
+                    &mut changed,
+                );
+                if ui.small_button("×").on_hover_text("Xóa dòng").clicked() {
+                    remove = Some(j);
+                }
+            });
+        }
+        if let Some(j) = remove {
+            o.data_replacements.remove(j);
+            changed = true;
+        }
+        if ui.button("+ Thêm giấy tờ thay bằng dữ liệu").clicked() {
+            o.data_replacements.push(Default::default());
+            changed = true;
+        }
+    }
+
     ui.add_space(6.0);
     ui.strong("a) Nội dung đơn giản hóa");
     for (j, line) in o.content.iter_mut().enumerate() {

@@ -327,6 +327,7 @@ pub fn show(ui: &mut egui::Ui, ed: &mut EditorState, t: &Templates, actions: &mu
         changed = true;
     }
     ed.changed |= changed;
+    super::measures::show(ui, ed, t, actions);
 }
 
 pub fn copy_key(k: CopyKind) -> &'static str {
