@@ -299,11 +299,19 @@ fn review_checks(t: &Templates, review: &Review, out: &mut Out) {
     if review.tthc.time_limit.days.value.is_zero() {
         out.warn(Step::Record, "thời hạn giải quyết chưa nhập (0 ngày)");
     }
-    // GDP per head of a year is published during the next one: a review made in year Y uses
-    // Y − 1 at best. So an income one year behind the newest preset is current; older is not.
-    let latest = t.presets.incomes.iter().map(|p| p.year).max();
+    // GDP per head of a year is published early in the next one: a review made in year Y uses
+    // Y − 1 at best. The income is current when no newer preset existed for the review's year
+    // (its stage dates, else this year).
+    let review_year = crate::measures::review_year(review, None);
+    let latest = t
+        .presets
+        .incomes
+        .iter()
+        .map(|p| p.year)
+        .filter(|y| i32::from(*y) < review_year)
+        .max();
     if let (Some(y), Some(latest)) = (review.cost.income_year, latest)
-        && y + 1 < latest
+        && y < latest
     {
         out.warn(
             Step::CurrentCost,
@@ -466,6 +474,28 @@ pub fn report_findings(t: &Templates, items: &[(PathBuf, Result<Review, String>)
                 ),
             });
         }
+    }
+    // TTHC and internal procedures are approved by two different decisions.
+    let kinds: Vec<(bool, &Path)> = items
+        .iter()
+        .filter_map(|(p, r)| r.as_ref().ok().map(|r| (r.kind.is_internal(), p.as_path())))
+        .collect();
+    let internal = kinds.iter().filter(|(i, _)| *i).count();
+    if internal > 0 && internal < kinds.len() {
+        let names: Vec<String> = kinds
+            .iter()
+            .filter(|(i, _)| *i)
+            .map(|(_, p)| p.display().to_string())
+            .collect();
+        list.push(Finding {
+            severity: Severity::Error,
+            file: None,
+            step: Some(Step::Record),
+            message: format!(
+                "báo cáo gồm cả TTHC và {internal} TTHC nội bộ ({}): TTHC nội bộ được phê duyệt bằng quyết định riêng — hãy lập hai báo cáo (đánh dấu các dòng của từng loại)",
+                names.join(", ")
+            ),
+        });
     }
     let working = units
         .iter()

@@ -92,8 +92,8 @@ fn a_range_copied_from_excel_becomes_rows_and_enter_moves_down() {
     assert_eq!(r.activities[0].other.value, d("20000"));
     assert_eq!(r.activities[1].service.value, d("50000"));
     assert_eq!(r.activities[2].hours.value, d("0.5"));
-    // (8 + 4 + 0,5) h × 53.977 + 20.000 + 50.000 + 30.000 = 774.712,5 → 774.713 × 100
-    h.get_by_label("77.471.300");
+    // (8 + 4 + 0,5) h × 59.422 (the 2025 preset) + 20.000 + 50.000 + 30.000 = 842.775 × 100
+    h.get_by_label("84.277.500");
 
     // Enter moves down the column, as in a spreadsheet.
     click(&mut h, Role::TextInput, "Hiện tại: giờ, hoạt động 1");

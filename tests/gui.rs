@@ -286,7 +286,7 @@ fn ctrl_s_saves_a_new_review_where_the_dialog_says() {
     assert_eq!(saved.tthc.name, "Thủ tục thử nghiệm");
     assert_eq!(
         saved.cost.hourly_income.value,
-        d("53977"),
+        d("59422"),
         "new reviews start from the latest income preset"
     );
     assert!(!h.state().is_dirty());
@@ -504,16 +504,16 @@ fn a_new_review_from_start_to_reopen_keeps_every_figure() {
     type_into(&mut h, "Hiện tại: tên hoạt động 2", "Nộp hồ sơ");
     type_into(&mut h, "Hiện tại: giờ, hoạt động 2", "4");
     type_into(&mut h, "Số đối tượng/năm", "100");
-    // (8 × 53.977 + 20.000 + 4 × 53.977) × 100
-    shown(&h, "66.772.400");
+    // (8 × 59.422 + 20.000 + 4 × 59.422) × 100
+    shown(&h, "73.306.400");
 
     goto(&mut h, "6. Phương án");
     h.get_by_label("+ Thêm phương án").click();
     h.run();
     type_into(&mut h, "Phương án 1: giờ, hoạt động 1", "4");
-    // (4 × 53.977 + 20.000 + 4 × 53.977) × 100 = 45.181.600; saving 21.590.800 = 32,33 %
-    shown(&h, "45.181.600");
-    shown(&h, "32,33 %");
+    // (4 × 59.422 + 20.000 + 4 × 59.422) × 100 = 49.537.600; saving 23.768.800 = 32,42 %
+    shown(&h, "49.537.600");
+    shown(&h, "32,42 %");
     h.get_by_label("+ Thêm phương án").click();
     h.run();
     h.get_by_role_and_label(Role::ComboBox, "Loại phương án")
@@ -539,10 +539,10 @@ fn a_new_review_from_start_to_reopen_keeps_every_figure() {
 
     open(&mut h, "Cấp phép thử nghiệm");
     goto(&mut h, "7. So sánh");
-    shown(&h, "66.772.400");
-    shown(&h, "45.181.600");
-    shown(&h, "21.590.800");
-    shown(&h, "32,33 %");
+    shown(&h, "73.306.400");
+    shown(&h, "49.537.600");
+    shown(&h, "23.768.800");
+    shown(&h, "32,42 %");
     shown(&h, "100,00 %");
     let r = &h.state().editor.as_ref().unwrap().review;
     assert_eq!(r.chosen_index(), Some(1));
@@ -600,7 +600,8 @@ fn an_option_made_from_a_finding_carries_the_current_table_or_says_it_has_none()
     h.run();
     type_into(&mut h, "Hiện tại: giờ, hoạt động 1", "10");
     type_into(&mut h, "Số đối tượng/năm", "50");
-    shown(&h, "26.988.500");
+    // 10 h × 59.422 (the 2025 preset) × 50.
+    shown(&h, "29.711.000");
     shown(&h, "— chưa tính được");
     goto(&mut h, "6. Phương án");
     assert!(
@@ -611,7 +612,7 @@ fn an_option_made_from_a_finding_carries_the_current_table_or_says_it_has_none()
     h.get_by_label("Sao chép lại bảng hiện tại").click();
     h.run();
     type_into(&mut h, "Phương án 1: giờ, hoạt động 1", "6");
-    shown(&h, "16.193.100");
+    shown(&h, "17.826.600");
     shown(&h, "40,00 %");
 
     // A finding raised once the table exists: the new option starts as a copy of it.

@@ -78,13 +78,14 @@ fn a_review_made_in_the_app_is_counted_once_in_the_list_the_totals_and_the_repor
             || tthc_review::storage::read_recent(&rel).is_empty(),
         "a file of the folder is not a recent file"
     );
-    // 10 h × 53.977 × 50 = 26.988.500 before; 6 h → 16.193.100 after; saving 10.795.400
-    // Totals with the examples: 396.576.800 + 26.988.500; 221.591.560 + 16.193.100.
+    // A new review starts from the 2025 income preset, 59.422 đồng/giờ.
+    // 10 h × 59.422 × 50 = 29.711.000 before; 6 h → 17.826.600 after; saving 11.884.400
+    // Totals with the examples: 396.576.800 + 29.711.000; 221.591.560 + 17.826.600.
     h.get_by_label("Tổng cộng");
     h.get_by_label("tất cả 4 dòng; 4 TTHC có số liệu");
-    h.get_by_label("423.565.300");
-    h.get_by_label("237.784.660");
-    h.get_by_label("185.780.640");
+    h.get_by_label("426.287.800");
+    h.get_by_label("239.418.160");
+    h.get_by_label("186.869.640");
 
     h.get_by_label("Báo cáo tổng hợp…").click();
     h.run();
@@ -93,10 +94,10 @@ fn a_review_made_in_the_app_is_counted_once_in_the_list_the_totals_and_the_repor
     h.get_by_label("Vẫn lập báo cáo").click();
     h.run();
     wait_for_job(&mut h);
-    h.get_by_label_contains("4 TTHC; tiết kiệm 185.780.640 đồng/năm");
+    h.get_by_label_contains("4 TTHC; tiết kiệm 186.869.640 đồng/năm");
     let s = text(&fs::read(&report).unwrap());
     assert_has(&s, "Thông qua phương án đơn giản hóa 4 thủ tục hành chính");
-    assert_has(&s, "Tổng cộng 423.565.300 237.784.660 185.780.640 43,86 %");
+    assert_has(&s, "Tổng cộng 426.287.800 239.418.160 186.869.640 43,84 %");
     assert_eq!(
         s.matches("1.001234.000.00.00.H32").count(),
         1,
@@ -300,13 +301,24 @@ fn each_check_fires_on_a_crafted_review() {
         "số đối tượng thực hiện/năm bằng 0",
     );
 
+    // The example is a 2024 review: the newest income it could use is 2023's.
     let mut r = base.clone();
     r.cost.income_year = Some(2022);
     fires(
         &t,
         &r,
         Severity::Warning,
-        "theo năm 2022, đã có số liệu năm 2024",
+        "theo năm 2022, đã có số liệu năm 2023",
+    );
+    // Reviewed in 2026 with 2024's income: 2025's was published in January 2026.
+    let mut r = base.clone();
+    r.cost.income_year = Some(2024);
+    r.tracking[0].date = chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
+    fires(
+        &t,
+        &r,
+        Severity::Warning,
+        "theo năm 2024, đã có số liệu năm 2025",
     );
 
     let mut r = base.clone();

@@ -466,3 +466,60 @@ fn a_2024_tthc_reviewed_again_in_2026_is_measured_against_its_baseline() {
     assert!(!s.contains("So với năm 2024"));
     assert!(!s.contains("Điều kiện kinh doanh:"));
 }
+
+#[test]
+fn internal_procedures_get_their_own_approval_decision_and_are_never_mixed() {
+    let dir = tempfile::tempdir().unwrap();
+    let reviews = dir.path().join("saved-reviews");
+    fs::create_dir(&reviews).unwrap();
+    for f in [
+        "vlncn-cap-gcn-huan-luyen.ron",
+        "xang-dau-cap-gcn-cua-hang.ron",
+    ] {
+        let mut r = load_review(&examples_dir().join(f)).unwrap();
+        r.kind = ProcedureKind::NoiBoGiuaCoQuan;
+        save_review(&reviews.join(f), &r).unwrap();
+    }
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_tthc-review"))
+            .args(args)
+            .current_dir(dir.path())
+            .output()
+            .unwrap()
+    };
+    let out = run(&["compile", "saved-reviews", "-o", "qd-noi-bo.pdf"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let s = text(&fs::read(dir.path().join("qd-noi-bo.pdf")).unwrap());
+    for needle in [
+        "Phê duyệt phương án đơn giản hóa 2 thủ tục hành chính nội bộ thuộc phạm vi chức năng quản lý nhà nước của Sở Công Thương",
+        "Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15",
+        "Căn cứ Nghị quyết số 66/NQ-CP",
+        "Căn cứ Quyết định số 1085/QĐ-TTg",
+        "PHƯƠNG ÁN ĐƠN GIẢN HÓA THỦ TỤC HÀNH CHÍNH NỘI BỘ",
+        "Điều 1. Phê duyệt phương án",
+    ] {
+        assert_has(&s, needle);
+    }
+    assert!(
+        !s.contains("63/2010/NĐ-CP") && !s.contains("02/2017/TT-VPCP"),
+        "{s}"
+    );
+    // One TTHC among them: refused, naming the internal files.
+    fs::copy(
+        examples_dir().join("vlncn-cap-lai-gcn-huan-luyen.ron"),
+        reviews.join("vlncn-cap-lai-gcn-huan-luyen.ron"),
+    )
+    .unwrap();
+    let out = run(&["compile", "saved-reviews", "-o", "qd-tron.pdf"]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("báo cáo gồm cả TTHC và 2 TTHC nội bộ") && err.contains("quyết định riêng"),
+        "{err}"
+    );
+    assert!(!dir.path().join("qd-tron.pdf").exists());
+}

@@ -208,6 +208,31 @@ pub fn status(
                 })
             })
             .collect();
+        // Per room, as the page groups them.
+        let mut groups: Vec<(String, crate::measures::MeasuresTotals, usize)> = Vec::new();
+        for r in &tr.rows {
+            let lead = r.row.lead.trim().to_string();
+            match groups
+                .iter_mut()
+                .find(|(l, _, _)| crate::model::text_key(l) == crate::model::text_key(&lead))
+            {
+                Some((_, m, n)) => {
+                    m.add(&r.measures);
+                    *n += 1;
+                }
+                None => groups.push((lead, r.measures, 1)),
+            }
+        }
+        let groups: Vec<_> = groups
+            .iter()
+            .map(|(lead, m, n)| {
+                serde_json::json!({
+                    "lead": lead,
+                    "rows": n,
+                    "measures": measures_json(t, plan.year, m),
+                })
+            })
+            .collect();
         let out = serde_json::json!({
             "plan": file_name(&plan_path),
             "year": plan.year,
@@ -222,7 +247,9 @@ pub fn status(
                 "days_before": number(tr.totals.days_before),
                 "days_after": number(tr.totals.days_after),
                 "time_cut_target": number(plan.time_cut_target),
+                "measures": measures_json(t, plan.year, &tr.totals.measures),
             },
+            "groups": groups,
         });
         say!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
         return Ok(());
@@ -325,4 +352,37 @@ pub fn status(
         say!("{late} TTHC quá hạn.");
     }
     Ok(())
+}
+
+/// The 2025–2026 measures of a set of rows against the targets of the plan's year.
+fn measures_json(
+    t: &Templates,
+    year: i32,
+    m: &crate::measures::MeasuresTotals,
+) -> serde_json::Value {
+    use rust_decimal::prelude::ToPrimitive;
+    let tg = t.targets.year(year);
+    let measure = |x: crate::measures::Measure| {
+        serde_json::json!({
+            "percent": x.percent.and_then(|p| p.to_f64()),
+            "percent_text": percent(x.percent),
+            "target": x.target.and_then(|p| p.to_f64()),
+            "met": x.met(),
+        })
+    };
+    serde_json::json!({
+        "business_tthc": m.business,
+        "business_tthc_cut": m.business_cut,
+        "business_text": format!("{}/{} TTHC", m.business_cut, m.business),
+        "conditions": m.conditions,
+        "conditions_cut": m.conditions_cut,
+        "conditions_text": format!("{}/{} ĐKKD", m.conditions_cut, m.conditions),
+        "with_baseline": m.with_baseline,
+        "baseline_cost": crate::cost::format::to_dong(m.baseline_cost),
+        "after_cost": crate::cost::format::to_dong(m.after_cost),
+        "cost_cut": measure(m.cost(tg)),
+        "time_cut": measure(m.time(tg)),
+        "conditions_cut_percent": measure(m.conditions_cut(tg)),
+        "targets_source": tg.map(|y| y.source.clone()),
+    })
 }

@@ -131,3 +131,95 @@ pub fn measure_text(m: &Measure) -> String {
         None => format!("giảm {} (chưa có mục tiêu của năm)", percent(m.percent)),
     }
 }
+
+/// The measures summed over a set of reviews (a plan's group, the whole plan), as the Government
+/// counts them: business TTHC with approved cuts out of all business TTHC, ĐKKD cut out of all
+/// ĐKKD, and the cumulative cost and time cut against the baselines.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct MeasuresTotals {
+    /// Business-related TTHC.
+    pub business: usize,
+    /// … whose chosen option cuts cost or time.
+    pub business_cut: usize,
+    pub conditions: usize,
+    pub conditions_cut: usize,
+    /// Reviews with a baseline, and the sums of their figures.
+    pub with_baseline: usize,
+    pub baseline_cost: Decimal,
+    pub after_cost: Decimal,
+    pub baseline_days: Decimal,
+    pub after_days: Decimal,
+}
+
+impl MeasuresTotals {
+    /// One review, with its chosen option's result if it has one.
+    pub fn of(review: &Review, result: Option<&OptionResult>) -> Self {
+        let c = conditions(review);
+        let mut m = MeasuresTotals {
+            business: usize::from(review.business),
+            conditions: c.total,
+            conditions_cut: c.cut(),
+            ..Default::default()
+        };
+        let Some(r) = result else {
+            return m;
+        };
+        let against = against_baseline(review, r, None, 0);
+        let cuts = r.saving > Decimal::ZERO
+            || r.days_after < r.days_before
+            || against.as_ref().is_some_and(|a| {
+                a.cost.percent.is_some_and(|p| p > Decimal::ZERO)
+                    || a.time
+                        .and_then(|t| t.percent)
+                        .is_some_and(|p| p > Decimal::ZERO)
+            });
+        m.business_cut = usize::from(review.business && cuts);
+        if let Some(a) = against {
+            m.with_baseline = 1;
+            m.baseline_cost = a.baseline_cost;
+            m.after_cost = a.after_cost;
+            // Days add up only in one unit: those of another unit are left out of the sum.
+            if a.time.is_some_and(|t| t.percent.is_some()) {
+                m.baseline_days = a.baseline_days;
+                m.after_days = a.after_days;
+            }
+        }
+        m
+    }
+
+    pub fn add(&mut self, o: &MeasuresTotals) {
+        self.business += o.business;
+        self.business_cut += o.business_cut;
+        self.conditions += o.conditions;
+        self.conditions_cut += o.conditions_cut;
+        self.with_baseline += o.with_baseline;
+        self.baseline_cost += o.baseline_cost;
+        self.after_cost += o.after_cost;
+        self.baseline_days += o.baseline_days;
+        self.after_days += o.after_days;
+    }
+
+    pub fn cost(&self, t: Option<&YearTargets>) -> Measure {
+        Measure {
+            percent: percent_cut(self.baseline_cost - self.after_cost, self.baseline_cost),
+            target: t.map(|t| t.cost),
+        }
+    }
+
+    pub fn time(&self, t: Option<&YearTargets>) -> Measure {
+        Measure {
+            percent: percent_cut(self.baseline_days - self.after_days, self.baseline_days),
+            target: t.map(|t| t.time),
+        }
+    }
+
+    pub fn conditions_cut(&self, t: Option<&YearTargets>) -> Measure {
+        Measure {
+            percent: percent_cut(
+                Decimal::from(self.conditions_cut as u64),
+                Decimal::from(self.conditions as u64),
+            ),
+            target: t.map(|t| t.conditions),
+        }
+    }
+}

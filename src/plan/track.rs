@@ -71,6 +71,8 @@ pub struct TrackedRow {
     pub deadline: Option<NaiveDate>,
     /// The chosen option's figures, when the review can be costed.
     pub figures: Option<OptionResult>,
+    /// What the review adds to the 2025–2026 measures.
+    pub measures: crate::measures::MeasuresTotals,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -91,6 +93,7 @@ pub struct Totals {
     pub after: Decimal,
     pub days_before: Decimal,
     pub days_after: Decimal,
+    pub measures: crate::measures::MeasuresTotals,
 }
 
 impl Totals {
@@ -190,6 +193,10 @@ pub fn track(
             let i = r.chosen_index()?;
             c.options.get(i)?.as_ref().ok().map(|o| o.result.clone())
         });
+        let measures = review.map_or_else(Default::default, |r| {
+            crate::measures::MeasuresTotals::of(r, figures.as_ref())
+        });
+        totals.measures.add(&measures);
         totals.rows += 1;
         if let Some(f) = &figures {
             totals.with_figures += 1;
@@ -207,6 +214,7 @@ pub fn track(
             status,
             since,
             figures,
+            measures,
         });
     }
     let unplanned = items

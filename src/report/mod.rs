@@ -257,6 +257,9 @@ pub struct Gathered<'a> {
     pub agency: String,
     /// How the TTHC count their days (a folder that mixes them is refused by the checks).
     pub day: DayKind,
+    /// Internal procedures (TTHC nội bộ): the decision is the approval of their options (a
+    /// folder that mixes them with TTHC is refused by the checks).
+    pub internal: bool,
 }
 
 impl Gathered<'_> {
@@ -329,6 +332,7 @@ pub fn gather<'a>(
         .first()
         .map_or(DayKind::NgayLamViec, |(r, _, _)| r.tthc.time_limit.kind);
     let agency = common_agency(ok.iter().map(|(r, _, _)| *r));
+    let internal = ok.first().is_some_and(|(r, _, _)| r.kind.is_internal());
     Ok(Gathered {
         items: ok,
         fields,
@@ -338,6 +342,7 @@ pub fn gather<'a>(
         year,
         agency,
         day,
+        internal,
     })
 }
 
@@ -407,8 +412,31 @@ pub fn compiled_document(
     };
     let w = &t.wording;
     let big = |text: &str| Para::body(14.0, vec![Run::bold(text)]).centered();
+    // Internal procedures: the approval decision of QĐ 1085/QĐ-TTg, with its own căn cứ.
+    let i = &settings.internal;
+    let (subject, bases, proposal, articles, annex_title, annex_note, recipients) = if g.internal {
+        (
+            &i.subject,
+            &i.bases,
+            &i.proposal,
+            &i.articles,
+            i.annex_title.as_str(),
+            &i.annex_note,
+            &i.recipients,
+        )
+    } else {
+        (
+            &settings.subject,
+            &settings.bases,
+            &settings.proposal,
+            &settings.articles,
+            w.get("annex.title"),
+            &settings.annex_note,
+            &settings.recipients,
+        )
+    };
 
-    let mut doc = Document::new(fill_n(&settings.subject));
+    let mut doc = Document::new(fill_n(subject));
     doc.author = if settings.author.trim().is_empty() {
         fill_n(&format!("{} {}", settings.body_upper, settings.body_lower))
     } else {
@@ -421,7 +449,7 @@ pub fn compiled_document(
         place_date: fill_n(&settings.place_date),
     }));
     doc.para(big(&settings.title).space(6.0, 0.0).keep());
-    doc.para(big(&fill_n(&settings.subject)).space(0.0, 2.0).keep());
+    doc.para(big(&fill_n(subject)).space(0.0, 2.0).keep());
     // NĐ 30/2020: a short rule under the trích yếu.
     doc.push(Block::Rule { fraction: 0.3 });
     doc.para(
@@ -429,15 +457,11 @@ pub fn compiled_document(
             .space(4.0, 8.0)
             .keep(),
     );
-    for b in settings
-        .bases
-        .iter()
-        .chain(std::iter::once(&settings.proposal))
-    {
+    for b in bases.iter().chain(std::iter::once(proposal)) {
         doc.para(Para::italic(14.0, fill_n(b)));
     }
     doc.para(big("QUYẾT ĐỊNH:").space(6.0, 6.0).keep());
-    for (k, a) in settings.articles.iter().enumerate() {
+    for (k, a) in articles.iter().enumerate() {
         doc.para(Para::body(
             14.0,
             vec![
@@ -447,7 +471,7 @@ pub fn compiled_document(
         ));
     }
     doc.push(Block::Signature(Signature {
-        left: SignSide::Recipients(settings.recipients.iter().map(|r| fill_n(r)).collect()),
+        left: SignSide::Recipients(recipients.iter().map(|r| fill_n(r)).collect()),
         right: SignSide::Signer {
             lines: vec![
                 settings.sign_for.clone(),
@@ -460,9 +484,9 @@ pub fn compiled_document(
 
     doc.page_break();
     centered_title(&mut doc, &settings.annex_heading, 14.0);
-    centered_title(&mut doc, w.get("annex.title"), 14.0);
+    centered_title(&mut doc, annex_title, 14.0);
     doc.para(
-        Para::italic(BODY, fill_n(&settings.annex_note))
+        Para::italic(BODY, fill_n(annex_note))
             .centered()
             .space(0.0, 10.0),
     );

@@ -49,10 +49,46 @@ pub struct ReportSettings {
     /// The author written in the files' properties; empty: the issuing body of the letterhead.
     #[serde(default)]
     pub author: String,
+    /// The decision approving the options of internal procedures (TTHC nội bộ): its own
+    /// title, trích yếu, căn cứ and articles.
+    #[serde(default)]
+    pub internal: InternalFrame,
     /// The year of the review plan this decision belongs to, set by the caller from the
     /// folder's plan; fills `{year}` (never saved: the plan says it).
     #[serde(skip)]
     pub plan_year: Option<i32>,
+}
+
+/// The texts that differ in the decision on internal procedures (QĐ 1085/QĐ-TTg): "PHÊ DUYỆT
+/// phương án đơn giản hóa thủ tục hành chính nội bộ …", căn cứ Luật 72/2025/QH15, NQ 66/NQ-CP and
+/// QĐ 1085/QĐ-TTg (not NĐ 63/2010 or TT 02/2017).
+// No container default: the default is read from the shipped settings, which hold this frame.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InternalFrame {
+    pub subject: String,
+    pub bases: Vec<String>,
+    pub proposal: String,
+    pub articles: Vec<String>,
+    pub annex_title: String,
+    pub annex_note: String,
+    pub recipients: Vec<String>,
+}
+
+impl Default for InternalFrame {
+    fn default() -> Self {
+        ReportSettings::parse("report_settings.ron", DEFAULT_SETTINGS)
+            .map(|s| s.internal)
+            .unwrap_or_else(|_| InternalFrame {
+                subject: String::new(),
+                bases: Vec::new(),
+                proposal: String::new(),
+                articles: Vec::new(),
+                annex_title: String::new(),
+                annex_note: String::new(),
+                recipients: Vec::new(),
+            })
+    }
 }
 
 /// Which cost figures the benefit lines give.

@@ -59,6 +59,8 @@ pub enum GroupBy {
 /// One plan row as shown.
 #[derive(Debug, Clone)]
 pub struct RowView {
+    /// What the row's review adds to the 2025–2026 measures.
+    pub measures: crate::measures::MeasuresTotals,
     pub stt: String,
     pub bucket: usize,
     pub status: String,
@@ -92,6 +94,8 @@ pub struct GroupView {
     /// "Phòng … — 14 TTHC: 4/14 đã hoàn thiện · …" and its bar's text.
     pub head: String,
     pub bar_text: String,
+    /// The group's 2025–2026 measures in words, empty when it has none.
+    pub measures_line: String,
 }
 
 /// A comment not yet dealt with, for the list under the plan.
@@ -122,6 +126,10 @@ pub struct PlanPage {
     pub milestones: Vec<(String, bool)>,
     /// The running totals in words (cost; thời hạn and the target).
     pub cost_line: String,
+    /// The plan's 2025–2026 measures in words, empty when the rows hold none.
+    pub measures_line: String,
+    /// The targets of each year, for the groups' lines.
+    pub targets: crate::templates::Targets,
     pub days_line: String,
     /// "Thời hạn (ngày làm việc)": the unit the reviews count in.
     pub days_header: String,
@@ -154,6 +162,7 @@ impl PlanPage {
         group_by: GroupBy,
     ) -> Self {
         let tr: Tracking = track(t, &plan, items, today);
+        let plan_year = plan.year;
         let review_of = |p: &Path| {
             items
                 .iter()
@@ -167,6 +176,7 @@ impl PlanPage {
                 let review = r.files.first().and_then(|f| review_of(f));
                 let b = bucket(&r.status);
                 RowView {
+                    measures: r.measures,
                     stt: r.row.stt.clone(),
                     bucket: b,
                     status: r.status.label(),
@@ -311,6 +321,8 @@ impl PlanPage {
             overdue,
             milestones,
             cost_line,
+            measures_line: measures_line(&t.targets, plan_year, &tr.totals.measures),
+            targets: t.targets.clone(),
             days_line,
             days_header: format!("Thời hạn\n({day})"),
             target_met,
@@ -345,6 +357,7 @@ impl PlanPage {
                         overdue: 0,
                         head: String::new(),
                         bar_text: String::new(),
+                        measures_line: String::new(),
                     });
                     groups.len() - 1
                 }
@@ -367,6 +380,11 @@ impl PlanPage {
                 }
             );
             g.bar_text = bar_text(&g.name, &g.counts);
+            let mut m = crate::measures::MeasuresTotals::default();
+            for &i in &g.rows {
+                m.add(&self.rows[i].measures);
+            }
+            g.measures_line = measures_line(&self.targets, self.plan.year, &m);
         }
         self.groups = groups;
     }
@@ -471,6 +489,39 @@ fn status_bar(ui: &mut egui::Ui, counts: &[usize; 6], width: f32, text: &str) {
     }
     resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::ProgressIndicator, true, text));
     resp.on_hover_text(text);
+}
+
+/// "Nghị quyết 66 — mục tiêu năm 2026: 3/5 TTHC sản xuất, kinh doanh có cắt giảm · 2/4 ĐKKD
+/// cắt giảm · so với năm 2024: chi phí giảm 52,31 % (mục tiêu 50 %: đạt), thời hạn …"; empty when
+/// the rows hold none of it.
+fn measures_line(
+    targets: &crate::templates::Targets,
+    year: i32,
+    m: &crate::measures::MeasuresTotals,
+) -> String {
+    if m.business == 0 && m.conditions == 0 && m.with_baseline == 0 {
+        return String::new();
+    }
+    let tg = targets.year(year);
+    let mut parts = vec![
+        format!(
+            "{}/{} TTHC sản xuất, kinh doanh có cắt giảm",
+            m.business_cut, m.business
+        ),
+        format!(
+            "{}/{} ĐKKD cắt giảm, đơn giản hóa",
+            m.conditions_cut, m.conditions
+        ),
+    ];
+    if m.with_baseline > 0 {
+        parts.push(format!(
+            "so với năm {}: chi phí {}, thời hạn {}",
+            targets.baseline_year,
+            crate::measures::measure_text(&m.cost(tg)),
+            crate::measures::measure_text(&m.time(tg))
+        ));
+    }
+    format!("Nghị quyết 66/NQ-CP, năm {year}: {}", parts.join(" · "))
 }
 
 /// A status bar's words: "Phòng …: 2 chưa bắt đầu, 1 đã gửi thẩm định".
@@ -586,6 +637,9 @@ impl PlanPage {
             }
         });
         ui.label(&self.cost_line);
+        if !self.measures_line.is_empty() {
+            ui.label(&self.measures_line);
+        }
         let days = RichText::new(&self.days_line);
         match self.target_met {
             Some(false) => ui.colored_label(ui.visuals().warn_fg_color, days),
@@ -649,6 +703,9 @@ impl PlanPage {
                 }
             })
             .body(|ui| {
+                if !g.measures_line.is_empty() {
+                    ui.label(&g.measures_line);
+                }
                 // The name takes what the other columns leave (about 880 px).
                 let name_width = (ui.available_width() - 880.0).clamp(240.0, 640.0);
                 egui::Grid::new(("plan-rows", gi))
