@@ -523,3 +523,51 @@ fn internal_procedures_get_their_own_approval_decision_and_are_never_mixed() {
     );
     assert!(!dir.path().join("qd-tron.pdf").exists());
 }
+
+#[test]
+fn plan_status_counts_the_measures_as_the_government_reports_them() {
+    let (_, r) = reviewed_again_in_2026();
+    let dir = tempfile::tempdir().unwrap();
+    let reviews = dir.path().join("saved-reviews");
+    fs::create_dir(&reviews).unwrap();
+    save_review(&reviews.join("xang-dau-2026.ron"), &r).unwrap();
+    // A second business TTHC without any cut yet, and a plan of 2026 for both.
+    let mut other = load_review(&examples_dir().join("vlncn-cap-gcn-huan-luyen.ron")).unwrap();
+    other.business = true;
+    other.options.clear();
+    save_review(&reviews.join("vlncn.ron"), &other).unwrap();
+    let plan = fs::read_to_string(examples_dir().join("ke-hoach-2024.plan.ron"))
+        .unwrap()
+        .replace("year: 2024", "year: 2026")
+        .replace("\"2024-", "\"2026-");
+    fs::write(reviews.join("ke-hoach-2026.plan.ron"), plan).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_tthc-review"))
+        .args(["plan", "status", "saved-reviews", "--json", "--today", "2026-07-01"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let m = &v["totals"]["measures"];
+    assert_eq!(m["business_text"], "1/2 TTHC", "{m}");
+    assert_eq!(m["conditions_text"], "2/3 ĐKKD");
+    assert_eq!(m["with_baseline"], 1);
+    assert_eq!(m["baseline_cost"], 297_692_800);
+    assert_eq!(m["time_cut"]["percent_text"], "66,67 %");
+    assert_eq!(m["time_cut"]["target"], 50.0);
+    assert_eq!(m["time_cut"]["met"], true);
+    assert_eq!(m["conditions_cut_percent"]["percent_text"], "66,67 %");
+    assert_eq!(m["conditions_cut_percent"]["met"], false, "the 2026 target is 100 %");
+    // Per room: the xăng dầu row is the trade room's, the other the industry room's.
+    let groups = v["groups"].as_array().unwrap();
+    let trade = groups
+        .iter()
+        .find(|g| g["lead"].as_str().unwrap().contains("Thương mại"))
+        .unwrap();
+    assert_eq!(trade["measures"]["business_text"], "1/1 TTHC");
+    let industry = groups
+        .iter()
+        .find(|g| g["lead"].as_str().unwrap().contains("Công nghiệp"))
+        .unwrap();
+    assert_eq!(industry["measures"]["business_text"], "0/1 TTHC");
+}
