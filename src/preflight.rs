@@ -357,15 +357,12 @@ fn review_checks(t: &Templates, review: &Review, out: &mut Out) {
             ),
         );
     }
-    // District government ended on 1/7/2025 (NQ 202/2025/QH15): a TTHC "cấp huyện" must be
-    // placed again at the province or the commune.
-    if crate::model::text_key(&review.tthc.level).contains(&crate::model::text_key("huyện")) {
+    // A level of government that no longer exists (data: government.ron), e.g. "Cấp huyện"
+    // after 1/7/2025: the file opens as it is, the checks say it.
+    if let Some(r) = t.government.retired_level(&review.tthc.level) {
         out.warn(
             Step::Record,
-            format!(
-                "cấp thực hiện «{}»: chính quyền cấp huyện đã kết thúc từ 01/7/2025; hãy ghi lại cấp tỉnh hoặc cấp xã",
-                review.tthc.level.trim()
-            ),
+            format!("cấp thực hiện «{}»: {}", review.tthc.level.trim(), r.note),
         );
     }
     if review.business && review.baseline.is_none() && !review.kind.is_internal() {

@@ -542,11 +542,22 @@ fn plan_status_counts_the_measures_as_the_government_reports_them() {
         .replace("\"2024-", "\"2026-");
     fs::write(reviews.join("ke-hoach-2026.plan.ron"), plan).unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_tthc-review"))
-        .args(["plan", "status", "saved-reviews", "--json", "--today", "2026-07-01"])
+        .args([
+            "plan",
+            "status",
+            "saved-reviews",
+            "--json",
+            "--today",
+            "2026-07-01",
+        ])
         .current_dir(dir.path())
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let m = &v["totals"]["measures"];
     assert_eq!(m["business_text"], "1/2 TTHC", "{m}");
@@ -557,7 +568,10 @@ fn plan_status_counts_the_measures_as_the_government_reports_them() {
     assert_eq!(m["time_cut"]["target"], 50.0);
     assert_eq!(m["time_cut"]["met"], true);
     assert_eq!(m["conditions_cut_percent"]["percent_text"], "66,67 %");
-    assert_eq!(m["conditions_cut_percent"]["met"], false, "the 2026 target is 100 %");
+    assert_eq!(
+        m["conditions_cut_percent"]["met"], false,
+        "the 2026 target is 100 %"
+    );
     // Per room: the xăng dầu row is the trade room's, the other the industry room's.
     let groups = v["groups"].as_array().unwrap();
     let trade = groups
@@ -570,4 +584,55 @@ fn plan_status_counts_the_measures_as_the_government_reports_them() {
         .find(|g| g["lead"].as_str().unwrap().contains("Công nghiệp"))
         .unwrap();
     assert_eq!(industry["measures"]["business_text"], "0/1 TTHC");
+}
+
+#[test]
+fn an_old_cap_huyen_file_opens_unchanged_and_the_checks_say_it() {
+    let dir = tempfile::tempdir().unwrap();
+    // A file as an older version wrote it: no measures, "Cấp huyện".
+    let text = fs::read_to_string(examples_dir().join("vlncn-cap-lai-gcn-huan-luyen.ron"))
+        .unwrap()
+        .replace("print_note: true,\n", "")
+        .replace("level: \"Cấp tỉnh\"", "level: \"Cấp huyện\"");
+    assert!(text.contains("Cấp huyện"));
+    let p = dir.path().join("cu.ron");
+    fs::write(&p, &text).unwrap();
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_tthc-review"))
+            .args(args)
+            .current_dir(dir.path())
+            .output()
+            .unwrap()
+    };
+    let out = run(&["check", "cu.ron"]);
+    let said =
+        String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{said}");
+    assert!(
+        said.contains("cấp thực hiện «Cấp huyện»: chính quyền cấp huyện kết thúc từ 01/7/2025"),
+        "{said}"
+    );
+    let out = run(&["calc", "cu.ron", "--json"]);
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["business"], false);
+    assert!(v["baseline"].is_null() && v["against_baseline"].is_null());
+    assert_eq!(v["chosen"]["after"], 2_621_160);
+    assert_eq!(
+        fs::read_to_string(&p).unwrap(),
+        text,
+        "opened, never rewritten"
+    );
+    // A letterhead that names a province merged on 1/7/2025 is a warning before the report.
+    let mut s = ReportSettings::default();
+    s.body_lower = "TỈNH QUẢNG NAM".into();
+    fs::create_dir(dir.path().join("cfg")).unwrap();
+    fs::write(dir.path().join("cfg/tl.ron"), s.to_ron()).unwrap();
+    let out = run(&["compile", ".", "-o", "qd.pdf", "--settings", "cfg/tl.ron"]);
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{said}");
+    assert!(
+        said.contains("tỉnh Quảng Nam đã hợp nhất vào Đà Nẵng từ 01/7/2025"),
+        "{said}"
+    );
 }

@@ -294,6 +294,21 @@ pub fn gather<'a>(
     }
     let reviews = || items.iter().filter_map(|(_, r)| r.as_ref().ok());
     let year = decision_year(settings, reviews());
+    // A former province in the letterhead or the signer (merged on 1/7/2025).
+    for text in [&settings.body_lower, &settings.signer_authority] {
+        if let Some((old, now)) = t.government.former_province(text) {
+            findings.push(Finding {
+                severity: Severity::Warning,
+                file: Some(PathBuf::from("report_settings.ron")),
+                step: None,
+                message: format!(
+                    "thiết lập báo cáo ghi «{}»: tỉnh {old} đã hợp nhất vào {} từ 01/7/2025",
+                    text.trim(),
+                    now.name
+                ),
+            });
+        }
+    }
     for p in settings.problems(year) {
         findings.push(Finding {
             severity: Severity::Warning,

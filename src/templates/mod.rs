@@ -14,7 +14,9 @@ use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
-pub use targets::{TARGETS_FILE, Targets, YearTargets};
+pub use targets::{
+    GOVERNMENT_FILE, Government, Province, RetiredLevel, TARGETS_FILE, Targets, YearTargets,
+};
 
 pub const FORM_FILE: &str = "form.ron";
 pub const PRESETS_FILE: &str = "presets.ron";
@@ -161,6 +163,8 @@ pub struct Templates {
     pub origin: String,
     /// The cuts each year must reach against the baseline year.
     pub targets: Targets,
+    /// Levels of government, provinces, departments.
+    pub government: Government,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -225,6 +229,7 @@ impl Templates {
             fields: parse(fields.0, fields.1)?,
             origin: String::new(),
             targets: Targets::embedded(),
+            government: Government::embedded(),
         };
         let mut t = t;
         // A wording file written for an older version lacks the newer keys: they read as the
@@ -275,6 +280,14 @@ impl Templates {
             let text = std::fs::read_to_string(&targets)
                 .map_err(|e| TemplateError::at(&name, format!("không đọc được ({e})")))?;
             t.targets = Targets::parse(&name, &text).map_err(|e| TemplateError::at(&name, e))?;
+        }
+        let government = dir.join(GOVERNMENT_FILE);
+        if government.is_file() {
+            let name = government.display().to_string();
+            let text = std::fs::read_to_string(&government)
+                .map_err(|e| TemplateError::at(&name, format!("không đọc được ({e})")))?;
+            t.government =
+                Government::parse(&name, &text).map_err(|e| TemplateError::at(&name, e))?;
         }
         t.origin = dir.display().to_string();
         Ok(t)

@@ -63,6 +63,32 @@ fn field_picker(ui: &mut egui::Ui, t: &Templates, field: &mut String, changed: &
     }
 }
 
+/// Cấp thực hiện: typed, or picked from the levels of two-level government (government.ron).
+/// A level that no longer exists ("Cấp huyện" in an older file) is kept as written and said.
+fn level_picker(ui: &mut egui::Ui, t: &Templates, level: &mut String, changed: &mut bool) {
+    ui.vertical(|ui| {
+        ui.horizontal(|ui| {
+            widgets::text(ui, level, "Cấp thực hiện", W - 110.0, changed);
+            egui::ComboBox::from_id_salt("level_list")
+                .selected_text("Chọn…")
+                .width(100.0)
+                .show_ui(ui, |ui| {
+                    for l in &t.government.levels {
+                        if ui.selectable_label(level == l, l).clicked() {
+                            *level = l.clone();
+                            *changed = true;
+                        }
+                    }
+                })
+                .response
+                .accessible_name("Chọn cấp thực hiện từ danh sách");
+        });
+        if let Some(r) = t.government.retired_level(level) {
+            ui.colored_label(ui.visuals().warn_fg_color, &r.note);
+        }
+    });
+}
+
 pub fn show(ui: &mut egui::Ui, ed: &mut EditorState, t: &Templates, actions: &mut Vec<Action>) {
     let w = &t.wording;
     let mut changed = false;
@@ -83,14 +109,18 @@ pub fn show(ui: &mut egui::Ui, ed: &mut EditorState, t: &Templates, actions: &mu
             ui.label("Lĩnh vực");
             field_picker(ui, t, &mut r.tthc.field, &mut changed);
             ui.end_row();
-            for (label, value) in [
-                ("Cấp thực hiện", &mut r.tthc.level),
-                ("Cơ quan giải quyết", &mut r.tthc.agency),
-            ] {
-                ui.label(label);
-                widgets::text(ui, value, label, W, &mut changed);
-                ui.end_row();
-            }
+            ui.label("Cấp thực hiện");
+            level_picker(ui, t, &mut r.tthc.level, &mut changed);
+            ui.end_row();
+            ui.label("Cơ quan giải quyết");
+            widgets::text(
+                ui,
+                &mut r.tthc.agency,
+                "Cơ quan giải quyết",
+                W,
+                &mut changed,
+            );
+            ui.end_row();
             if r.draft {
                 ui.label("Bản nháp");
                 ui.horizontal(|ui| {
