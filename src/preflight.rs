@@ -310,8 +310,10 @@ fn review_checks(t: &Templates, review: &Review, out: &mut Out) {
         .map(|p| p.year)
         .filter(|y| i32::from(*y) < review_year)
         .max();
+    // (Internal procedures are costed with public-sector wages, not GDP per head.)
     if let (Some(y), Some(latest)) = (review.cost.income_year, latest)
         && y < latest
+        && !review.kind.is_internal()
     {
         out.warn(
             Step::CurrentCost,

@@ -113,6 +113,8 @@ pub enum Edit {
     },
     /// The hourly income of the preset of this year, with its source.
     ApplyIncomePreset(u16),
+    /// A public-sector wage preset (internal procedures), by its place in the list.
+    ApplyWagePreset(usize),
     /// The hourly income computed from GDP per head.
     SetHourlyFromGdp(Decimal),
     /// A note ("nguồn") on a figure of an activity.
@@ -475,6 +477,9 @@ impl Review {
                     .find(|p| p.year == *year)?
                     .apply(&mut self.cost);
             }
+            Edit::ApplyWagePreset(i) => {
+                t.presets.public_wages.get(*i)?.apply(&mut self.cost);
+            }
             Edit::SetHourlyFromGdp(v) => {
                 self.cost.hourly_income = Figure::with_note(*v, "Tính từ GDP bình quân đầu người");
             }
@@ -690,6 +695,18 @@ mod tests {
             &t,
         );
         assert_eq!(r.activities, acts);
+    }
+
+    #[test]
+    fn a_public_wage_preset_sets_the_hourly_value_of_an_internal_procedure() {
+        let t = Templates::embedded();
+        let mut r = Review::default();
+        r.kind = crate::model::ProcedureKind::NoiBoTrongCoQuan;
+        r.apply(&Edit::ApplyWagePreset(0), &t);
+        // 2.340.000 × 2,34 ÷ 176 = 31.111,36 → 31.111
+        assert_eq!(r.cost.hourly_income.value, Decimal::from(31111));
+        assert!(r.cost.income_source.contains("73/2024/NĐ-CP"));
+        assert!(r.cost.gdp_per_capita.is_none());
     }
 
     #[test]

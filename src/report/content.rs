@@ -344,7 +344,12 @@ fn yes_no(v: Option<bool>) -> &'static str {
 pub fn form_appendix(doc: &mut Document, t: &Templates, review: &Review) {
     let w = &t.wording;
     let r = &review.tthc;
-    centered_title(doc, w.get("report.form_title"), BODY);
+    let title = if review.kind.is_internal() {
+        "report.form_title_internal"
+    } else {
+        "report.form_title"
+    };
+    centered_title(doc, w.get(title), BODY);
     heading(doc, w.get("report.general"), 1);
     let subjects: Vec<&str> = r
         .subjects

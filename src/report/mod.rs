@@ -110,7 +110,12 @@ pub fn review_document(
         s.author.clone()
     };
     doc.push(Block::Letterhead(head));
-    centered_title(&mut doc, w.get("report.single_title"), 14.0);
+    let title = if review.kind.is_internal() {
+        "report.single_title_internal"
+    } else {
+        "report.single_title"
+    };
+    centered_title(&mut doc, w.get(title), 14.0);
     let subtitle = w.fill(
         "report.single_subtitle",
         &[

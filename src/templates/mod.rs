@@ -84,6 +84,43 @@ impl IncomePreset {
 pub struct Presets {
     pub activities: Vec<ActivityPreset>,
     pub incomes: Vec<IncomePreset>,
+    /// Public-sector wages: the hourly value of a civil servant's time, for internal procedures
+    /// (TTHC nội bộ), where the one who complies is a state body.
+    #[serde(default)]
+    pub public_wages: Vec<WagePreset>,
+}
+
+/// An hourly public-sector wage: lương cơ sở × hệ số lương ÷ giờ làm việc/tháng.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WagePreset {
+    pub name: String,
+    /// The year from which the base salary applies.
+    pub year: u16,
+    pub base_salary: Decimal,
+    pub coefficient: Decimal,
+    pub hours_per_month: Decimal,
+    pub hourly: Decimal,
+    pub source: String,
+}
+
+impl WagePreset {
+    /// Puts this wage into a review's cost parameters, with its source and how it is computed.
+    pub fn apply(&self, cost: &mut crate::model::CostParams) {
+        use crate::model::Figure;
+        cost.hourly_income = Figure::with_note(
+            self.hourly,
+            format!(
+                "lương cơ sở {} × hệ số {} ÷ {} giờ/tháng",
+                crate::cost::format::money(self.base_salary),
+                crate::cost::format::number(self.coefficient),
+                crate::cost::format::number(self.hours_per_month)
+            ),
+        );
+        cost.income_year = Some(self.year);
+        cost.income_source = self.source.clone();
+        cost.gdp_per_capita = None;
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -228,6 +228,24 @@ pub fn presets(file: &str, p: &Presets) -> Result<(), TemplateError> {
             return Err(err(file, format!("hoạt động mẫu «{}»: số giờ âm", a.name)));
         }
     }
+    for w in &p.public_wages {
+        if w.base_salary <= Decimal::ZERO
+            || w.coefficient <= Decimal::ZERO
+            || w.hours_per_month <= Decimal::ZERO
+        {
+            return Err(err(file, format!("lương «{}»: số liệu phải dương", w.name)));
+        }
+        let derived = round_dong(w.base_salary * w.coefficient / w.hours_per_month);
+        if derived != w.hourly {
+            return Err(err(
+                file,
+                format!(
+                    "lương «{}»: {} × {} ÷ {} = {} đồng/giờ, không phải {}",
+                    w.name, w.base_salary, w.coefficient, w.hours_per_month, derived, w.hourly
+                ),
+            ));
+        }
+    }
     let divisor = Decimal::from(12 * 22 * 8);
     for i in &p.incomes {
         if i.gdp_per_capita <= Decimal::ZERO || i.hourly <= Decimal::ZERO {

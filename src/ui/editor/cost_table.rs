@@ -376,6 +376,24 @@ pub fn show_current(
             egui::ComboBox::from_id_salt("income_preset")
                 .selected_text("Lấy theo năm…")
                 .show_ui(ui, |ui| {
+                    // Internal procedures: the time of a civil servant, first.
+                    if r.kind.is_internal() {
+                        for (i, w) in t.presets.public_wages.iter().enumerate() {
+                            let text = format!(
+                                "Lương khu vực công — {}: {} đồng/giờ",
+                                w.name,
+                                crate::cost::format::money(w.hourly)
+                            );
+                            if ui
+                                .selectable_label(r.cost.hourly_income.value == w.hourly, text)
+                                .on_hover_text(&w.source)
+                                .clicked()
+                            {
+                                actions.push(Action::Edit(Edit::ApplyWagePreset(i)));
+                            }
+                        }
+                        ui.separator();
+                    }
                     for p in &t.presets.incomes {
                         let text = format!(
                             "{}: {} đồng/giờ",
