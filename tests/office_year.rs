@@ -554,3 +554,78 @@ fn one_field_spelt_two_ways_is_one_group_on_the_plan_page() {
         "one group for both spellings"
     );
 }
+
+#[test]
+fn a_business_tthc_gets_its_baseline_and_conditions_and_the_measures_turn_green() {
+    let dir = examples_folder();
+    let mut h = app_at(dir.path(), egui::vec2(1366.0, 1100.0), Dialogs::default());
+    open(
+        &mut h,
+        "Cấp Giấy chứng nhận cửa hàng đủ điều kiện bán lẻ xăng dầu",
+    );
+    // A finding on a listed requirement becomes a business condition to cut.
+    h.get_by_label_contains("3. Tính hợp lý").click();
+    h.run();
+    let radio = "hl.dieu_kien.dap_ung#1: Không";
+    h.get_by_label(radio).scroll_to_me();
+    h.run();
+    h.get_by_label(radio).click();
+    h.run();
+    click(&mut h, Role::Button, "+ Điều kiện kinh doanh cần cắt giảm");
+    assert!(contains(&h, "● Đã có trong danh sách điều kiện kinh doanh"));
+    // Step 1: business-related, baseline = this 2024 review's own figures.
+    h.get_by_label_contains("1. Thông tin TTHC").click();
+    h.run();
+    let business =
+        "TTHC liên quan đến hoạt động sản xuất, kinh doanh (thuộc phạm vi mục tiêu cắt giảm)";
+    h.get_by_label(business).scroll_to_me();
+    h.run();
+    h.get_by_label(business).click();
+    h.run();
+    click(&mut h, Role::Button, "Lấy từ bảng chi phí hiện tại");
+    let r = &h.state().editor.as_ref().unwrap().review;
+    assert!(r.business);
+    let b = r.baseline.as_ref().unwrap();
+    assert_eq!(b.cost.value, d("297692800"));
+    assert_eq!(b.days.value, d("15"));
+    assert_eq!(r.business_conditions.len(), 1);
+    assert_eq!(
+        r.business_conditions[0].fate,
+        tthc_review::model::ConditionFate::SuaDoi
+    );
+    // (A tall window: the option's table is in view without scrolling.)
+    // The review is a 2024 one: the 2024 targets are not in the data; the plan's year is.
+    h.state_mut().editor.as_mut().unwrap().plan_year = Some(2025);
+    h.run();
+    assert!(contains(
+        &h,
+        "Chi phí tuân thủ: giảm 26,44 % (mục tiêu 30 %) — CHƯA ĐẠT"
+    ));
+    assert!(contains(
+        &h,
+        "Thời hạn giải quyết: giảm 33,33 % (mục tiêu 30 %) — ĐẠT"
+    ));
+    assert!(contains(
+        &h,
+        "Điều kiện kinh doanh (1/1 cắt giảm, đơn giản hóa: bãi bỏ 0, sửa đổi 1, giữ 0): giảm 100,00 % (mục tiêu 30 %) — ĐẠT"
+    ));
+    // Fewer hours in the option: the cost measure turns green.
+    h.get_by_label_contains("6. Phương án").click();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Phương án 1: giờ, hoạt động 1")
+        .scroll_to_me();
+    h.run();
+    type_into(&mut h, "Phương án 1: giờ, hoạt động 1", "2");
+    h.get_by_label_contains("7. So sánh").click();
+    h.run();
+    assert!(contains(
+        &h,
+        "Chi phí tuân thủ: giảm 39,41 % (mục tiêu 30 %) — ĐẠT"
+    ));
+    // Saved with the review.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    let saved = load_review(&dir.path().join(XANG_DAU)).unwrap();
+    assert!(saved.business && saved.baseline.is_some());
+    assert_eq!(saved.business_conditions.len(), 1);
+}

@@ -405,6 +405,30 @@ fn show_question(
                 };
                 let placed = placed_in(&ed.review, &key);
                 finding_button(ui, placed, &ed.derived.option_labels, line, actions);
+                // A finding on a listed requirement: it can become a business condition (ĐKKD)
+                // of the 2025–2026 measures, to be abolished or amended.
+                if component == crate::model::Component::YeuCauDieuKien && item.is_some() {
+                    let known = ed.review.business_conditions.iter().any(|c| {
+                        crate::model::text_key(&c.text) == crate::model::text_key(item_name)
+                    });
+                    if known {
+                        ui.weak("● Đã có trong danh sách điều kiện kinh doanh");
+                    } else if ui
+                        .button("+ Điều kiện kinh doanh cần cắt giảm")
+                        .on_hover_text("Thêm điều kiện này vào danh sách ĐKKD (bước 1), đánh dấu «sửa đổi», kèm lý do")
+                        .clicked()
+                    {
+                        ed.review
+                            .business_conditions
+                            .push(crate::model::BusinessCondition {
+                                text: item_name.to_string(),
+                                basis: String::new(),
+                                fate: crate::model::ConditionFate::SuaDoi,
+                                reason: local.reason.clone(),
+                            });
+                        *changed = true;
+                    }
+                }
             }
         });
     }
