@@ -636,3 +636,21 @@ fn an_old_cap_huyen_file_opens_unchanged_and_the_checks_say_it() {
         "{said}"
     );
 }
+
+#[test]
+fn the_date_line_takes_the_seat_of_the_province_once_the_office_writes_it() {
+    let mut t = Templates::embedded();
+    let items = example_items();
+    let mut s = ReportSettings::default();
+    s.body_lower = "TỈNH ĐỒNG NAI".into();
+    let c = compile_pdf(&t, &s, &items, &|_, _| {}).unwrap();
+    assert_has(&text(&c.bytes), "……, ngày …… tháng …… năm 2024");
+    t.government
+        .provinces
+        .iter_mut()
+        .find(|p| p.name == "Đồng Nai")
+        .unwrap()
+        .seat = "Biên Hòa".into();
+    let c = compile_pdf(&t, &s, &items, &|_, _| {}).unwrap();
+    assert_has(&text(&c.bytes), "Biên Hòa, ngày …… tháng …… năm 2024");
+}

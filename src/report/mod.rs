@@ -419,6 +419,15 @@ pub fn compiled_document(
     let n = g.items.len().to_string();
     let year = g.year.to_string();
     let target = settings.time_cut_target.to_string();
+    // The place of the date line: the seat of the province the letterhead names, once the
+    // office has written it in government.ron; else left to fill by hand.
+    let seat = t
+        .government
+        .province_in(&settings.body_lower)
+        .map(|p| p.seat.trim())
+        .filter(|s| !s.is_empty())
+        .unwrap_or(BLANK)
+        .to_string();
     let fill_n = |s: &str| {
         templates::fill_text(
             s,
@@ -427,6 +436,7 @@ pub fn compiled_document(
                 ("target", &target),
                 ("year", &year),
                 ("agency", &g.agency),
+                ("seat", &seat),
             ],
         )
     };

@@ -164,6 +164,14 @@ impl Government {
         })
     }
 
+    /// The province a text names ("TỈNH ĐỒNG NAI", "THÀNH PHỐ ĐÀ NẴNG"), under its current name.
+    pub fn province_in(&self, text: &str) -> Option<&Province> {
+        let key = crate::model::text_key(text);
+        self.provinces
+            .iter()
+            .find(|p| key.ends_with(&crate::model::text_key(&p.name)))
+    }
+
     /// A former province a text names as "tỉnh X" (after 1/7/2025 part of the returned unit).
     pub fn former_province<'a>(&'a self, text: &str) -> Option<(&'a str, &'a Province)> {
         let key = crate::model::text_key(text);
