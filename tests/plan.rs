@@ -708,3 +708,37 @@ fn the_portals_list_of_a_department_starts_a_plan() {
         assert!(problems.contains(col), "{col} not in:\n{problems}");
     }
 }
+
+#[test]
+fn a_cell_at_the_far_corner_neither_aborts_nor_allocates_the_sheet() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("xa.xlsx");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.write_string(0, 0, "STT").unwrap();
+    ws.write_string(0, 1, "Tên thủ tục hành chính").unwrap();
+    ws.write_string(1, 0, "1").unwrap();
+    ws.write_string(1, 1, XANG_DAU).unwrap();
+    // XFD1048576: the last cell Excel has.
+    ws.write_string(1_048_575, 16_383, "x").unwrap();
+    wb.save(&path).unwrap();
+    assert!(std::fs::metadata(&path).unwrap().len() < 10_000);
+    // The real binary under a 1 GB address-space limit: a grid of the declared size would not fit.
+    let out = Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "ulimit -v 1048576; exec '{}' plan import xa.xlsx -o xa.plan.ron",
+            env!("CARGO_BIN_EXE_tthc-review")
+        ))
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "exit {:?}: {err}", out.status.code());
+    assert!(
+        err.contains("1 ô có nội dung ở ngoài 20000 dòng, 100 cột đầu"),
+        "{err}"
+    );
+    let plan = tthc_review::plan::Plan::load(&dir.path().join("xa.plan.ron")).unwrap();
+    assert_eq!(plan.rows.len(), 1);
+}

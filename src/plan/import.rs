@@ -554,8 +554,68 @@ fn merges_of<RS: std::io::Read + std::io::Seek>(
         .collect()
 }
 
+/// How far into a sheet a plan's annex is read: far beyond any real plan (a department lists a few
+/// hundred TTHC in under twenty columns), and a bound on what a hostile file can make us allocate.
+const MAX_ROWS: u32 = 20_000;
+const MAX_COLS: u32 = 100;
+/// The largest spreadsheet read.
+const MAX_SHEET_BYTES: u64 = 32 << 20;
+
+fn data_ref_text(d: &calamine::DataRef) -> String {
+    use calamine::DataRef;
+    match d {
+        DataRef::Empty => String::new(),
+        DataRef::String(s) | DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => s.clone(),
+        DataRef::SharedString(s) => s.to_string(),
+        DataRef::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+        DataRef::Float(f) => f.to_string(),
+        DataRef::Int(i) => i.to_string(),
+        DataRef::Bool(b) => b.to_string(),
+        DataRef::DateTime(d) => d.as_f64().to_string(),
+        DataRef::Error(e) => e.to_string(),
+    }
+}
+
+/// An .xlsx sheet's cells, streamed: only the cells inside the bounds are kept, so a file that
+/// declares (or holds) a cell at XFD1048576 never makes us allocate the whole grid. Cells with
+/// text beyond the bounds are counted and reported.
+fn xlsx_sheet_rows<RS: std::io::Read + std::io::Seek>(
+    wb: &mut calamine::Xlsx<RS>,
+    sheet: &str,
+    name: &str,
+) -> Result<(Vec<Vec<String>>, usize), String> {
+    let mut reader = wb
+        .worksheet_cells_reader(sheet)
+        .map_err(|_| format!("{name}: không đọc được trang «{sheet}» (trang hỏng)"))?;
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut outside = 0usize;
+    while let Some(cell) = reader
+        .next_cell()
+        .map_err(|_| format!("{name}: không đọc được trang «{sheet}» (trang hỏng)"))?
+    {
+        let (r, c) = cell.get_position();
+        let text = data_ref_text(cell.get_value());
+        if text.trim().is_empty() {
+            continue;
+        }
+        if r >= MAX_ROWS || c >= MAX_COLS {
+            outside += 1;
+            continue;
+        }
+        let (r, c) = (r as usize, c as usize);
+        if rows.len() <= r {
+            rows.resize(r + 1, Vec::new());
+        }
+        if rows[r].len() <= c {
+            rows[r].resize(c + 1, String::new());
+        }
+        rows[r][c] = text;
+    }
+    Ok((rows, outside))
+}
+
 /// The rows and merged blocks of the first sheet with a header row (else the first sheet).
-fn workbook_rows(path: &Path) -> Result<(Vec<Vec<String>>, Vec<Merge>), String> {
+fn workbook_rows(path: &Path) -> Result<(Vec<Vec<String>>, Vec<Merge>, Vec<String>), String> {
     use calamine::Reader;
     let name = path.display().to_string();
     match std::fs::metadata(path) {
@@ -564,7 +624,56 @@ fn workbook_rows(path: &Path) -> Result<(Vec<Vec<String>>, Vec<Merge>), String> 
         }
         Err(_) => return Err(format!("{name}: không có quyền đọc tệp này")),
         Ok(m) if !m.is_file() => return Err(format!("{name}: không phải một tệp")),
+        Ok(m) if m.len() > MAX_SHEET_BYTES => {
+            return Err(format!(
+                "{name}: tệp {} MB, lớn hơn giới hạn {} MB của một phụ lục kế hoạch",
+                m.len() >> 20,
+                MAX_SHEET_BYTES >> 20
+            ));
+        }
         Ok(_) => {}
+    }
+    let is_xlsx = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx") || e.eq_ignore_ascii_case("xlsm"));
+    if is_xlsx {
+        let mut wb: calamine::Xlsx<_> = calamine::open_workbook(path).map_err(|_| {
+            format!(
+                "{name}: không đọc được bảng tính (tệp hỏng, có mật khẩu hoặc không phải tệp Excel)"
+            )
+        })?;
+        let sheets = calamine::Reader::sheet_names(&wb).to_vec();
+        let mut first = None;
+        for s in sheets {
+            let (mut rows, outside) = xlsx_sheet_rows(&mut wb, &s, &name)?;
+            if outside > 0 && rows.iter().all(|r| r.is_empty()) {
+                return Err(format!(
+                    "{name}: trang «{s}» chỉ có nội dung ở quá xa (ngoài {MAX_ROWS} dòng, {MAX_COLS} cột đầu): không phải phụ lục kế hoạch"
+                ));
+            }
+            let merges: Vec<Merge> = wb
+                .merge_cells_by_sheet_name(&s)
+                .unwrap_or_default()
+                .into_iter()
+                .filter(|d| d.start.0 < MAX_ROWS && d.start.1 < MAX_COLS)
+                .map(|d| Merge {
+                    rows: (d.start.0 as usize, d.end.0.min(MAX_ROWS - 1) as usize),
+                    cols: (d.start.1 as usize, d.end.1.min(MAX_COLS - 1) as usize),
+                })
+                .collect();
+            fill_merges(&mut rows, &merges);
+            let far = (outside > 0).then(|| {
+                format!(
+                    "{name}: trang «{s}»: {outside} ô có nội dung ở ngoài {MAX_ROWS} dòng, {MAX_COLS} cột đầu, không đọc"
+                )
+            });
+            if find_header(&rows).is_some() {
+                return Ok((rows, merges, far.into_iter().collect()));
+            }
+            first.get_or_insert((rows, merges, far.into_iter().collect()));
+        }
+        return first.ok_or_else(|| format!("{name}: bảng tính không có trang nào"));
     }
     let mut wb = calamine::open_workbook_auto(path).map_err(|_| {
         format!(
@@ -584,9 +693,9 @@ fn workbook_rows(path: &Path) -> Result<(Vec<Vec<String>>, Vec<Merge>), String> 
         let merges = merges_of(&mut wb, &s, range.start().unwrap_or((0, 0)));
         fill_merges(&mut rows, &merges);
         if find_header(&rows).is_some() {
-            return Ok((rows, merges));
+            return Ok((rows, merges, Vec::new()));
         }
-        first.get_or_insert((rows, merges));
+        first.get_or_insert((rows, merges, Vec::new()));
     }
     first.ok_or_else(|| format!("{name}: bảng tính không có trang nào"))
 }
@@ -630,8 +739,8 @@ pub fn import(path: &Path) -> Result<Imported, String> {
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase)
         .unwrap_or_default();
-    let (rows, merges) = match ext.as_str() {
-        "csv" => (csv_rows(path)?, Vec::new()),
+    let (rows, merges, far) = match ext.as_str() {
+        "csv" => (csv_rows(path)?, Vec::new(), Vec::new()),
         "xlsx" | "xlsm" | "xls" | "ods" => workbook_rows(path)?,
         _ => {
             return Err(format!(
@@ -640,7 +749,9 @@ pub fn import(path: &Path) -> Result<Imported, String> {
             ));
         }
     };
-    from_sheet(&path.display().to_string(), rows, &merges)
+    let mut imported = from_sheet(&path.display().to_string(), rows, &merges)?;
+    imported.problems.extend(far);
+    Ok(imported)
 }
 
 #[cfg(test)]
