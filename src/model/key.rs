@@ -53,10 +53,30 @@ fn is_combining(c: char) -> bool {
     ('\u{300}'..='\u{36f}').contains(&c)
 }
 
+/// A mã số as a key. The national short code "<1|2|3>.<6 digits>" names the TTHC: "2.000648",
+/// "2.000648.000.00.00.H32" and "2.000648 000.00.00 H32" are one TTHC (a province's variant adds
+/// its suffix; plans print it with spaces). A code without that form: its letters and digits, upper
+/// case. The code itself is kept and printed as written.
+pub fn code_key(code: &str) -> String {
+    let b = code.trim().as_bytes();
+    let short = b.len() >= 8
+        && b[0].is_ascii_digit()
+        && b[1] == b'.'
+        && b[2..8].iter().all(u8::is_ascii_digit)
+        && b.get(8).is_none_or(|c| !c.is_ascii_digit());
+    if short {
+        return code.trim()[..8].to_string();
+    }
+    code.chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_uppercase())
+        .collect()
+}
+
 /// Which TTHC a review is about: its mã số when it has one, else its normalised name. `None`
 /// for a review with neither (a blank draft), which is never a duplicate of anything.
 pub fn tthc_key(r: &TthcRecord) -> Option<String> {
-    let code: String = r.code.split_whitespace().collect::<String>().to_uppercase();
+    let code = code_key(&r.code);
     if !code.is_empty() {
         return Some(format!("mã:{code}"));
     }
@@ -67,6 +87,21 @@ pub fn tthc_key(r: &TthcRecord) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_short_code_names_the_tthc_however_it_is_printed() {
+        for c in [
+            "2.000648",
+            "2.000648.000.00.00.H32",
+            "2.000648 000.00.00 H32",
+            " 2.000648.000.00.00.H45",
+        ] {
+            assert_eq!(code_key(c), "2.000648", "{c}");
+        }
+        assert_ne!(code_key("2.000648"), code_key("2.000649"));
+        assert_eq!(code_key("BTC-123 45"), "BTC12345");
+        assert_eq!(code_key(""), "");
+    }
 
     #[test]
     fn both_tone_placements_give_one_key() {
@@ -105,7 +140,7 @@ mod tests {
             name: "A".into(),
             ..Default::default()
         };
-        assert_eq!(tthc_key(&r).unwrap(), "mã:2.000648.000.00.00.H32");
+        assert_eq!(tthc_key(&r).unwrap(), "mã:2.000648");
         r.code.clear();
         assert_eq!(tthc_key(&r).unwrap(), format!("tên:{}", text_key("a")));
         r.name = "  ".into();

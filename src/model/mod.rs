@@ -15,7 +15,7 @@ pub use answers::*;
 pub use comment::Comment;
 pub use edit::*;
 pub use figure::{Figure, parse_decimal_vi};
-pub use key::{field_key, text_key, tthc_key};
+pub use key::{code_key, field_key, text_key, tthc_key};
 pub use measures::*;
 pub use option::*;
 pub use record::*;

@@ -10,14 +10,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use std::path::PathBuf;
 
-/// A mã số as a key: letters and digits only, upper case ("2.000648 000.00.00 H32" and
-/// "2.000648.000.00.00.H32" are one code).
-pub fn code_key(code: &str) -> String {
-    code.chars()
-        .filter(char::is_ascii_alphanumeric)
-        .map(|c| c.to_ascii_uppercase())
-        .collect()
-}
+pub use crate::model::code_key;
 
 /// A TTHC name as a key: `text_key`, without a leading "thủ tục".
 pub fn name_key(name: &str) -> String {
