@@ -9,6 +9,7 @@ pub mod exchange;
 pub mod measures;
 pub mod model;
 pub mod plan;
+pub mod portal;
 pub mod preflight;
 pub mod progress;
 pub mod report;

@@ -1569,3 +1569,263 @@ fn the_workbook_prints_on_a4_one_page_wide_with_every_option_and_the_unit() {
         "{not_chosen} tables of options not chosen"
     );
 }
+
+// ---------- The TTHC record from the national portal ----------
+
+#[test]
+fn a_portal_export_in_either_layout_imports_every_field() {
+    for layout_b in [false, true] {
+        let dir = tempfile::tempdir().unwrap();
+        let doc = dir.path().join("ChiTietTTHC_2.000648.doc");
+        std::fs::write(&doc, portal_doc(layout_b)).unwrap();
+        let rec = tthc_review::portal::read(&doc).unwrap();
+        let r = tthc_review::portal::record_of(
+            &rec,
+            "ChiTietTTHC_2.000648.doc",
+            chrono::NaiveDate::from_ymd_opt(2026, 12, 6).unwrap(),
+            None,
+        );
+        assert_eq!(r.code, "2.000648.000.00.00.H32");
+        assert_eq!(
+            r.name,
+            "Cấp Giấy chứng nhận cửa hàng đủ điều kiện bán lẻ xăng dầu"
+        );
+        assert_eq!(r.level, "Cấp Tỉnh");
+        assert_eq!(r.field, "Lưu thông hàng hóa trong nước");
+        assert_eq!(r.steps.len(), 3);
+        assert!(r.steps[0].starts_with("Bước 1:"));
+        assert_eq!(r.agency, "Sở Công Thương");
+        assert_eq!(r.subjects, [SubjectKind::ToChuc]);
+        assert_eq!(
+            r.result.name,
+            "Giấy chứng nhận cửa hàng đủ điều kiện bán lẻ xăng dầu"
+        );
+        // Three channels, each its own time and fee.
+        assert_eq!(
+            r.channels,
+            [Channel::TrucTiep, Channel::TrucTuyen, Channel::BuuChinh]
+        );
+        let terms: Vec<(Option<Channel>, String, DayKind, String)> = r
+            .channel_terms
+            .iter()
+            .map(|t| {
+                (
+                    t.channel,
+                    t.days.value.to_string(),
+                    t.day_kind,
+                    t.fee.value.to_string(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            terms,
+            [
+                (
+                    Some(Channel::TrucTiep),
+                    "15".into(),
+                    DayKind::NgayLamViec,
+                    "1250000".into()
+                ),
+                (
+                    Some(Channel::TrucTuyen),
+                    "10".into(),
+                    DayKind::NgayLamViec,
+                    "600000".into()
+                ),
+                (
+                    Some(Channel::BuuChinh),
+                    "20".into(),
+                    DayKind::Ngay,
+                    "1250000".into()
+                ),
+            ],
+            "layout B: {layout_b}"
+        );
+        // Online is costed by default: its time and fee are the record's.
+        assert_eq!(r.costed_channel, Some(Channel::TrucTuyen));
+        assert_eq!(r.time_limit.days.value, d("10"));
+        assert_eq!(r.fee.amount.value, d("600000"));
+        // The dossier, with its case and copies.
+        let docs: Vec<(&str, CopyKind)> = r
+            .documents
+            .iter()
+            .map(|x| (x.name.as_str(), x.kind))
+            .collect();
+        let case = if layout_b {
+            "Trường hợp cấp mới"
+        } else {
+            "Đối với thương nhân đề nghị cấp mới"
+        };
+        assert_eq!(
+            docs,
+            [
+                (
+                    format!("Đơn đề nghị cấp Giấy chứng nhận ({case})").as_str(),
+                    CopyKind::BanChinh
+                ),
+                (
+                    format!("Tài liệu chứng minh quyền sở hữu cửa hàng ({case})").as_str(),
+                    CopyKind::BanSao
+                ),
+                (
+                    format!("Giấy chứng nhận phòng cháy, chữa cháy ({case})").as_str(),
+                    CopyKind::BanSao
+                ),
+            ]
+        );
+        assert_eq!(r.forms, ["Mẫu 01.docx"]);
+        assert_eq!(r.conditions.len(), 2);
+        assert_eq!(
+            r.legal_basis,
+            [
+                "83/2014/NĐ-CP ngày 03/09/2014 của Chính phủ: Nghị định về kinh doanh xăng dầu",
+                "95/2021/NĐ-CP ngày 01/11/2021: Nghị định sửa đổi, bổ sung một số điều của Nghị định số 83/2014/NĐ-CP",
+            ]
+        );
+        assert_eq!(r.source.as_ref().unwrap().file, "ChiTietTTHC_2.000648.doc");
+    }
+}
+
+#[test]
+fn import_tthc_makes_a_review_that_checks_computes_and_exports_and_a_newer_file_refreshes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("ChiTietTTHC.doc"), portal_doc(false)).unwrap();
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_tthc-review"))
+            .args(args)
+            .current_dir(dir.path())
+            .output()
+            .unwrap();
+        (
+            out.status.success(),
+            String::from_utf8_lossy(&out.stdout).to_string()
+                + &String::from_utf8_lossy(&out.stderr),
+        )
+    };
+    let (ok, said) = run(&["import-tthc", "ChiTietTTHC.doc", "-o", "xang-dau.ron"]);
+    assert!(ok, "{said}");
+    assert!(said.contains("tính chi phí theo «Trực tuyến»"), "{said}");
+    let r = tthc_review::storage::load_review(&dir.path().join("xang-dau.ron")).unwrap();
+    // The proposed table: finding out, one row per document, filing, receiving.
+    let names: Vec<&str> = r.activities.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names.len(), 6, "{names:?}");
+    assert!(names[1].starts_with("Chuẩn bị: Đơn đề nghị"));
+    assert_eq!(r.activities[1].hours.value, d("2"), "bản chính");
+    assert_eq!(r.activities[2].hours.value, d("0.5"), "bản sao");
+    assert!(r.activities[1].hours.note.contains("ước tính của cơ quan"));
+    let (ok, said) = run(&["check", "xang-dau.ron"]);
+    assert!(ok, "{said}");
+    let (ok, said) = run(&["calc", "xang-dau.ron", "--json"]);
+    assert!(ok, "{said}");
+    let (ok, said) = run(&["import-tthc", "ChiTietTTHC.doc", "-o", "xang-dau.ron"]);
+    assert!(!ok && said.contains("--force"), "{said}");
+    // The reviewer works on it; then the portal's record changes (the online time is 7 days).
+    let mut r = r;
+    r.subjects = fig("40");
+    r.answers.clear();
+    tthc_review::storage::save_review(&dir.path().join("xang-dau.ron"), &r).unwrap();
+    let newer = String::from_utf8_lossy(&portal_doc(false)).to_string();
+    assert!(!newer.is_empty());
+    let mut z = zip::ZipArchive::new(std::io::Cursor::new(portal_doc(false))).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut z.by_name("word/document.xml").unwrap(), &mut xml).unwrap();
+    let xml = xml.replace("10 Ngày làm việc", "7 Ngày làm việc");
+    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    w.start_file(
+        "word/document.xml",
+        zip::write::SimpleFileOptions::default(),
+    )
+    .unwrap();
+    std::io::Write::write_all(&mut w, xml.as_bytes()).unwrap();
+    std::fs::write(dir.path().join("moi.doc"), w.finish().unwrap().into_inner()).unwrap();
+    let (ok, said) = run(&["import-tthc", "moi.doc", "--into", "xang-dau.ron"]);
+    assert!(ok, "{said}");
+    assert!(
+        said.contains("[channel_terms] Thời hạn, phí theo cách thức"),
+        "{said}"
+    );
+    assert!(said.contains("Chưa lấy thay đổi nào"), "{said}");
+    let before = std::fs::read(dir.path().join("xang-dau.ron")).unwrap();
+    let (ok, said) = run(&[
+        "import-tthc",
+        "moi.doc",
+        "--into",
+        "xang-dau.ron",
+        "--take",
+        "channel_terms",
+    ]);
+    assert!(ok, "{said}");
+    assert_ne!(
+        std::fs::read(dir.path().join("xang-dau.ron")).unwrap(),
+        before
+    );
+    let r2 = tthc_review::storage::load_review(&dir.path().join("xang-dau.ron")).unwrap();
+    assert_eq!(
+        r2.tthc.time_limit.days.value,
+        d("7"),
+        "the costed channel's new time"
+    );
+    assert_eq!(r2.subjects.value, d("40"), "the reviewer's work untouched");
+    assert_eq!(r2.activities, r.activities);
+}
+
+#[test]
+fn files_that_are_not_a_portal_export_are_named_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    // A real Word document of another kind (a report this app wrote).
+    let t = Templates::embedded();
+    let r =
+        tthc_review::storage::load_review(&examples_dir().join("xang-dau-cap-gcn-cua-hang.ron"))
+            .unwrap();
+    let docx = review_report(&t, &ReportSettings::default(), &r, Format::Docx).unwrap();
+    let pdf = review_report(&t, &ReportSettings::default(), &r, Format::Pdf).unwrap();
+    let mut truncated = portal_doc(false);
+    truncated.truncate(truncated.len() / 2);
+    // A 1 GB document.xml packed into a small zip: refused while unpacking, never held.
+    let bomb = {
+        let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        w.start_file(
+            "word/document.xml",
+            zip::write::SimpleFileOptions::default()
+                .compression_method(zip::CompressionMethod::Deflated)
+                .large_file(true),
+        )
+        .unwrap();
+        let block = vec![b' '; 1 << 20];
+        for _ in 0..1024 {
+            std::io::Write::write_all(&mut w, &block).unwrap();
+        }
+        w.finish().unwrap().into_inner()
+    };
+    assert!(bomb.len() < 4 << 20, "{}", bomb.len());
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        ("bao-cao.doc", docx, "không phải trang chi tiết thủ tục"),
+        ("doi-duoi.doc", pdf, "tệp PDF"),
+        (
+            "cu.doc",
+            vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0],
+            "Word 97-2003",
+        ),
+        ("cat.doc", truncated, "tệp nén hỏng"),
+        ("bom.doc", bomb, "vượt 32 MB"),
+    ];
+    for (name, bytes, want) in cases {
+        std::fs::write(dir.path().join(name), bytes).unwrap();
+        let out = std::process::Command::new("sh")
+            .arg("-c")
+            .arg(format!(
+                "ulimit -v 1048576; exec '{}' import-tthc {name} -o moi.ron",
+                env!("CARGO_BIN_EXE_tthc-review")
+            ))
+            .current_dir(dir.path())
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{name}: {err}");
+        assert!(err.contains(name) && err.contains(want), "{name}: {err}");
+        assert!(
+            !dir.path().join("moi.ron").exists(),
+            "{name}: nothing written"
+        );
+    }
+}

@@ -7,6 +7,7 @@ mod export;
 mod fmt;
 pub mod out;
 mod plan;
+mod portal;
 
 use out::tell;
 
@@ -34,6 +35,24 @@ pub enum Command {
         /// In kết quả dạng JSON (số tiền là số nguyên đồng)
         #[arg(long)]
         json: bool,
+    },
+    /// Tạo bản rà soát mới từ tệp «Tải xuống chi tiết thủ tục» của Cổng Dịch vụ công quốc gia (.doc),
+    /// hoặc cập nhật bản rà soát đã có (--into) theo tệp mới hơn.
+    ImportTthc {
+        /// Tệp tải từ Cổng (ChiTietTTHC_….doc)
+        file: PathBuf,
+        /// Bản rà soát mới cần ghi (.ron)
+        #[arg(short = 'o', long = "output", conflicts_with = "into")]
+        output: Option<PathBuf>,
+        /// Ghi đè bản rà soát đã có ở -o
+        #[arg(long)]
+        force: bool,
+        /// Bản rà soát đã có: liệt kê các mục khác với Cổng
+        #[arg(long)]
+        into: Option<PathBuf>,
+        /// Với --into: các mục lấy theo Cổng ("all" hoặc mã mục như documents, channel_terms)
+        #[arg(long, value_delimiter = ',')]
+        take: Vec<String>,
     },
     /// Xuất báo cáo phương án đơn giản hóa của một bản rà soát (PDF, Word .docx hoặc Excel .xlsx theo đuôi tệp).
     Export {
@@ -185,6 +204,20 @@ pub fn run(cmd: Command) -> ExitCode {
     };
     let result = match cmd {
         Command::Calc { file, json } => calc::run(&templates, &file, json),
+        Command::ImportTthc {
+            file,
+            output,
+            force,
+            into,
+            take,
+        } => match (output, into) {
+            (_, Some(into)) => portal::refresh(&file, &into, &take),
+            (Some(output), None) => portal::import(&templates, &file, &output, force),
+            (None, None) => {
+                tell!("cần -o BẢN_MỚI.ron hoặc --into BẢN_ĐÃ_CÓ.ron");
+                Err(2)
+            }
+        },
         Command::Check { paths } => check::run(&templates, &paths),
         Command::Fmt { files } => fmt::run(&templates, &files),
         Command::Export {

@@ -88,6 +88,19 @@ pub struct Presets {
     /// (TTHC nội bộ), where the one who complies is a state body.
     #[serde(default)]
     pub public_wages: Vec<WagePreset>,
+    /// Hours to prepare one dossier document, for the cost table proposed from a portal record.
+    #[serde(default)]
+    pub document_hours: Option<DocumentHours>,
+}
+
+/// The standard time to prepare one document of a dossier, by kind, with its source.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentHours {
+    pub ban_chinh: Decimal,
+    pub ban_sao: Decimal,
+    pub ban_sao_chung_thuc: Decimal,
+    pub source: String,
 }
 
 /// An hourly public-sector wage: lương cơ sở × hệ số lương ÷ giờ làm việc/tháng.
