@@ -629,3 +629,121 @@ fn a_business_tthc_gets_its_baseline_and_conditions_and_the_measures_turn_green(
     assert!(saved.business && saved.baseline.is_some());
     assert_eq!(saved.business_conditions.len(), 1);
 }
+
+#[derive(Debug)]
+struct Dropped(std::path::PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+fn drop_file(h: &mut egui_kittest::Harness<'static, tthc_review::ui::App>, p: &Path) {
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(p.to_path_buf())));
+    h.run();
+}
+
+#[test]
+fn a_portal_file_dropped_on_the_window_becomes_a_review_and_a_newer_one_is_asked_about() {
+    let dir = examples_folder();
+    let doc = dir.path().join("ChiTietTTHC_2.000648.doc");
+    fs::write(&doc, portal_doc(false)).unwrap();
+    let dialogs = Dialogs::default();
+    let target = dir.path().join("xang-dau-tu-cong.ron");
+    dialogs.save_to.borrow_mut().push(target.clone());
+    let mut h = app_at(dir.path(), egui::vec2(1366.0, 768.0), dialogs);
+    drop_file(&mut h, &doc);
+    {
+        let r = &h.state().editor.as_ref().expect("a new review").review;
+        assert_eq!(r.tthc.code, "2.000648.000.00.00.H32");
+        assert_eq!(r.activities.len(), 6, "the proposed table");
+        assert_eq!(
+            r.tthc.costed_channel,
+            Some(tthc_review::model::Channel::TrucTuyen)
+        );
+    }
+    assert!(contains(&h, "Nguồn: ChiTietTTHC_2.000648.doc"));
+    assert!(contains(&h, "bảng chi phí hiện tại là bảng đề xuất 6 dòng"));
+    // Undo takes the proposal away in one step; Redo brings it back.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(
+        h.state()
+            .editor
+            .as_ref()
+            .unwrap()
+            .review
+            .activities
+            .is_empty()
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    h.run();
+    assert_eq!(
+        h.state().editor.as_ref().unwrap().review.activities.len(),
+        6
+    );
+    // The post is costed instead: its time and fee become the record's.
+    let post = "Qua dịch vụ bưu chính: 20 ngày; phí, lệ phí 1.250.000 đồng";
+    h.get_by_label(post).scroll_to_me();
+    h.run();
+    h.get_by_label(post).click();
+    h.run();
+    {
+        let r = &h.state().editor.as_ref().unwrap().review;
+        assert_eq!(
+            r.tthc.costed_channel,
+            Some(tthc_review::model::Channel::BuuChinh)
+        );
+        assert_eq!(r.tthc.time_limit.days.value, d("20"));
+        assert_eq!(r.tthc.time_limit.kind, tthc_review::model::DayKind::Ngay);
+        assert_eq!(r.tthc.fee.amount.value, d("1250000"));
+    }
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert!(target.is_file());
+    // A newer file: the online time is 7 days. Asked first, only the ticked change taken.
+    let mut z = zip::ZipArchive::new(std::io::Cursor::new(portal_doc(false))).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut z.by_name("word/document.xml").unwrap(), &mut xml).unwrap();
+    let xml = xml.replace("10 Ngày làm việc", "7 Ngày làm việc").replace(
+        "Cơ quan thực hiện: Sở Công Thương",
+        "Cơ quan thực hiện: Trung tâm Phục vụ hành chính công",
+    );
+    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    w.start_file(
+        "word/document.xml",
+        zip::write::SimpleFileOptions::default(),
+    )
+    .unwrap();
+    std::io::Write::write_all(&mut w, xml.as_bytes()).unwrap();
+    let newer = dir.path().join("ChiTietTTHC_moi.doc");
+    fs::write(&newer, w.finish().unwrap().into_inner()).unwrap();
+    drop_file(&mut h, &newer);
+    shown(&h, "Cập nhật theo Cổng Dịch vụ công");
+    assert!(contains(&h, "khác với bản rà soát ở 2 mục"));
+    // Keep the review's agency: untick it, take the channels.
+    click(&mut h, Role::CheckBox, "Lấy theo Cổng: Cơ quan giải quyết");
+    click(&mut h, Role::Button, "Lấy 1 mục đã chọn");
+    let r = &h.state().editor.as_ref().unwrap().review;
+    assert_eq!(r.tthc.agency, "Sở Công Thương");
+    let online = r
+        .tthc
+        .channel_terms
+        .iter()
+        .find(|t| t.channel == Some(tthc_review::model::Channel::TrucTuyen))
+        .unwrap();
+    assert_eq!(online.days.value, d("7"));
+    assert_eq!(
+        r.tthc.time_limit.days.value,
+        d("20"),
+        "still the post, as chosen"
+    );
+    assert_eq!(r.activities.len(), 6, "the table untouched");
+    assert_eq!(r.tthc.source.as_ref().unwrap().file, "ChiTietTTHC_moi.doc");
+}

@@ -414,6 +414,24 @@ pub fn form_appendix(doc: &mut Document, t: &Templates, review: &Review) {
             ),
         ),
         (
+            "Cách thức được tính chi phí",
+            r.costed_channel
+                .filter(|_| !r.channel_terms.is_empty())
+                .map(|c| {
+                    let name = w.get(match c {
+                        Channel::TrucTiep => "channel.truc_tiep",
+                        Channel::BuuChinh => "channel.buu_chinh",
+                        Channel::TrucTuyen => "channel.truc_tuyen",
+                    });
+                    format!(
+                        "{name} (thời hạn {} {day}; phí, lệ phí {} đồng; theo Cổng Dịch vụ công quốc gia)",
+                        number(r.time_limit.days.value),
+                        money(r.fee.amount.value)
+                    )
+                })
+                .unwrap_or_default(),
+        ),
+        (
             "Cơ quan, đơn vị thực hiện rà soát",
             w.fill(
                 "form.reviewer",

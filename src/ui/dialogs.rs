@@ -21,6 +21,10 @@ pub trait FileDialogs {
     fn save_zip(&mut self, dir: &Path, name: &str) -> Option<PathBuf>;
     /// Asks for the plan's annex (Excel, ODS or CSV) to import.
     fn open_plan(&mut self, dir: &Path) -> Option<PathBuf>;
+    /// Asks for a procedure's file downloaded from the national portal (.doc, .docx).
+    fn open_portal(&mut self, dir: &Path) -> Option<PathBuf> {
+        self.open_review(dir)
+    }
     /// Whether the last `None` meant that no dialog could be shown (rather than the user
     /// cancelling it).
     fn unavailable(&self) -> bool {
@@ -163,6 +167,17 @@ impl FileDialogs for NativeDialogs {
                     "Bảng tính (Excel, LibreOffice, CSV)",
                     &["xlsx", "xls", "ods", "csv"],
                 )
+                .pick_file()
+        })
+    }
+
+    fn open_portal(&mut self, dir: &Path) -> Option<PathBuf> {
+        let dir = absolute(dir);
+        self.ask(|| {
+            rfd::FileDialog::new()
+                .set_title("Nhập thủ tục từ Cổng Dịch vụ công")
+                .set_directory(&dir)
+                .add_filter("Tệp tải từ Cổng (ChiTietTTHC_….doc)", &["doc", "docx"])
                 .pick_file()
         })
     }

@@ -109,6 +109,8 @@ pub enum HomeAction {
     /// "Gửi phòng Văn phòng": the room's reviews as one .zip.
     Send,
     Plan(crate::ui::plan_view::PlanAction),
+    /// A new review from a procedure's file downloaded from the national portal.
+    ImportPortal,
 }
 
 fn row_for(t: &Templates, path: PathBuf, loaded: Result<crate::model::Review, String>) -> HomeRow {
@@ -455,6 +457,13 @@ impl HomeState {
         ui.horizontal_wrapped(|ui| {
             if ui.button("+ Rà soát mới").clicked() {
                 actions.push(HomeAction::New);
+            }
+            if ui
+                .button("Nhập từ Cổng DVC…")
+                .on_hover_text("Bản rà soát mới từ tệp «Tải xuống chi tiết thủ tục» của Cổng Dịch vụ công quốc gia (ChiTietTTHC_….doc); có thể kéo thả tệp vào cửa sổ")
+                .clicked()
+            {
+                actions.push(HomeAction::ImportPortal);
             }
             if ui.button("Mở tệp…").clicked() {
                 actions.push(HomeAction::Open);

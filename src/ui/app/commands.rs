@@ -64,6 +64,8 @@ pub enum Command {
     Receive,
     /// Writes the plan of the open import question as confirmed (the modal holds it).
     ImportPlan,
+    /// Takes the ticked portal changes into the open record (the modal holds them).
+    TakePortal,
     /// Packs these reviews into the .zip, the user having agreed to replace it.
     Pack {
         files: Vec<PathBuf>,
@@ -126,7 +128,7 @@ impl App {
                 self.save_with(false, true);
             }
             // Taken from the modal in `modal_ui`; nothing to do without it.
-            Command::Receive | Command::ImportPlan => {}
+            Command::Receive | Command::ImportPlan | Command::TakePortal => {}
             Command::Pack { files, output } => self.pack(files, output),
         }
     }

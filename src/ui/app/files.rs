@@ -112,7 +112,12 @@ impl App {
         }
     }
 
-    fn editor(&self, path: Option<PathBuf>, review: Review, saved: Review) -> Box<EditorState> {
+    pub(super) fn editor(
+        &self,
+        path: Option<PathBuf>,
+        review: Review,
+        saved: Review,
+    ) -> Box<EditorState> {
         let key = recovery_key(path.as_deref());
         let mut ed = Box::new(EditorState::new(&self.templates, path, review, saved, key));
         ed.plan_year = self.plan_year();

@@ -8,6 +8,7 @@ mod exchange;
 mod files;
 mod modal;
 mod plan;
+mod portal;
 mod toolbar;
 
 pub use commands::{Command, Pending, ReportKind};
@@ -232,6 +233,13 @@ impl App {
                 HomeAction::Receive { folder } => self.request_receive(folder),
                 HomeAction::Send => self.request_send(),
                 HomeAction::Plan(a) => self.plan_action(a),
+                HomeAction::ImportPortal => {
+                    if let Some(p) = self.dialogs.open_portal(&self.dir) {
+                        self.portal_file(p);
+                    } else if self.dialogs.unavailable() {
+                        self.message("Không mở được hộp thoại chọn tệp trên máy này: có thể kéo thả tệp vào cửa sổ, hoặc dùng dòng lệnh «tthc-review import-tthc TỆP.doc -o MỚI.ron».");
+                    }
+                }
                 HomeAction::Settings => {
                     self.settings_form = Some(Box::new(SettingsForm::new(self.settings.clone())))
                 }
@@ -251,6 +259,11 @@ impl App {
                 Action::Home => self.go_home(),
                 Action::ExportPdf => self.request_export(),
                 Action::BaselineFromFile => self.baseline_from_file(),
+                Action::RefreshFromPortal => {
+                    if let Some(p) = self.dialogs.open_portal(&self.dir) {
+                        self.portal_file(p);
+                    }
+                }
                 _ => {
                     let Some(ed) = self.editor.as_mut() else {
                         continue;
@@ -269,7 +282,8 @@ impl App {
                         | Action::SaveAs
                         | Action::Home
                         | Action::ExportPdf
-                        | Action::BaselineFromFile => {}
+                        | Action::BaselineFromFile
+                        | Action::RefreshFromPortal => {}
                     }
                 }
             }
@@ -316,6 +330,20 @@ impl eframe::App for App {
                 }
                 self.editor = None;
             }
+        }
+        // A portal file dropped on the window: a new review, or the open one's record refreshed.
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
+        if let Some(p) = dropped.into_iter().next()
+            && self.modal.is_none()
+        {
+            self.portal_file(p);
         }
         let mut actions = self.shortcuts(&ctx);
         egui::Panel::top("toolbar").show(ui, |ui| {

@@ -33,6 +33,8 @@ pub enum Modal {
     Receive(Box<super::ReceiveState>),
     /// A plan read from a spreadsheet, before it is written.
     ImportPlan(Box<crate::ui::plan_import::PlanImport>),
+    /// A newer portal file's changes to the open record, to choose from.
+    PortalRefresh(Box<super::portal::PortalRefresh>),
     /// The .zip to send exists already.
     ReplaceZip {
         files: Vec<PathBuf>,
@@ -115,7 +117,10 @@ impl App {
         // A fixed width from the first frame: a question that sized itself to its wrapped text
         // moved under the pointer for a few frames after it opened.
         let room = ui.ctx().content_rect().width() - 48.0;
-        let wide = matches!(modal, Modal::Receive(_) | Modal::ImportPlan(_));
+        let wide = matches!(
+            modal,
+            Modal::Receive(_) | Modal::ImportPlan(_) | Modal::PortalRefresh(_)
+        );
         let width: f32 = if wide { 760.0 } else { 600.0 };
         ui.set_width(width.min(room).max(280.0));
         match modal {
@@ -325,6 +330,13 @@ impl App {
                     None => None,
                 };
             }
+            Modal::PortalRefresh(q) => {
+                cmd = match q.show(ui) {
+                    Some(true) => Some(Command::TakePortal),
+                    Some(false) => Some(Command::Close),
+                    None => None,
+                };
+            }
             Modal::ReplaceZip { files, output } => {
                 ui.heading("Ghi đè tệp đã có?");
                 ui.label(format!(
@@ -415,6 +427,11 @@ impl App {
             Some(Command::Receive) => {
                 if let Modal::Receive(st) = modal {
                     self.receive(*st);
+                }
+            }
+            Some(Command::TakePortal) => {
+                if let Modal::PortalRefresh(q) = modal {
+                    self.take_portal_changes(*q);
                 }
             }
             Some(Command::ImportPlan) => {

@@ -33,6 +33,8 @@ pub enum Action {
     ExportPdf,
     /// Copies the baseline from an earlier review chosen in a file dialog.
     BaselineFromFile,
+    /// Reads a newer portal file into the record (the changes are asked about first).
+    RefreshFromPortal,
 }
 
 /// Which activity table a row belongs to.
@@ -374,6 +376,18 @@ impl EditorState {
     }
 
     /// Applies a named edit as one undo step; an option it creates becomes the one shown.
+    /// A change made by the app (not typed), as one undo step.
+    pub fn replace_review(&mut self, t: &Templates, f: impl FnOnce(&mut Review)) {
+        let before = self.review.clone();
+        f(&mut self.review);
+        if self.review != before {
+            self.undo.break_step();
+            self.undo.record(&before, None);
+            self.undo.break_step();
+            self.refresh(t);
+        }
+    }
+
     pub fn apply_edit(&mut self, t: &Templates, e: &Edit) {
         let before = self.review.clone();
         if let Some(made) = self.review.apply(e, t) {

@@ -94,7 +94,20 @@ pub fn show(ui: &mut egui::Ui, ed: &mut EditorState, t: &Templates, actions: &mu
     let mut changed = false;
     let cells = &mut ed.cells;
     let r = &mut ed.review;
-    ui.heading("Thông tin thủ tục hành chính");
+    // One row with the heading, so the fields below stay where they always were.
+    ui.horizontal(|ui| {
+        ui.heading("Thông tin thủ tục hành chính");
+        if ui
+            .button("Nhập từ Cổng DVC…")
+            .on_hover_text("Cập nhật các mục dưới đây theo tệp «Tải xuống chi tiết thủ tục» của Cổng Dịch vụ công quốc gia; hỏi từng mục trước khi thay, không đụng đến câu trả lời, bảng chi phí, phương án")
+            .clicked()
+        {
+            actions.push(Action::RefreshFromPortal);
+        }
+        if let Some(src) = &r.tthc.source {
+            ui.weak(format!("Nguồn: {} (nhập ngày {})", src.file, src.imported));
+        }
+    });
     ui.add_space(4.0);
     egui::Grid::new("record")
         .num_columns(2)
@@ -203,6 +216,44 @@ pub fn show(ui: &mut egui::Ui, ed: &mut EditorState, t: &Templates, actions: &mu
                 }
             });
             ui.end_row();
+            // Per channel (from the portal): which one the cost table describes.
+            if !r.tthc.channel_terms.is_empty() {
+                ui.label("Theo cách thức");
+                ui.vertical(|ui| {
+                    let mut pick = None;
+                    for ct in &r.tthc.channel_terms {
+                        let Some(c) = ct.channel else { continue };
+                        let label = w.get(match c {
+                            Channel::TrucTiep => "channel.truc_tiep",
+                            Channel::BuuChinh => "channel.buu_chinh",
+                            Channel::TrucTuyen => "channel.truc_tuyen",
+                        });
+                        let day = w.get(match ct.day_kind {
+                            DayKind::NgayLamViec => "day.ngay_lam_viec",
+                            DayKind::Ngay => "day.ngay",
+                        });
+                        let text = format!(
+                            "{label}: {} {day}; phí, lệ phí {} đồng",
+                            crate::cost::format::number(ct.days.value),
+                            crate::cost::format::money(ct.fee.value)
+                        );
+                        if ui
+                            .radio(r.tthc.costed_channel == Some(c), text)
+                            .on_hover_text(if ct.fee_text.is_empty() { "Không có phí, lệ phí" } else { ct.fee_text.as_str() })
+                            .clicked()
+                            && r.tthc.costed_channel != Some(c)
+                        {
+                            pick = Some(c);
+                        }
+                    }
+                    ui.weak("Bảng chi phí tính theo cách thức được chọn: thời hạn và phí, lệ phí lấy theo cách thức đó.");
+                    if let Some(c) = pick {
+                        r.tthc.cost_channel(c);
+                        changed = true;
+                    }
+                });
+                ui.end_row();
+            }
             ui.label("Phí, lệ phí (đồng)");
             ui.horizontal(|ui| {
                 widgets::figure(
