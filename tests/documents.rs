@@ -1713,10 +1713,41 @@ fn import_tthc_makes_a_review_that_checks_computes_and_exports_and_a_newer_file_
     assert_eq!(r.activities[1].hours.value, d("2"), "bản chính");
     assert_eq!(r.activities[2].hours.value, d("0.5"), "bản sao");
     assert!(r.activities[1].hours.note.contains("ước tính của cơ quan"));
+    // Every field read back from the saved file is the record the export gives.
+    let rec = tthc_review::portal::read(&dir.path().join("ChiTietTTHC.doc")).unwrap();
+    let mut want = tthc_review::portal::record_of(
+        &rec,
+        "ChiTietTTHC.doc",
+        chrono::Local::now().date_naive(),
+        None,
+    );
+    want.source = r.tthc.source.clone();
+    assert_eq!(r.tthc, want);
     let (ok, said) = run(&["check", "xang-dau.ron"]);
     assert!(ok, "{said}");
     let (ok, said) = run(&["calc", "xang-dau.ron", "--json"]);
     assert!(ok, "{said}");
+    let v: serde_json::Value = serde_json::from_str(said.trim()).unwrap();
+    assert_eq!(v["code"], "2.000648.000.00.00.H32");
+    // With an option, it exports like any review; the report names the costed channel.
+    let mut with_option = r.clone();
+    let mut o = SimplOption {
+        name: "Phương án 1".into(),
+        activities: r.activities.clone(),
+        chosen: true,
+        ..Default::default()
+    };
+    o.activities[0].hours = fig("1");
+    with_option.options.push(o);
+    with_option.subjects = fig("10");
+    tthc_review::storage::save_review(&dir.path().join("co-phuong-an.ron"), &with_option).unwrap();
+    let (ok, said) = run(&["export", "co-phuong-an.ron", "-o", "bao-cao.pdf"]);
+    assert!(ok, "{said}");
+    let pdf = std::fs::read(dir.path().join("bao-cao.pdf")).unwrap();
+    assert_has(
+        &text(&pdf),
+        "Cách thức được tính chi phí: Trực tuyến (thời hạn 10 ngày làm việc; phí, lệ phí 600.000 đồng; theo Cổng Dịch vụ công quốc gia)",
+    );
     let (ok, said) = run(&["import-tthc", "ChiTietTTHC.doc", "-o", "xang-dau.ron"]);
     assert!(!ok && said.contains("--force"), "{said}");
     // The reviewer works on it; then the portal's record changes (the online time is 7 days).

@@ -105,6 +105,7 @@ impl App {
         let mut ed = self.editor(None, review, blank);
         ed.replace_review(&self.templates, |r| r.activities = proposal);
         ed.step = crate::progress::Step::Record;
+        ed.scroll_top = true;
         self.editor = Some(ed);
         self.status = format!(
             "Đã nhập {file}: bảng chi phí hiện tại là bảng đề xuất {rows} dòng từ thành phần hồ sơ — sửa số giờ, xóa dòng không cần (Hoàn tác để bỏ cả bảng)"
