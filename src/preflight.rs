@@ -407,6 +407,16 @@ fn review_checks(t: &Templates, review: &Review, out: &mut Out) {
     }
 }
 
+/// When a set mixes two kinds (some `true`, some `false`): how many are `true`, and their files.
+fn mixed(items: &[(bool, &Path)]) -> Option<(usize, Vec<String>)> {
+    let names: Vec<String> = items
+        .iter()
+        .filter(|(a, _)| *a)
+        .map(|(_, p)| p.display().to_string())
+        .collect();
+    (!names.is_empty() && names.len() < items.len()).then(|| (names.len(), names))
+}
+
 /// The checks of one review, as the editor's export runs them.
 pub fn review_findings(t: &Templates, review: &Review) -> Vec<Finding> {
     let mut list = Vec::new();
@@ -479,13 +489,7 @@ pub fn report_findings(t: &Templates, items: &[(PathBuf, Result<Review, String>)
         .iter()
         .filter_map(|(p, r)| r.as_ref().ok().map(|r| (r.kind.is_internal(), p.as_path())))
         .collect();
-    let internal = kinds.iter().filter(|(i, _)| *i).count();
-    if internal > 0 && internal < kinds.len() {
-        let names: Vec<String> = kinds
-            .iter()
-            .filter(|(i, _)| *i)
-            .map(|(_, p)| p.display().to_string())
-            .collect();
+    if let Some((internal, names)) = mixed(&kinds) {
         list.push(Finding {
             severity: Severity::Error,
             file: None,
@@ -496,24 +500,19 @@ pub fn report_findings(t: &Templates, items: &[(PathBuf, Result<Review, String>)
             ),
         });
     }
-    let working = units
+    let calendar: Vec<(bool, &Path)> = units
         .iter()
-        .filter(|(k, _)| *k == DayKind::NgayLamViec)
-        .count();
-    if working > 0 && working < units.len() {
-        let calendar: Vec<String> = units
-            .iter()
-            .filter(|(k, _)| *k == DayKind::Ngay)
-            .map(|(_, p)| p.display().to_string())
-            .collect();
+        .map(|(k, p)| (*k == DayKind::Ngay, *p))
+        .collect();
+    if let Some((n, names)) = mixed(&calendar) {
         list.push(Finding {
             severity: Severity::Error,
             file: None,
             step: Some(Step::Record),
             message: format!(
-                "thời hạn giải quyết tính bằng hai đơn vị: {working} bản theo «ngày làm việc», {} bản theo «ngày» ({}); không thể cộng chung — hãy thống nhất một đơn vị hoặc lập báo cáo riêng",
-                calendar.len(),
-                calendar.join(", ")
+                "thời hạn giải quyết tính bằng hai đơn vị: {} bản theo «ngày làm việc», {n} bản theo «ngày» ({}); không thể cộng chung — hãy thống nhất một đơn vị hoặc lập báo cáo riêng",
+                calendar.len() - n,
+                names.join(", ")
             ),
         });
     }

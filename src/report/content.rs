@@ -33,7 +33,7 @@ pub fn centered_title(doc: &mut Document, text: &str, size: f32) {
     doc.title(text, size);
 }
 
-fn columns(spec: &[(&str, f32)]) -> Vec<Column> {
+pub(super) fn columns(spec: &[(&str, f32)]) -> Vec<Column> {
     spec.iter()
         .map(|(t, w)| Column {
             title: t.to_string(),

@@ -3,22 +3,13 @@
 //! and the decentralisation proposals in a table of their own.
 
 use super::Gathered;
-use super::content::{BODY, SMALL, centered_title, option_name};
-use super::doc::{Block, Cell, Column, Document, MoneyUnit, Para, Row, Table, Value};
+use super::content::{BODY, SMALL, centered_title, columns, option_name};
+use super::doc::{Block, Cell, Document, MoneyUnit, Para, Row, Table, Value};
 use super::settings::ReportSettings;
 use crate::measures::{Measure, against_baseline, measure_text};
 use crate::model::ConditionCounts;
 use crate::templates::Templates;
 use rust_decimal::Decimal;
-
-fn columns(spec: &[(&str, f32)]) -> Vec<Column> {
-    spec.iter()
-        .map(|(t, w)| Column {
-            title: t.to_string(),
-            weight: *w,
-        })
-        .collect()
-}
 
 fn pct(saving: Decimal, before: Decimal) -> Value {
     Value::Percent {
