@@ -747,3 +747,22 @@ fn a_portal_file_dropped_on_the_window_becomes_a_review_and_a_newer_one_is_asked
     assert_eq!(r.activities.len(), 6, "the table untouched");
     assert_eq!(r.tthc.source.as_ref().unwrap().file, "ChiTietTTHC_moi.doc");
 }
+
+#[test]
+fn a_status_message_never_moves_the_page_under_the_pointer() {
+    let dir = examples_folder();
+    let mut h = app_at(dir.path(), egui::vec2(1024.0, 640.0), Dialogs::default());
+    let before = h.get_by_role_and_label(Role::Button, "Kế hoạch năm").rect();
+    let row = h.get_by_label("Tổng cộng").rect();
+    h.state_mut().status = "Đã lưu saved-reviews/xang-dau-cap-gcn-cua-hang.ron — một thông báo dài để thử xem nó có đẩy trang xuống hay không khi cửa sổ hẹp 1024 điểm ảnh".into();
+    h.run();
+    assert!(contains(
+        &h,
+        "Đã lưu saved-reviews/xang-dau-cap-gcn-cua-hang.ron"
+    ));
+    assert_eq!(
+        h.get_by_role_and_label(Role::Button, "Kế hoạch năm").rect(),
+        before
+    );
+    assert_eq!(h.get_by_label("Tổng cộng").rect(), row);
+}

@@ -351,6 +351,7 @@ impl eframe::App for App {
             self.toolbar(ui, &mut actions);
             ui.add_space(2.0);
         });
+        egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
         let mut home_actions = Vec::new();
         match self.editor.as_mut() {
             Some(ed) => ed.show(ui, &self.templates, &mut actions),

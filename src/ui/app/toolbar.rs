@@ -90,8 +90,17 @@ impl App {
                 }
             }
         });
-        if let Some(job) = &self.job {
-            ui.horizontal(|ui| {
+    }
+
+    /// The status bar at the bottom of the window: a compilation's progress, the last message and
+    /// the last report's buttons. Always one line tall, so a message never moves the page under
+    /// the pointer.
+    pub(super) fn status_bar(&mut self, ui: &mut egui::Ui) {
+        let line =
+            ui.text_style_height(&egui::TextStyle::Button) + 2.0 * ui.spacing().button_padding.y;
+        ui.horizontal(|ui| {
+            ui.set_min_height(line.max(ui.spacing().interact_size.y));
+            if let Some(job) = &self.job {
                 ui.label(format!(
                     "Đang lập báo cáo tổng hợp ({} bản rà soát)…",
                     job.total
@@ -101,32 +110,33 @@ impl App {
                         .desired_width(300.0)
                         .show_percentage(),
                 );
-            });
-        }
-        if !self.status.is_empty() || self.last_output.is_some() {
-            ui.horizontal_wrapped(|ui| {
-                ui.weak(&self.status);
-                if let Some(out) = self.last_output.clone() {
-                    if ui
-                        .small_button("Mở tệp")
-                        .on_hover_text("Mở báo cáo bằng chương trình đọc PDF của máy (để xem, in)")
-                        .clicked()
-                        && let Err(e) = opener::open(&out)
-                    {
-                        self.status = format!("Không mở được {}: {e}", out.display());
-                    }
-                    let folder = out
-                        .parent()
-                        .filter(|d| !d.as_os_str().is_empty())
-                        .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
-                    if ui.small_button("Mở thư mục").clicked()
-                        && let Err(e) = opener::open(&folder)
-                    {
-                        self.status = format!("Không mở được {}: {e}", folder.display());
-                    }
+                ui.separator();
+            }
+            if let Some(out) = self.last_output.clone() {
+                if ui
+                    .small_button("Mở tệp")
+                    .on_hover_text("Mở báo cáo bằng chương trình đọc PDF của máy (để xem, in)")
+                    .clicked()
+                    && let Err(e) = opener::open(&out)
+                {
+                    self.status = format!("Không mở được {}: {e}", out.display());
                 }
-            });
-        }
+                let folder = out
+                    .parent()
+                    .filter(|d| !d.as_os_str().is_empty())
+                    .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+                if ui.small_button("Mở thư mục").clicked()
+                    && let Err(e) = opener::open(&folder)
+                {
+                    self.status = format!("Không mở được {}: {e}", folder.display());
+                }
+            }
+            // One line: a long message is cut with "…" and shown whole on hover.
+            if !self.status.is_empty() {
+                ui.add(egui::Label::new(egui::RichText::new(&self.status).weak()).truncate())
+                    .on_hover_text(&self.status);
+            }
+        });
     }
 
     /// The report settings page, in place of the home list while it is open.
