@@ -766,3 +766,21 @@ fn a_status_message_never_moves_the_page_under_the_pointer() {
     );
     assert_eq!(h.get_by_label("Tổng cộng").rect(), row);
 }
+
+#[test]
+fn a_review_never_saved_does_not_say_it_is_saved_and_days_are_in_the_tthcs_unit() {
+    let dir = examples_folder();
+    let mut h = app_at(dir.path(), egui::vec2(1366.0, 768.0), Dialogs::default());
+    click(&mut h, Role::Button, "+ Rà soát mới");
+    assert!(contains(&h, "Chưa lưu thành tệp"));
+    assert!(h.query_by_label("Đã lưu").is_none());
+    click(&mut h, Role::Button, "← Danh sách");
+    open(
+        &mut h,
+        "Cấp Giấy chứng nhận cửa hàng đủ điều kiện bán lẻ xăng dầu",
+    );
+    shown(&h, "Đã lưu");
+    h.get_by_label_contains("7. So sánh").click();
+    h.run();
+    shown(&h, "Thời hạn (ngày làm việc)");
+}

@@ -654,3 +654,23 @@ fn the_date_line_takes_the_seat_of_the_province_once_the_office_writes_it() {
     let c = compile_pdf(&t, &s, &items, &|_, _| {}).unwrap();
     assert_has(&text(&c.bytes), "Biên Hòa, ngày …… tháng …… năm 2024");
 }
+
+#[test]
+fn the_benefit_states_the_time_cut_when_the_option_changes_it() {
+    let t = Templates::embedded();
+    let r = load_review(&examples_dir().join("xang-dau-cap-gcn-cua-hang.ron")).unwrap();
+    let s = text(&review_pdf(&t, &r).unwrap());
+    assert_has(
+        &s,
+        "- Thời hạn giải quyết: trước 15 ngày làm việc, sau 10 ngày làm việc; cắt giảm 33,33 %.",
+    );
+    // An option that keeps the thời hạn says nothing of it.
+    let lai = load_review(&examples_dir().join("vlncn-cap-lai-gcn-huan-luyen.ron")).unwrap();
+    let cost = tthc_review::cost::review_cost(&lai).unwrap();
+    let res = cost.chosen_result().unwrap();
+    let s = text(&review_pdf(&t, &lai).unwrap());
+    assert_eq!(
+        s.contains("- Thời hạn giải quyết: trước"),
+        res.days_after != res.days_before
+    );
+}

@@ -212,6 +212,22 @@ pub fn annex_block(
             )));
         }
     }
+    // The thời hạn cut, when the option changes it (the annex's summary has it too).
+    if r.days_after != r.days_before {
+        let day = crate::report::day_label(t, review.tthc.time_limit.kind);
+        doc.para(body(format!(
+            "- {}",
+            w.fill(
+                "annex.time_line",
+                &[
+                    ("before", &number(r.days_before)),
+                    ("after", &number(r.days_after)),
+                    ("day", day),
+                    ("percent", &percent(r.days_percent)),
+                ],
+            )
+        )));
+    }
     measures_lines(doc, t, settings, review, r);
     // What the option does beyond its cost table (2025–2026 kinds).
     if let Some(d) = opt.decentralisation.as_ref().filter(|d| !d.is_empty()) {

@@ -72,6 +72,9 @@ impl App {
                 ui.separator();
                 if ed.dirty {
                     ui.colored_label(ui.visuals().warn_fg_color, "● Chưa lưu");
+                } else if ed.path.is_none() {
+                    // Never saved: not "Đã lưu" while it is not a file yet.
+                    ui.weak("Chưa lưu thành tệp");
                 } else {
                     ui.weak("Đã lưu");
                 }

@@ -31,6 +31,11 @@ pub fn show(ui: &mut egui::Ui, ed: &mut EditorState, t: &Templates, actions: &mu
                 .num_columns(8)
                 .spacing([14.0, 6.0])
                 .show(ui, |ui| {
+                    // The days as the TTHC counts them.
+                    let days = format!(
+                        "Thời hạn ({})",
+                        crate::report::day_label(t, ed.review.tthc.time_limit.kind)
+                    );
                     for h in [
                         "Báo cáo",
                         "Phương án",
@@ -39,7 +44,7 @@ pub fn show(ui: &mut egui::Ui, ed: &mut EditorState, t: &Templates, actions: &mu
                         "Sau (đồng/năm)",
                         "Tiết kiệm (đồng/năm)",
                         "Tỷ lệ cắt giảm",
-                        "Thời hạn (ngày)",
+                        days.as_str(),
                     ] {
                         ui.strong(h);
                     }

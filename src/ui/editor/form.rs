@@ -312,7 +312,7 @@ fn show_question(
         }
         ui.label(&q.text);
         ui.weak("(nguồn)")
-            .on_hover_text(format!("Nguồn câu chữ: {}\nMã câu hỏi: {}", q.source, q.id));
+            .on_hover_text(format!("Nguồn câu chữ: {}", q.source));
     });
     let mut local = ed.review.answers.get(&key).cloned().unwrap_or_default();
     let before = local.clone();
