@@ -86,6 +86,21 @@ fn simple(text: &str, size: f32, bold: bool, italic: bool, a: Align) -> Paragrap
         .add_run(run(text, size, bold, italic))
 }
 
+/// A centred paragraph of `lines` with a line break between them.
+fn broken(lines: &[String], size: f32, bold: bool) -> Paragraph {
+    let mut p = Paragraph::new()
+        .align(AlignmentType::Center)
+        .line_spacing(spacing(0.0, 0.0));
+    for (k, line) in lines.iter().enumerate() {
+        let mut r = run(line, size, bold, false);
+        if k + 1 < lines.len() {
+            r = r.add_break(BreakType::TextWrapping);
+        }
+        p = p.add_run(r);
+    }
+    p
+}
+
 /// A short centred rule: an empty paragraph with a bottom border, indented so the border is
 /// `width` points long in a box `box_w` points wide.
 fn rule(width: f32, box_w: f32) -> Paragraph {
@@ -143,13 +158,26 @@ fn letterhead(l: &Letterhead) -> docx_rs::Table {
     let lw = CONTENT_W * HEAD_LEFT;
     let rw = CONTENT_W - lw;
     let mut left = Vec::new();
+    // Broken where the PDF breaks them (never a name's last word alone), not where Word would.
+    let upper_face = if l.upper_bold() {
+        Face::Bold
+    } else {
+        Face::Regular
+    };
     if !l.upper.trim().is_empty() {
-        left.push(simple(&l.upper, 12.5, l.upper_bold(), false, Align::Center));
+        let lines = crate::report::pdf::letterhead_lines(&l.upper, upper_face, 12.5, lw);
+        left.push(broken(&lines, 12.5, l.upper_bold()));
     }
+    let mut lower_widest: f32 = 0.0;
     if !l.lower.trim().is_empty() {
-        left.push(simple(&l.lower, 12.5, true, false, Align::Center));
+        let lines = crate::report::pdf::letterhead_lines(&l.lower, Face::Bold, 12.5, lw);
+        lower_widest = lines
+            .iter()
+            .map(|s| text_width(s, Face::Bold, 12.5))
+            .fold(0.0, f32::max);
+        left.push(broken(&lines, 12.5, true));
     }
-    let widest = text_width(&l.lower, Face::Bold, 12.5)
+    let widest = lower_widest
         .max(if l.lower.trim().is_empty() {
             text_width(&l.upper, Face::Bold, 12.5)
         } else {

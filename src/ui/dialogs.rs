@@ -30,6 +30,11 @@ pub trait FileDialogs {
     fn unavailable(&self) -> bool {
         false
     }
+    /// Whether the save dialog itself asks before replacing a file (the system's dialogs and
+    /// zenity do): then the app does not ask a second time.
+    fn asks_before_replacing(&self) -> bool {
+        false
+    }
 }
 
 /// The real dialogs (rfd: the system's dialog on Windows and macOS; on Linux the desktop portal,
@@ -37,6 +42,8 @@ pub trait FileDialogs {
 #[derive(Default)]
 pub struct NativeDialogs {
     unavailable: bool,
+    /// The last report name was changed after the dialog (an extension added).
+    renamed: bool,
 }
 
 /// A dialog that answers "nothing chosen" faster than this was never on screen.
@@ -77,13 +84,28 @@ fn with_ext(p: PathBuf, ext: &str) -> PathBuf {
     }
 }
 
+/// Zenity (the fallback on Linux without a desktop portal) ignores the starting folder and takes
+/// only a file name: there it is given the full path, so the dialog opens in `dir` too.
+fn zenity_only() -> bool {
+    cfg!(target_os = "linux") && std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_none()
+}
+
+/// A dialog titled `title` that starts in `dir`, suggesting `name` when saving.
+fn start(title: &str, dir: &Path, name: Option<&str>) -> rfd::FileDialog {
+    let d = rfd::FileDialog::new().set_title(title).set_directory(dir);
+    match (name, zenity_only()) {
+        (Some(n), true) => d.set_file_name(dir.join(n).to_string_lossy()),
+        (Some(n), false) => d.set_file_name(n),
+        (None, true) => d.set_file_name(format!("{}/", dir.display())),
+        (None, false) => d,
+    }
+}
+
 impl FileDialogs for NativeDialogs {
     fn open_review(&mut self, dir: &Path) -> Option<PathBuf> {
         let dir = absolute(dir);
         self.ask(|| {
-            rfd::FileDialog::new()
-                .set_title("Mở bản rà soát")
-                .set_directory(&dir)
+            start("Mở bản rà soát", &dir, None)
                 .add_filter("Bản rà soát (RON)", &["ron"])
                 .pick_file()
         })
@@ -92,10 +114,7 @@ impl FileDialogs for NativeDialogs {
     fn save_review(&mut self, dir: &Path, name: &str) -> Option<PathBuf> {
         let dir = absolute(dir);
         self.ask(|| {
-            rfd::FileDialog::new()
-                .set_title("Lưu bản rà soát")
-                .set_directory(&dir)
-                .set_file_name(name)
+            start("Lưu bản rà soát", &dir, Some(name))
                 .add_filter("Bản rà soát (RON)", &["ron"])
                 .save_file()
         })
@@ -105,10 +124,7 @@ impl FileDialogs for NativeDialogs {
     fn save_report(&mut self, dir: &Path, name: &str) -> Option<PathBuf> {
         let dir = absolute(dir);
         self.ask(|| {
-            rfd::FileDialog::new()
-                .set_title("Xuất báo cáo")
-                .set_directory(&dir)
-                .set_file_name(name)
+            start("Xuất báo cáo", &dir, Some(name))
                 .add_filter("PDF (để ký, in)", &["pdf"])
                 .add_filter("Word (để sửa tiếp)", &["docx"])
                 .add_filter("Excel (để kiểm tra số liệu)", &["xlsx"])
@@ -116,8 +132,11 @@ impl FileDialogs for NativeDialogs {
         })
         .map(|p| {
             if crate::report::Format::of(&p).is_some() {
+                self.renamed = false;
                 p
             } else {
+                // The dialog asked about the name without ".pdf", not about this one.
+                self.renamed = true;
                 with_ext(p, "pdf")
             }
         })
@@ -126,9 +145,7 @@ impl FileDialogs for NativeDialogs {
     fn open_received(&mut self, dir: &Path) -> Option<PathBuf> {
         let dir = absolute(dir);
         self.ask(|| {
-            rfd::FileDialog::new()
-                .set_title("Nhận bản rà soát")
-                .set_directory(&dir)
+            start("Nhận bản rà soát", &dir, None)
                 .add_filter("Tệp nén hoặc bản rà soát", &["zip", "ron"])
                 .pick_file()
         })
@@ -136,21 +153,13 @@ impl FileDialogs for NativeDialogs {
 
     fn pick_folder(&mut self, dir: &Path) -> Option<PathBuf> {
         let dir = absolute(dir);
-        self.ask(|| {
-            rfd::FileDialog::new()
-                .set_title("Nhận bản rà soát từ thư mục")
-                .set_directory(&dir)
-                .pick_folder()
-        })
+        self.ask(|| start("Nhận bản rà soát từ thư mục", &dir, None).pick_folder())
     }
 
     fn save_zip(&mut self, dir: &Path, name: &str) -> Option<PathBuf> {
         let dir = absolute(dir);
         self.ask(|| {
-            rfd::FileDialog::new()
-                .set_title("Gửi phòng Văn phòng")
-                .set_directory(&dir)
-                .set_file_name(name)
+            start("Gửi phòng Văn phòng", &dir, Some(name))
                 .add_filter("Tệp nén ZIP", &["zip"])
                 .save_file()
         })
@@ -160,9 +169,7 @@ impl FileDialogs for NativeDialogs {
     fn open_plan(&mut self, dir: &Path) -> Option<PathBuf> {
         let dir = absolute(dir);
         self.ask(|| {
-            rfd::FileDialog::new()
-                .set_title("Nhập kế hoạch rà soát")
-                .set_directory(&dir)
+            start("Nhập kế hoạch rà soát", &dir, None)
                 .add_filter(
                     "Bảng tính (Excel, LibreOffice, CSV)",
                     &["xlsx", "xls", "ods", "csv"],
@@ -174,9 +181,7 @@ impl FileDialogs for NativeDialogs {
     fn open_portal(&mut self, dir: &Path) -> Option<PathBuf> {
         let dir = absolute(dir);
         self.ask(|| {
-            rfd::FileDialog::new()
-                .set_title("Nhập thủ tục từ Cổng Dịch vụ công")
-                .set_directory(&dir)
+            start("Nhập thủ tục từ Cổng Dịch vụ công", &dir, None)
                 .add_filter("Tệp tải từ Cổng (ChiTietTTHC_….doc)", &["doc", "docx"])
                 .pick_file()
         })
@@ -184,5 +189,9 @@ impl FileDialogs for NativeDialogs {
 
     fn unavailable(&self) -> bool {
         self.unavailable
+    }
+
+    fn asks_before_replacing(&self) -> bool {
+        !self.renamed
     }
 }

@@ -15,7 +15,8 @@ use crate::report::doc::{
 };
 use crate::report::fonts::Face;
 use canvas::{Canvas, LEFT, LINE, MM, PAGE_BODY};
-use text::{Word, draw_text, draw_words, words, wrap, wrap_words};
+pub use text::wrap_heading as letterhead_lines;
+use text::{Word, draw_text, draw_words, words, wrap, wrap_heading, wrap_words};
 
 /// NĐ 30/2020: first-line indent 1–1,27 cm.
 const FIRST_INDENT: f32 = 12.7 * MM;
@@ -250,7 +251,7 @@ fn head_lines(l: &Letterhead) -> HeadLines {
         if s.trim().is_empty() {
             Vec::new()
         } else {
-            wrap(s, face, size, w)
+            wrap_heading(s, face, size, w)
         }
     };
     HeadLines {

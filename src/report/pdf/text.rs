@@ -122,6 +122,26 @@ pub fn wrap(text: &str, face: Face, size: f32, width: f32) -> Vec<String> {
     out
 }
 
+/// [`wrap`] for the lines of a letterhead: a name never ends on a word alone ("SỞ CÔNG THƯƠNG
+/// TỈNH QUẢNG / NGÃI" becomes "SỞ CÔNG THƯƠNG TỈNH / QUẢNG NGÃI"): the last line takes one more
+/// word from the line above while it fits.
+pub fn wrap_heading(text: &str, face: Face, size: f32, width: f32) -> Vec<String> {
+    let mut lines = wrap(text, face, size, width);
+    let m = Fonts::get().m(face);
+    let n = lines.len();
+    if n >= 2 && !lines[n - 1].contains(' ') {
+        let prev = lines[n - 2].clone();
+        if let Some((head, moved)) = prev.rsplit_once(' ') {
+            let last = format!("{moved} {}", lines[n - 1]);
+            if m.width(&last, size) <= width {
+                lines[n - 2] = head.to_string();
+                lines[n - 1] = last;
+            }
+        }
+    }
+    lines
+}
+
 fn line_width(words: &[Word], size: f32) -> f32 {
     let space = Fonts::get().m(Face::Regular).width(" ", size);
     words.iter().map(|w| w.width).sum::<f32>() + space * words.len().saturating_sub(1) as f32
@@ -233,6 +253,20 @@ mod tests {
         assert_eq!(
             faces,
             [Face::Bold, Face::Bold, Face::Regular, Face::Regular]
+        );
+    }
+
+    #[test]
+    fn a_letterhead_line_never_ends_a_name_on_one_word() {
+        let text = "SỞ CÔNG THƯƠNG TỈNH QUẢNG NGÃI";
+        let full = crate::report::pdf::text_width(text, Face::Bold, 12.5);
+        let one_word = crate::report::pdf::text_width("NGÃI", Face::Bold, 12.5);
+        // A width where plain wrapping leaves "NGÃI" alone.
+        let w = full - one_word / 2.0;
+        assert_eq!(wrap(text, Face::Bold, 12.5, w).last().unwrap(), "NGÃI");
+        assert_eq!(
+            wrap_heading(text, Face::Bold, 12.5, w),
+            ["SỞ CÔNG THƯƠNG TỈNH", "QUẢNG NGÃI"]
         );
     }
 

@@ -599,6 +599,10 @@ impl App {
     fn pending_output(&mut self, p: Pending) {
         match check_output(p.output(), &Format::ALL, false) {
             Ok(_) => self.write_report(p),
+            // The save dialog asked already ("Replace?"): one question, not two.
+            Err(OutputRefusal::Exists(_)) if self.dialogs.asks_before_replacing() => {
+                self.write_report(p)
+            }
             Err(OutputRefusal::Exists(_)) => self.modal = Some(Modal::Overwrite(p)),
             Err(e) => self.message(e.to_string()),
         }
