@@ -180,7 +180,16 @@ pub fn progress(t: &Templates, review: &Review) -> Progress {
     options.need(!review.options.is_empty(), || {
         "Ít nhất một phương án".into()
     });
+    // An option whose cost cannot be computed (no "after" table yet …) is not complete.
+    let costs = crate::cost::review_cost(review).ok();
     for (i, o) in review.options.iter().enumerate() {
+        let computed = costs
+            .as_ref()
+            .and_then(|c| c.options.get(i))
+            .is_some_and(|r| r.is_ok());
+        options.need(computed, || {
+            format!("Phương án {}: chưa tính được chi phí sau", i + 1)
+        });
         options.need(!o.content.is_empty(), || {
             format!("Phương án {}: nội dung đơn giản hóa", i + 1)
         });
@@ -313,4 +322,42 @@ pub fn invalid_cells(review: &Review) -> Vec<InvalidCell> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Activity, Figure, SimplOption};
+
+    #[test]
+    fn an_option_that_cannot_be_costed_leaves_its_step_incomplete() {
+        let t = Templates::embedded();
+        let mut r = Review::default();
+        r.activities.push(Activity::new(
+            "Nộp hồ sơ",
+            Figure::int(2),
+            Figure::default(),
+            Figure::default(),
+        ));
+        r.subjects = Figure::int(10);
+        // Sửa đổi with no "after" table: the saving cannot be computed.
+        r.options.push(SimplOption {
+            content: vec![Default::default()],
+            implementation: vec![Default::default()],
+            ..Default::default()
+        });
+        let p = progress(&t, &r);
+        let o = p.step(Step::Options);
+        assert!(o.done < o.required);
+        assert!(
+            o.missing
+                .iter()
+                .any(|m| m == "Phương án 1: chưa tính được chi phí sau"),
+            "{:?}",
+            o.missing
+        );
+        r.options[0].activities = r.activities.clone();
+        let o = progress(&t, &r).step(Step::Options).clone();
+        assert_eq!(o.done, o.required, "{:?}", o.missing);
+    }
 }
