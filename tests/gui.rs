@@ -104,6 +104,21 @@ fn an_invalid_cell_is_never_computed_or_saved_as_another_value() {
     assert!(h.query_all_by_label("78.722.400").next().is_none());
     h.get_by_label_contains("Không tính được:");
     shown(&h, "— chưa tính được");
+    // The other inputs keep showing what the user typed (not "—").
+    for (name, value) in [
+        ("Phí, lệ phí (đồng)", "500.000"),
+        ("Số lần thực hiện/năm", "1"),
+        ("Số đối tượng/năm", "200"),
+    ] {
+        let n = h.get_by_role_and_label(egui::accesskit::Role::TextInput, name);
+        assert_eq!(
+            egui_kittest::kittest::NodeT::accesskit_node(&n)
+                .value()
+                .as_deref(),
+            Some(value),
+            "{name}"
+        );
+    }
     assert!(h.state().is_dirty());
     let ed = h.state().editor.as_ref().unwrap();
     assert!(!ed.derived.progress.step(Step::CurrentCost).complete());

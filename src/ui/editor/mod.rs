@@ -54,7 +54,12 @@ pub struct TableView {
 }
 
 impl TableView {
-    fn new(acts: &[Activity], cost: Result<&TableCost, String>) -> Self {
+    /// `inputs`: the table's fee, số lần and số đối tượng as the review holds them.
+    fn new(
+        acts: &[Activity],
+        cost: Result<&TableCost, String>,
+        inputs: [&crate::model::Figure; 3],
+    ) -> Self {
         let mut v = TableView::default();
         let computed = cost.as_ref().ok();
         v.rows = acts
@@ -81,17 +86,15 @@ impl TableView {
                 v.per_year = money(c.per_year);
             }
             Err(e) => {
-                // Not computable: every total says so, never a stale or partial figure.
-                for f in [
-                    &mut v.execution,
-                    &mut v.fee,
-                    &mut v.per_occurrence,
-                    &mut v.frequency,
-                    &mut v.subjects,
-                    &mut v.per_year,
-                ] {
+                // Not computable: every total says so, never a stale or partial figure. The
+                // inputs (fee, số lần, số đối tượng) keep showing what the user typed.
+                for f in [&mut v.execution, &mut v.per_occurrence, &mut v.per_year] {
                     *f = "—".to_string();
                 }
+                let [fee, frequency, subjects] = inputs;
+                v.fee = money(fee.value);
+                v.frequency = number(frequency.value);
+                v.subjects = number(subjects.value);
                 v.error = Some(e);
             }
         }
@@ -134,6 +137,7 @@ impl Derived {
         let current = TableView::new(
             &r.activities,
             cost.as_ref().map(|c| &c.current).map_err(|e| e.to_string()),
+            [&r.tthc.fee.amount, &r.frequency, &r.subjects],
         );
         let options = r
             .options
@@ -147,7 +151,15 @@ impl Derived {
                         .map_err(|e| e.to_string()),
                     Err(e) => Err(e.to_string()),
                 };
-                TableView::new(&o.activities, table)
+                TableView::new(
+                    &o.activities,
+                    table,
+                    [
+                        o.fee.as_ref().unwrap_or(&r.tthc.fee.amount),
+                        o.frequency.as_ref().unwrap_or(&r.frequency),
+                        o.subjects.as_ref().unwrap_or(&r.subjects),
+                    ],
+                )
             })
             .collect();
         let summaries = match &cost {
