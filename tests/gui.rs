@@ -679,3 +679,84 @@ fn the_stage_is_set_in_the_editor_and_saved_with_its_date() {
     );
     assert_eq!(r.stage().unwrap().date, chrono::Local::now().date_naive());
 }
+
+/// The owner file a killed run of this user on this PC leaves behind (`pid` ended or alive).
+fn own_owner_file(review: &Path, pid: u32) {
+    let (user, host) = tthc_review::storage::lock::this_user();
+    let o = tthc_review::storage::lock::Owner {
+        user,
+        host,
+        pid,
+        since: std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_secs(),
+        session: 7,
+    };
+    fs::write(
+        tthc_review::storage::lock::lock_path(review),
+        ron::to_string(&o).unwrap(),
+    )
+    .unwrap();
+}
+
+#[test]
+fn recovered_work_goes_back_into_its_own_file_after_a_killed_run() {
+    let dir = workdir();
+    let file = dir.path().join("xang-dau-cap-gcn-cua-hang.ron");
+    {
+        let mut h = harness(dir.path());
+        open(&mut h, XANG_DAU);
+        goto(&mut h, "5. Chi phí hiện tại");
+        type_into(&mut h, "Hiện tại: giờ, hoạt động 1", "10");
+        h.state_mut().write_recovery_now();
+    }
+    // As kill -9 leaves it: the owner file of a process that no longer runs.
+    if Path::new("/proc").is_dir() {
+        own_owner_file(&file, u32::MAX - 7);
+        let mut h = harness(dir.path());
+        h.get_by_label("Khôi phục").click();
+        h.run();
+        let ed = h.state().editor.as_ref().unwrap();
+        assert!(ed.read_only.is_none(), "editable, not «Chỉ xem»");
+        assert!(ed.lock.is_some());
+        h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+        h.run();
+        let saved = tthc_review::storage::load_review(&file).unwrap();
+        assert_eq!(
+            saved.activities[0].hours.value,
+            d("10"),
+            "saved into the original file"
+        );
+        assert!(!dir.path().join("xang-dau-cap-gcn-cua-hang-2.ron").exists());
+    } else {
+        eprintln!("skipped: the ended-process case needs /proc");
+    }
+}
+
+#[test]
+fn recovered_work_of_a_run_that_may_still_be_open_asks_once() {
+    let dir = workdir();
+    let file = dir.path().join("xang-dau-cap-gcn-cua-hang.ron");
+    {
+        let mut h = harness(dir.path());
+        open(&mut h, XANG_DAU);
+        goto(&mut h, "5. Chi phí hiện tại");
+        type_into(&mut h, "Hiện tại: giờ, hoạt động 1", "10");
+        h.state_mut().write_recovery_now();
+    }
+    // This user's owner file from a process that still runs (this one).
+    own_owner_file(&file, std::process::id());
+    let mut h = harness(dir.path());
+    h.get_by_label("Khôi phục").click();
+    h.run();
+    h.get_by_label("Sửa tiếp vào tệp gốc?");
+    h.get_by_label("Sửa tiếp vào tệp gốc").click();
+    h.run();
+    let ed = h.state().editor.as_ref().unwrap();
+    assert!(ed.read_only.is_none());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    let saved = tthc_review::storage::load_review(&file).unwrap();
+    assert_eq!(saved.activities[0].hours.value, d("10"));
+}

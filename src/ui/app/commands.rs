@@ -66,6 +66,8 @@ pub enum Command {
     ImportPlan,
     /// Takes the ticked portal changes into the open record (the modal holds them).
     TakePortal,
+    /// The open recovered review taken back from this user's other run.
+    TakeBack(PathBuf),
     /// Packs these reviews into the .zip, the user having agreed to replace it.
     Pack {
         files: Vec<PathBuf>,
@@ -128,6 +130,7 @@ impl App {
                 self.save_with(false, true);
             }
             // Taken from the modal in `modal_ui`; nothing to do without it.
+            Command::TakeBack(p) => self.take_back(p),
             Command::Receive | Command::ImportPlan | Command::TakePortal => {}
             Command::Pack { files, output } => self.pack(files, output),
         }

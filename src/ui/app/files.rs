@@ -477,15 +477,54 @@ impl App {
         ));
         ed.plan_year = self.plan_year();
         ed.disk = loaded.map(|(_, s)| s);
+        let mut ask_own = None;
         if let Some(p) = &rec.original {
             match lock::acquire(p) {
                 Ok(l) => ed.lock = Some(l),
-                Err(LockError::Held(o)) => ed.read_only = Some(o.describe()),
+                Err(LockError::Held(o)) => {
+                    let (user, host) = lock::this_user();
+                    let mine = o.user == user && o.host == host;
+                    if mine && o.is_stale() {
+                        // The owner file of this PC's own killed run: the work goes back into
+                        // its file, editable.
+                        match lock::take_over(p) {
+                            Ok(l) => ed.lock = Some(l),
+                            Err(_) => ed.read_only = Some(o.describe()),
+                        }
+                    } else {
+                        ed.read_only = Some(o.describe());
+                        if mine {
+                            ask_own = Some((p.clone(), o));
+                        }
+                    }
+                }
                 Err(LockError::Io(_)) => {}
             }
         }
         self.editor = Some(ed);
         self.status = "Đã khôi phục bản làm việc chưa lưu".to_string();
+        // This user on this PC, a run that may still be open: one clear question.
+        if let Some((path, owner)) = ask_own {
+            self.modal = Some(Modal::OwnRun { path, owner });
+        }
+    }
+
+    /// The open (recovered) review taken back from this user's other run: editable again.
+    pub(super) fn take_back(&mut self, path: PathBuf) {
+        let Some(ed) = self.editor.as_mut() else {
+            return;
+        };
+        match lock::take_over(&path) {
+            Ok(l) => {
+                ed.lock = Some(l);
+                ed.read_only = None;
+                self.status = format!("Tiếp tục sửa {}", path.display());
+            }
+            Err(e) => self.message(format!(
+                "{}: không ghi được tệp khóa ({e})",
+                lock::lock_path(&path).display()
+            )),
+        }
     }
 
     /// Opens `file` (or stays in the open review) at `step`, where a finding is fixed.

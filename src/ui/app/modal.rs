@@ -35,6 +35,12 @@ pub enum Modal {
     ImportPlan(Box<crate::ui::plan_import::PlanImport>),
     /// A newer portal file's changes to the open record, to choose from.
     PortalRefresh(Box<super::portal::PortalRefresh>),
+    /// A recovered review whose owner file is this user's on this PC, from a run that may
+    /// still be open.
+    OwnRun {
+        path: PathBuf,
+        owner: Owner,
+    },
     /// The .zip to send exists already.
     ReplaceZip {
         files: Vec<PathBuf>,
@@ -329,6 +335,26 @@ impl App {
                     Some(crate::ui::plan_import::ImportChoice::Cancel) => Some(Command::Close),
                     None => None,
                 };
+            }
+            Modal::OwnRun { path, owner } => {
+                ui.heading("Sửa tiếp vào tệp gốc?");
+                ui.label(format!(
+                    "«{}» còn tệp khóa của chính bạn ({}): có lẽ lần chạy trước bị tắt đột ngột. Nếu không còn cửa sổ nào khác đang mở tệp này, hãy sửa tiếp — «Lưu» sẽ ghi vào tệp gốc.",
+                    file_name(path),
+                    owner.describe()
+                ));
+                ui.horizontal(|ui| {
+                    if ui.button("Sửa tiếp vào tệp gốc").clicked() {
+                        cmd = Some(Command::TakeBack(path.clone()));
+                    }
+                    if ui
+                        .button("Chỉ xem")
+                        .on_hover_text("«Lưu» sẽ lưu thành tệp mới, không ghi vào tệp này")
+                        .clicked()
+                    {
+                        cmd = Some(Command::Close);
+                    }
+                });
             }
             Modal::PortalRefresh(q) => {
                 cmd = match q.show(ui) {
