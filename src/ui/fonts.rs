@@ -58,5 +58,8 @@ pub fn install(ctx: &egui::Context) {
     ctx.all_styles_mut(|s| {
         s.interaction.selectable_labels = false;
         s.visuals.text_cursor.blink = false;
+        // Scroll bars take their own room beside the content: a button at the right edge is
+        // never under one (a click there grabbed the bar and the page jumped).
+        s.spacing.scroll = egui::style::ScrollStyle::solid();
     });
 }
