@@ -53,20 +53,32 @@ fn with_no_file_dialog_save_and_export_still_write_and_say_where() {
     h.run();
     h.get_by_label("Xuất báo cáo…").click();
     h.run();
+    // The app asks the name and the format itself: PDF by default, beside the review.
+    h.get_by_label_contains("Không mở được hộp thoại chọn tệp trên máy này");
+    click(&mut h, Role::Button, "Xuất");
     let stem =
         tthc_review::storage::slug("Cấp Giấy chứng nhận cửa hàng đủ điều kiện bán lẻ xăng dầu");
     let pdf = dir.path().join(format!("{stem}.pdf"));
     assert!(fs::read(&pdf).unwrap().starts_with(b"%PDF"));
-    h.get_by_label_contains("đã được xuất vào");
-    h.get_by_label("Đóng").click();
-    h.run();
+    h.get_by_label_contains(&format!("Đã xuất {}", pdf.display()));
     // And the user can open it to print, or show its folder.
     h.get_by_label("Mở tệp");
     h.get_by_label("Mở thư mục");
-    // A second export takes a new name.
+    // A second export suggests a new name; Word is reachable without a dialog.
     h.get_by_label("Xuất báo cáo…").click();
     h.run();
-    assert!(dir.path().join(format!("{stem}-2.pdf")).is_file());
+    click(&mut h, Role::RadioButton, "Word .docx (để sửa tiếp)");
+    h.get_by_label_contains(&format!("{stem}-2.docx"));
+    click(&mut h, Role::Button, "Xuất");
+    let docx = dir.path().join(format!("{stem}-2.docx"));
+    assert!(fs::read(&docx).unwrap().starts_with(b"PK"));
+    // Esc cancels the question: nothing written.
+    h.get_by_label("Xuất báo cáo…").click();
+    h.run();
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(h.state().modal.is_none());
+    assert!(!dir.path().join(format!("{stem}-2.pdf")).exists());
 }
 
 #[test]

@@ -68,6 +68,8 @@ pub enum Command {
     TakePortal,
     /// The open recovered review taken back from this user's other run.
     TakeBack(PathBuf),
+    /// Writes the report named in the app's own question (the modal holds it).
+    WriteChosen,
     /// Packs these reviews into the .zip, the user having agreed to replace it.
     Pack {
         files: Vec<PathBuf>,
@@ -131,7 +133,8 @@ impl App {
             }
             // Taken from the modal in `modal_ui`; nothing to do without it.
             Command::TakeBack(p) => self.take_back(p),
-            Command::Receive | Command::ImportPlan | Command::TakePortal => {}
+            Command::Receive | Command::ImportPlan | Command::TakePortal | Command::WriteChosen => {
+            }
             Command::Pack { files, output } => self.pack(files, output),
         }
     }

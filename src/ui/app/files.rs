@@ -3,6 +3,7 @@
 //! reports without ever replacing a review or another file.
 
 use super::commands::{Pending, ReportKind};
+use super::output_choice::OutputChoice;
 use super::{App, Modal, Then, new_review};
 use crate::model::Review;
 use crate::preflight::{report_findings, review_findings};
@@ -11,9 +12,9 @@ use crate::report::{Format, ReportSettings, review_report};
 use crate::storage::lock::{self, LockError};
 use crate::storage::{
     DiskState, OutputRefusal, Recovered, Stamp, check_output, disk_state, file_time_text, fnv64,
-    free_name, free_name_ext, identity, load_review, load_review_stamped, recovery_path,
-    remember_recent, remove_recovery, replace_file, same_file, save_review_stamped, settings_path,
-    slug, write_recovery,
+    free_name, identity, load_review, load_review_stamped, recovery_path, remember_recent,
+    remove_recovery, replace_file, same_file, save_review_stamped, settings_path, slug,
+    write_recovery,
 };
 use crate::ui::editor::EditorState;
 use crate::ui::report_job::CompileJob;
@@ -605,14 +606,10 @@ impl App {
         match self.dialogs.save_report(&beside, &format!("{stem}.pdf")) {
             Some(path) => self.pending_output(Pending::Export(path)),
             None if self.dialogs.unavailable() => {
-                let path = free_name_ext(&beside, &stem, "pdf");
-                self.pending_output(Pending::Export(path.clone()));
-                if path.exists() {
-                    self.message(format!(
-                        "Không mở được hộp thoại chọn tệp trên máy này, nên báo cáo đã được xuất vào {}.",
-                        path.display()
-                    ));
-                }
+                // No dialog on this machine: the app asks the name and the format itself.
+                self.modal = Some(Modal::ChooseOutput(Box::new(OutputChoice::new(
+                    None, beside, &stem,
+                ))));
             }
             None => {}
         }
@@ -622,14 +619,25 @@ impl App {
         match self.dialogs.save_report(&self.dir, "bao-cao-tong-hop.pdf") {
             Some(output) => self.pending_output(Pending::Compile { files, output }),
             None if self.dialogs.unavailable() => {
-                let output = free_name_ext(&self.dir, "bao-cao-tong-hop", "pdf");
-                self.status = format!(
-                    "Không mở được hộp thoại chọn tệp trên máy này: báo cáo tổng hợp được ghi vào {}",
-                    output.display()
-                );
-                self.pending_output(Pending::Compile { files, output });
+                self.modal = Some(Modal::ChooseOutput(Box::new(OutputChoice::new(
+                    Some(files),
+                    self.dir.clone(),
+                    "bao-cao-tong-hop",
+                ))));
             }
             None => {}
+        }
+    }
+
+    /// The name and format chosen in the app's own question (no file dialog on this machine).
+    pub(super) fn output_chosen(&mut self, c: OutputChoice) {
+        let path = c.path();
+        match c.files {
+            Some(files) => self.pending_output(Pending::Compile {
+                files,
+                output: path,
+            }),
+            None => self.pending_output(Pending::Export(path)),
         }
     }
 

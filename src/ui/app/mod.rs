@@ -7,6 +7,7 @@ mod commands;
 mod exchange;
 mod files;
 mod modal;
+mod output_choice;
 mod plan;
 mod portal;
 mod toolbar;

@@ -41,6 +41,8 @@ pub enum Modal {
         path: PathBuf,
         owner: Owner,
     },
+    /// No file dialog on this machine: the report's name and format asked here.
+    ChooseOutput(Box<super::output_choice::OutputChoice>),
     /// The .zip to send exists already.
     ReplaceZip {
         files: Vec<PathBuf>,
@@ -356,6 +358,13 @@ impl App {
                     }
                 });
             }
+            Modal::ChooseOutput(c) => {
+                cmd = match c.show(ui) {
+                    Some(true) => Some(Command::WriteChosen),
+                    Some(false) => Some(Command::Close),
+                    None => None,
+                };
+            }
             Modal::PortalRefresh(q) => {
                 cmd = match q.show(ui) {
                     Some(true) => Some(Command::TakePortal),
@@ -453,6 +462,11 @@ impl App {
             Some(Command::Receive) => {
                 if let Modal::Receive(st) = modal {
                     self.receive(*st);
+                }
+            }
+            Some(Command::WriteChosen) => {
+                if let Modal::ChooseOutput(c) = modal {
+                    self.output_chosen(*c);
                 }
             }
             Some(Command::TakePortal) => {
