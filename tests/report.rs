@@ -674,3 +674,49 @@ fn the_benefit_states_the_time_cut_when_the_option_changes_it() {
         res.days_after != res.days_before
     );
 }
+
+#[test]
+fn a_settings_file_that_is_a_fifo_or_a_device_is_refused_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let reviews = dir.path().join("saved-reviews");
+    fs::create_dir(&reviews).unwrap();
+    fs::copy(
+        examples_dir().join("xang-dau-cap-gcn-cua-hang.ron"),
+        reviews.join("xang-dau-cap-gcn-cua-hang.ron"),
+    )
+    .unwrap();
+    let fifo = dir.path().join("thiet-lap.ron");
+    let made = Command::new("mkfifo").arg(&fifo).status();
+    let mut cases = vec![(
+        "/dev/zero".to_string(),
+        "không phải tệp thông thường (thiết bị)",
+    )];
+    if made.is_ok_and(|s| s.success()) {
+        cases.push((
+            "thiet-lap.ron".to_string(),
+            "không phải tệp thông thường (đường ống FIFO)",
+        ));
+    } else {
+        eprintln!("skipped: the FIFO case needs mkfifo");
+    }
+    for (settings, want) in cases {
+        let started = std::time::Instant::now();
+        let out = Command::new("sh")
+            .arg("-c")
+            .arg(format!(
+                "ulimit -v 1048576; exec timeout 20 '{}' compile saved-reviews -o qd.pdf --settings {settings}",
+                env!("CARGO_BIN_EXE_tthc-review")
+            ))
+            .current_dir(dir.path())
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{settings}: {err}");
+        assert!(
+            err.contains(&settings) && err.contains(want),
+            "{settings}: {err}"
+        );
+        assert!(started.elapsed().as_secs() < 10, "refused at once");
+        assert!(!dir.path().join("qd.pdf").exists());
+    }
+}

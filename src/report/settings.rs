@@ -208,9 +208,9 @@ impl ReportSettings {
     }
 
     pub fn load(path: &Path) -> Result<Self, TemplateError> {
-        let text = std::fs::read_to_string(path).map_err(|e| {
-            TemplateError::at(&path.display().to_string(), format!("không đọc được ({e})"))
-        })?;
+        // A regular file of bounded size: a FIFO or /dev/zero is refused at once.
+        let text = crate::storage::read_text_limited(path)
+            .map_err(|e| TemplateError::at(&path.display().to_string(), e))?;
         Self::parse(&path.display().to_string(), &text)
     }
 

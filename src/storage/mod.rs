@@ -177,6 +177,27 @@ pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, LoadProblem> {
     Ok(bytes)
 }
 
+/// A small text file the program's settings and data live in (report settings, template files):
+/// a regular file of at most 4 MB, UTF-8; else the reason in words (the caller names the file).
+pub fn read_text_limited(path: &Path) -> Result<String, String> {
+    const LIMIT: u64 = 4 << 20;
+    let bytes = read_limited(path, LIMIT).map_err(|p| match p {
+        LoadProblem::NotAFile(what) => format!("không phải tệp thông thường ({what})"),
+        LoadProblem::TooLarge { size } => format!(
+            "tệp quá lớn ({} MB; giới hạn {} MB)",
+            size.div_ceil(1 << 20),
+            LIMIT >> 20
+        ),
+        LoadProblem::Io(e) => format!("không đọc được ({e})"),
+        other => LoadError {
+            path: path.to_path_buf(),
+            problem: other,
+        }
+        .to_string(),
+    })?;
+    String::from_utf8(bytes).map_err(|_| "không phải văn bản UTF-8".to_string())
+}
+
 fn file_kind(meta: &std::fs::Metadata) -> &'static str {
     let t = meta.file_type();
     if t.is_dir() {

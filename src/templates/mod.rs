@@ -314,9 +314,8 @@ impl Templates {
         for (name, embedded) in EMBEDDED {
             let path = dir.join(name);
             if path.is_file() {
-                let text = std::fs::read_to_string(&path).map_err(|e| {
-                    TemplateError::at(&path.display().to_string(), format!("không đọc được ({e})"))
-                })?;
+                let text = crate::storage::read_text_limited(&path)
+                    .map_err(|e| TemplateError::at(&path.display().to_string(), e))?;
                 texts.push((path.display().to_string(), text));
             } else {
                 texts.push((format!("{name} (mặc định)"), embedded.to_string()));
@@ -327,15 +326,15 @@ impl Templates {
         let targets = dir.join(TARGETS_FILE);
         if targets.is_file() {
             let name = targets.display().to_string();
-            let text = std::fs::read_to_string(&targets)
-                .map_err(|e| TemplateError::at(&name, format!("không đọc được ({e})")))?;
+            let text = crate::storage::read_text_limited(&targets)
+                .map_err(|e| TemplateError::at(&name, e))?;
             t.targets = Targets::parse(&name, &text).map_err(|e| TemplateError::at(&name, e))?;
         }
         let government = dir.join(GOVERNMENT_FILE);
         if government.is_file() {
             let name = government.display().to_string();
-            let text = std::fs::read_to_string(&government)
-                .map_err(|e| TemplateError::at(&name, format!("không đọc được ({e})")))?;
+            let text = crate::storage::read_text_limited(&government)
+                .map_err(|e| TemplateError::at(&name, e))?;
             t.government =
                 Government::parse(&name, &text).map_err(|e| TemplateError::at(&name, e))?;
         }
