@@ -202,16 +202,38 @@ pub fn parse_pasted(text: &str, first: usize) -> Vec<PastedRow> {
 
 /// A table as tab-separated text that pastes into Excel: a header, then name, hours, service,
 /// other, time cost and the row's total; numbers without thousands separators, decimal comma.
-pub fn table_as_tsv(acts: &[Activity], time_costs: &[Decimal], totals: &[Decimal]) -> String {
+/// A text cell as it may go to a spreadsheet: one line, and a leading `=`, `+`, `-` or `@` made
+/// plain text (an apostrophe, which Excel and LibreOffice do not show), so a name can never become
+/// a live formula on paste.
+pub fn spreadsheet_text(text: &str) -> String {
+    let one_line = text.replace(['\t', '\n', '\r'], " ");
+    if one_line.trim_start().starts_with(['=', '+', '-', '@']) {
+        format!("'{one_line}")
+    } else {
+        one_line
+    }
+}
+
+/// The rows of an activity table as tab-separated text; a figure that is not computed (the
+/// table cannot be costed) is an empty cell, never 0.
+pub fn table_as_tsv(
+    acts: &[Activity],
+    time_costs: &[Option<Decimal>],
+    totals: &[Option<Decimal>],
+) -> String {
     let num = |d: Decimal| d.normalize().to_string().replace('.', ",");
     let mut out = String::from(
         "Hoạt động/công việc\tThời gian (giờ)\tThuê tư vấn, dịch vụ (đồng)\tChi phí khác (đồng)\tChi phí thời gian (đồng)\tChi phí thực hiện (đồng)\n",
     );
     for (i, a) in acts.iter().enumerate() {
         let cell = |f: &Figure| f.invalid.clone().unwrap_or_else(|| num(f.value));
-        let name = a.name.replace(['\t', '\n'], " ");
-        let tc = time_costs.get(i).map_or(String::new(), |d| num(*d));
-        let tot = totals.get(i).map_or(String::new(), |d| num(*d));
+        let name = spreadsheet_text(&a.name);
+        let tc = time_costs
+            .get(i)
+            .copied()
+            .flatten()
+            .map_or(String::new(), num);
+        let tot = totals.get(i).copied().flatten().map_or(String::new(), num);
         out.push_str(&format!(
             "{name}\t{}\t{}\t{}\t{tc}\t{tot}\n",
             cell(&a.hours),
@@ -668,6 +690,27 @@ mod tests {
         assert_eq!(rows[0].name, None);
         assert_eq!(rows[0].hours, Some(Figure::int(8)));
         assert_eq!(rows[0].other, Some(Figure::int(20_000)));
+    }
+
+    #[test]
+    fn a_copied_table_carries_no_live_formula_and_no_invented_zero() {
+        let acts = vec![
+            act("=HYPERLINK(\"http://x\",\"bấm\")", 2),
+            act("-2 bước", 1),
+            act("Nộp hồ sơ", 4),
+        ];
+        let tsv = table_as_tsv(
+            &acts,
+            &[Some(Decimal::from(96_496)), None, None],
+            &[Some(Decimal::from(106_496)), None, None],
+        );
+        let lines: Vec<&str> = tsv.lines().collect();
+        assert!(lines[1].starts_with("'=HYPERLINK("), "{}", lines[1]);
+        assert!(lines[2].starts_with("'-2 bước"), "{}", lines[2]);
+        assert!(lines[3].starts_with("Nộp hồ sơ\t"));
+        // Not computed: empty cells, not 0.
+        assert!(lines[3].ends_with("\t\t"), "{:?}", lines[3]);
+        assert!(lines[1].ends_with("\t96496\t106496"), "{}", lines[1]);
     }
 
     #[test]

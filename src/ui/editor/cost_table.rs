@@ -64,9 +64,12 @@ pub fn activity_table(
             .on_hover_text("Chép các dòng dưới dạng bảng, dán được vào Excel hoặc LibreOffice")
             .clicked()
         {
-            let whole = |t: &String| t.replace('.', "").parse().unwrap_or_default();
-            let time: Vec<rust_decimal::Decimal> = view.rows.iter().map(|r| whole(&r[3])).collect();
-            let totals: Vec<rust_decimal::Decimal> =
+            // The computed figures (whole đồng as shown); a cell the table could not compute
+            // stays empty.
+            let whole = |t: &String| t.replace('.', "").parse().ok();
+            let time: Vec<Option<rust_decimal::Decimal>> =
+                view.rows.iter().map(|r| whole(&r[3])).collect();
+            let totals: Vec<Option<rust_decimal::Decimal>> =
                 view.rows.iter().map(|r| whole(&r[4])).collect();
             ui.ctx()
                 .copy_text(crate::model::table_as_tsv(acts, &time, &totals));
