@@ -74,7 +74,7 @@ sleep 1.5
 # The «Tên TTHC» field of step 1 (second row of the record grid). First make sure the input
 # method is engaged: "aa" must come out as "â" (the window title shows the name as typed).
 engaged=0
-for _ in $(seq 6); do
+for _ in $(seq 12); do
   ibus engine Unikey >/dev/null 2>&1 || true
   xdotool mousemove 600 115 click 1
   sleep 0.5

@@ -237,74 +237,111 @@ pub struct InvalidCell {
     pub what: String,
     /// What was typed.
     pub text: String,
+    /// Where it sits, when it is a cell of an activity table.
+    pub cell: Option<TableCell>,
+}
+
+/// A figure cell of an activity table: row from 0, column 1 = giờ, 2 = thuê dịch vụ, 3 = chi phí
+/// khác (column 0 is the activity's name).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TableCell {
+    pub table: crate::model::TableRef,
+    pub row: usize,
+    pub col: usize,
 }
 
 /// Every invalid cell of a review, in step order.
 pub fn invalid_cells(review: &Review) -> Vec<InvalidCell> {
     use crate::model::{Activity, Figure};
     let mut out = Vec::new();
-    let mut add = |step: Step, what: String, f: &Figure| {
+    let mut add_at = |step: Step, what: String, f: &Figure, cell: Option<TableCell>| {
         if let Some(text) = &f.invalid {
             out.push(InvalidCell {
                 step,
                 what,
                 text: text.clone(),
+                cell,
             });
         }
     };
+    macro_rules! add {
+        ($step:expr, $what:expr, $f:expr $(,)?) => {
+            add_at($step, $what, $f, None)
+        };
+    }
     let t = &review.tthc;
-    add(
+    add!(
         Step::Record,
         "Thời hạn giải quyết".into(),
         &t.time_limit.days,
     );
-    add(Step::Record, "Phí, lệ phí".into(), &t.fee.amount);
+    add!(Step::Record, "Phí, lệ phí".into(), &t.fee.amount);
     let c = &review.cost;
-    add(
+    add!(
         Step::CurrentCost,
         "Thu nhập bình quân/giờ".into(),
         &c.hourly_income,
     );
     if let Some(g) = &c.gdp_per_capita {
-        add(Step::CurrentCost, "GDP bình quân đầu người".into(), g);
+        add!(Step::CurrentCost, "GDP bình quân đầu người".into(), g);
     }
-    add(Step::CurrentCost, "Số tháng".into(), &c.months);
-    add(
+    add!(Step::CurrentCost, "Số tháng".into(), &c.months);
+    add!(
         Step::CurrentCost,
         "Số ngày làm việc/tháng".into(),
         &c.days_per_month,
     );
-    add(
+    add!(
         Step::CurrentCost,
         "Số giờ làm việc/ngày".into(),
         &c.hours_per_day,
     );
-    add(
+    add!(
         Step::CurrentCost,
         "Số lần thực hiện/năm".into(),
         &review.frequency,
     );
-    add(
+    add!(
         Step::CurrentCost,
         "Số đối tượng/năm".into(),
         &review.subjects,
     );
-    let mut tables: Vec<(Step, String, &[Activity])> = vec![(
+    use crate::model::TableRef;
+    let mut tables: Vec<(Step, String, TableRef, &[Activity])> = vec![(
         Step::CurrentCost,
         "Bảng hiện tại".into(),
+        TableRef::Current,
         &review.activities,
     )];
     for (k, o) in review.options.iter().enumerate() {
-        tables.push((Step::Options, format!("Phương án {}", k + 1), &o.activities));
+        tables.push((
+            Step::Options,
+            format!("Phương án {}", k + 1),
+            TableRef::Option(k),
+            &o.activities,
+        ));
     }
-    for (step, table, acts) in tables {
+    for (step, name, table, acts) in tables {
         for (i, a) in acts.iter().enumerate() {
-            for (col, f) in [
+            for (col, (what, f)) in [
                 ("thời gian (giờ)", &a.hours),
                 ("chi phí thuê tư vấn, dịch vụ", &a.service),
                 ("chi phí khác", &a.other),
-            ] {
-                add(step, format!("{table}, hoạt động {}: {col}", i + 1), f);
+            ]
+            .into_iter()
+            .enumerate()
+            {
+                let cell = TableCell {
+                    table,
+                    row: i,
+                    col: col + 1,
+                };
+                add_at(
+                    step,
+                    format!("{name}, hoạt động {}: {what}", i + 1),
+                    f,
+                    Some(cell),
+                );
             }
         }
     }
@@ -317,7 +354,7 @@ pub fn invalid_cells(review: &Review) -> Vec<InvalidCell> {
             ("thời hạn giải quyết", &o.time_limit_days),
         ] {
             if let Some(f) = f {
-                add(Step::Options, format!("{label}: {what}"), f);
+                add!(Step::Options, format!("{label}: {what}"), f);
             }
         }
     }

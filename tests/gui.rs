@@ -161,6 +161,64 @@ fn an_invalid_cell_is_never_computed_or_saved_as_another_value() {
 }
 
 #[test]
+fn go_to_this_cell_puts_the_cursor_in_the_invalid_cell_of_its_option() {
+    // A draft saved with a bad cell in the option's table, far down its page.
+    let dir = workdir();
+    let file = dir.path().join("xang-dau-cap-gcn-cua-hang.ron");
+    let text = fs::read_to_string(&file).unwrap();
+    let row = r#"(name: "Nộp hồ sơ trực tuyến", hours: "1", service: "0", other: "0")"#;
+    assert_eq!(text.matches(row).count(), 1);
+    fs::write(
+        &file,
+        text.replace(
+            row,
+            r#"(name: "Nộp hồ sơ trực tuyến", hours: "1", service: "0", other: (typed: "12x"))"#,
+        ),
+    )
+    .unwrap();
+    let mut h = harness(dir.path());
+    open(&mut h, XANG_DAU);
+    // Another option is shown, another step is open when the user saves.
+    goto(&mut h, "6. Phương án");
+    h.get_by_label("+ Thêm phương án").click();
+    h.run();
+    assert_eq!(h.state().editor.as_ref().unwrap().option, 1);
+    goto(&mut h, "1. ");
+    assert!(
+        h.query_by_label("Phương án 1: chi phí khác, hoạt động 2")
+            .is_none()
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    h.get_by_label_contains("Phương án 1, hoạt động 2: chi phí khác");
+    h.get_by_label("Đến ô này").click();
+    h.run();
+    h.run();
+    let ed = h.state().editor.as_ref().unwrap();
+    assert_eq!(ed.step, Step::Options);
+    assert_eq!(ed.option, 0);
+    let cell = h.get_by_role_and_label(Role::TextInput, "Phương án 1: chi phí khác, hoạt động 2");
+    assert!(cell.is_focused(), "the cursor is in the invalid cell");
+    assert_eq!(
+        egui_kittest::kittest::NodeT::accesskit_node(&cell)
+            .value()
+            .as_deref(),
+        Some("12x")
+    );
+    // Typing goes into that cell, and the figures come back.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Phương án 1: chi phí khác, hoạt động 2")
+        .type_text("0");
+    h.run();
+    assert!(no_invalid_cell_left(&h));
+}
+
+fn no_invalid_cell_left(h: &Harness<'static, App>) -> bool {
+    tthc_review::progress::invalid_cells(&h.state().editor.as_ref().unwrap().review).is_empty()
+}
+
+#[test]
 fn undo_and_redo_an_edit() {
     let dir = workdir();
     let mut h = harness(dir.path());

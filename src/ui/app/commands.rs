@@ -44,6 +44,8 @@ pub enum Command {
     Restore(Recovered, Vec<Recovered>),
     DropRecovery(Recovered, Vec<Recovered>),
     Goto(Option<PathBuf>, Step),
+    /// To an invalid cell of the open review: its step, and the cursor in it when it is a table cell.
+    GotoCell(Step, Option<crate::progress::TableCell>),
     /// Goes on with a report past its warnings.
     Report(ReportKind),
     OpenReadOnly(PathBuf),
@@ -114,6 +116,17 @@ impl App {
                 }
             }
             Command::Goto(file, step) => self.goto(file, step),
+            Command::GotoCell(step, cell) => {
+                self.goto(None, step);
+                if let Some(ed) = self.editor.as_mut() {
+                    if let Some(crate::model::TableRef::Option(k)) = cell.map(|c| c.table) {
+                        ed.option = k;
+                    }
+                    ed.focus_cell = cell;
+                    // The cell's row is scrolled to; the page does not jump back to the top.
+                    ed.scroll_top = ed.scroll_top && cell.is_none();
+                }
+            }
             Command::Report(ReportKind::Compile(files)) => self.ask_compile_output(files),
             Command::Report(ReportKind::Export) => self.ask_export_output(),
             Command::OpenReadOnly(p) => self.open_read_only(p),

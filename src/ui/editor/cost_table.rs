@@ -48,10 +48,21 @@ pub fn activity_table(
     view: &TableView,
     hourly_text: &str,
     cells: &mut Cells,
+    focus: &mut Option<crate::progress::TableCell>,
     changed: &mut bool,
     actions: &mut Vec<Action>,
 ) {
     let n = acts.len();
+    // «Đến ô này»: the cell to put the cursor in once its row is drawn.
+    let focus_row = focus
+        .filter(|c| c.table == table)
+        .and_then(|c| if c.row < n { Some(c.row) } else { None });
+    if focus.is_some_and(|c| c.table == table) && focus_row.is_none() {
+        *focus = None;
+    }
+    if focus_row.is_some() {
+        ui.ctx().request_repaint();
+    }
     // The name takes what the other columns leave, so the row buttons stay in view.
     let gaps = ui.spacing().item_spacing.x * WIDTHS.len() as f32;
     let name_w = (ui.available_width() - WIDTHS.iter().sum::<f32>() - gaps).max(120.0);
@@ -76,7 +87,20 @@ pub fn activity_table(
         }
         ui.weak("Dán từ Excel: bấm vào một ô rồi Ctrl+V · Enter: xuống dòng · Tab: sang ô bên · chuột phải vào ô số: ghi nguồn");
     });
-    TableBuilder::new(ui)
+    if focus_row.is_some() {
+        // Bring the table into the page's view first: only the rows in view are drawn.
+        let h = (40.0 + 28.0 * n as f32).min(460.0);
+        let top = ui.cursor().min;
+        ui.scroll_to_rect(
+            egui::Rect::from_min_size(top, egui::vec2(ui.available_width(), h)),
+            None,
+        );
+    }
+    let mut builder = TableBuilder::new(ui);
+    if let Some(row) = focus_row {
+        builder = builder.scroll_to_row(row, Some(Align::Center));
+    }
+    builder
         .id_salt(("acts", table))
         .striped(true)
         .cell_layout(Layout::left_to_right(Align::Center))
@@ -140,6 +164,16 @@ pub fn activity_table(
                 {
                     row.col(|ui| {
                         let w = ui.available_width();
+                        let here = crate::progress::TableCell {
+                            table,
+                            row: i,
+                            col: k + 1,
+                        };
+                        if *focus == Some(here) {
+                            *focus = None;
+                            ui.memory_mut(|m| m.request_focus(cell_id(i, k + 1)));
+                            ui.scroll_to_rect(ui.max_rect(), Some(Align::Center));
+                        }
                         let had_focus = focus_at_start == Some(cell_id(i, k + 1));
                         widgets::figure(
                             ui,
@@ -363,6 +397,7 @@ pub fn show_current(
     let d = &ed.derived;
     let r = &mut ed.review;
     let cells = &mut ed.cells;
+    let focus = &mut ed.focus_cell;
     ui.group(|ui| {
         ui.horizontal(|ui| {
             ui.label("Thu nhập bình quân/giờ (đồng):");
@@ -498,6 +533,7 @@ pub fn show_current(
         &d.current,
         &d.hourly,
         cells,
+        focus,
         &mut changed,
         actions,
     );

@@ -332,6 +332,8 @@ pub struct EditorState {
     pub comment: comments::CommentDraft,
     /// Show the step from its top next frame (after "Đến chỗ": its comments are there).
     pub scroll_top: bool,
+    /// A table cell to put the cursor in when next drawn («Đến ô này»).
+    pub focus_cell: Option<crate::progress::TableCell>,
     /// The year of the folder's plan: whose targets the measures use.
     pub plan_year: Option<i32>,
 }
@@ -365,6 +367,7 @@ impl EditorState {
             read_only: None,
             comment: comments::CommentDraft::default(),
             scroll_top: false,
+            focus_cell: None,
             plan_year: None,
         }
     }

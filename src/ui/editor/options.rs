@@ -60,6 +60,7 @@ pub fn show(ui: &mut egui::Ui, ed: &mut EditorState, t: &Templates, actions: &mu
     let chosen = ed.review.chosen_index() == Some(opt_index);
     let d = &ed.derived;
     let cells = &mut ed.cells;
+    let focus = &mut ed.focus_cell;
     let current_fee = ed.review.tthc.fee.amount.clone();
     let current_freq = ed.review.frequency.clone();
     let current_subj = ed.review.subjects.clone();
@@ -330,6 +331,7 @@ pub fn show(ui: &mut egui::Ui, ed: &mut EditorState, t: &Templates, actions: &mu
             view,
             &d.hourly,
             cells,
+            focus,
             &mut changed,
             actions,
         );
