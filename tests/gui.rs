@@ -705,6 +705,9 @@ fn an_option_made_from_a_finding_carries_the_current_table_or_says_it_has_none()
     assert_eq!(r.options.len(), 2);
     assert_eq!(r.options[1].activities, r.activities);
     assert_eq!(r.options[1].content.len(), 1);
+    // The line reads as a proposal for the reviewer to edit, not as the question asked.
+    let line = &r.options[1].content[0].change;
+    assert!(!line.contains('?') && line.ends_with('.'), "{line}");
 }
 
 /// The stage of the office's year is set from the editor and kept in the file with its date.

@@ -63,6 +63,10 @@ pub struct Question {
     /// Answers that make this question a finding, to offer as a line of the option.
     #[serde(default)]
     pub finding: Vec<String>,
+    /// How a finding here reads as a line of the option ("Bỏ thành phần hồ sơ[ «{item}»]."):
+    /// `{item}` the step, document or condition, `{answer}` the answer's label.
+    #[serde(default)]
+    pub proposal: Option<String>,
     /// Closes its criterion ("… có hợp lý hay không?").
     #[serde(default)]
     pub verdict: bool,
@@ -227,6 +231,34 @@ impl FormTemplate {
     }
 }
 
+impl FormTemplate {
+    /// The «Nội dung đơn giản hóa» line a finding offers: the question's proposal when the answer
+    /// is one of its findings; otherwise (no proposal in an older form file, or «Vẫn cần đơn giản
+    /// hóa» on another answer) the question with its answer, for the reviewer to reword.
+    pub fn finding_line(
+        &self,
+        q: &Question,
+        item: Option<&str>,
+        answer_label: &str,
+        is_finding_answer: bool,
+    ) -> String {
+        let component = self
+            .sections
+            .iter()
+            .flat_map(|s| s.blocks.iter())
+            .find(|b| b.questions.iter().any(|x| x.id == q.id))
+            .map(|b| self.component_label(b.component))
+            .unwrap_or("");
+        if let Some(p) = q.proposal.as_deref().filter(|_| is_finding_answer) {
+            return super::fill_text(p, &[("item", item.unwrap_or("")), ("answer", answer_label)]);
+        }
+        match item {
+            Some(name) => format!("{component} «{name}»: {} — {answer_label}", q.text),
+            None => format!("{component}: {} — {answer_label}", q.text),
+        }
+    }
+}
+
 fn finding_label(form: &FormTemplate, q: &Question, a: &Answer) -> Option<String> {
     if let Some(c) = &a.choice
         && (q.finding.contains(c) || a.simplify)
@@ -240,4 +272,61 @@ fn finding_label(form: &FormTemplate, q: &Question, a: &Answer) -> Option<String
         .map(|s| form.choice_label(q, s))
         .collect();
     (!hits.is_empty()).then(|| hits.join(", "))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::templates::Templates;
+
+    #[test]
+    fn every_finding_of_the_shipped_form_reads_as_a_proposal() {
+        let t = Templates::embedded();
+        let mut n = 0;
+        for (_, _, q) in t.form.questions() {
+            if q.finding.is_empty() {
+                continue;
+            }
+            n += 1;
+            let p = q
+                .proposal
+                .as_deref()
+                .unwrap_or_else(|| panic!("{}: no proposal", q.id));
+            assert!(!p.contains('?'), "{}: {p}", q.id);
+            // {item} only where the question is asked per step, document or condition.
+            assert_eq!(p.contains("{item}"), q.per_item.is_some(), "{}: {p}", q.id);
+            let line = t.form.finding_line(q, Some("Tờ khai"), "Không", true);
+            assert!(!line.contains('{') && !line.contains('['), "{line}");
+            assert!(!line.contains(&q.text), "{line}");
+        }
+        assert!(n >= 30, "{n}");
+    }
+
+    #[test]
+    fn a_finding_line_names_the_item_and_falls_back_to_the_question() {
+        let t = Templates::embedded();
+        let q = t.form.question("hl.ho_so.can_thiet").unwrap();
+        assert_eq!(
+            t.form
+                .finding_line(q, Some("Bản sao Giấy phép kinh doanh"), "Không", true),
+            "Bỏ thành phần hồ sơ «Bản sao Giấy phép kinh doanh»."
+        );
+        // «Vẫn cần đơn giản hóa» on an answer that is not a finding: the question and its answer.
+        assert_eq!(
+            t.form.finding_line(q, Some("Tờ khai"), "Có", false),
+            "Thành phần, số lượng hồ sơ «Tờ khai»: Giấy tờ này có cần thiết không? — Có"
+        );
+        let g = t.form.question("ct.giai_phap").unwrap();
+        assert_eq!(
+            t.form.finding_line(g, None, "Sửa đổi, bổ sung", true),
+            "Đề xuất giải pháp: Sửa đổi, bổ sung."
+        );
+        // A form file without proposals (an older or a custom one) keeps the old wording.
+        let mut old = q.clone();
+        old.proposal = None;
+        assert!(
+            t.form
+                .finding_line(&old, Some("Tờ khai"), "Không", true)
+                .ends_with("Giấy tờ này có cần thiết không? — Không")
+        );
+    }
 }

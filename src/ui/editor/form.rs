@@ -385,21 +385,12 @@ fn show_question(
                     .unwrap_or_default();
                 let line = ContentLine {
                     component: Some(component),
-                    change: match item {
-                        Some(_) => format!(
-                            "{} «{}»: {} — {}",
-                            t.form.component_label(component),
-                            item_name,
-                            q.text,
-                            answer_label
-                        ),
-                        None => format!(
-                            "{}: {} — {}",
-                            t.form.component_label(component),
-                            q.text,
-                            answer_label
-                        ),
-                    },
+                    change: t.form.finding_line(
+                        q,
+                        item.map(|_| item_name),
+                        &answer_label,
+                        is_finding_choice || local.selected.iter().any(|s| q.finding.contains(s)),
+                    ),
                     reason: local.reason.clone(),
                     from_answer: Some(key.clone()),
                 };
