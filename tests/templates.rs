@@ -101,7 +101,13 @@ fn validation_errors_say_what_is_wrong() {
         "{msg}"
     );
 
-    let bad_show_if = shipped(FORM_FILE).replace("any_of: [\"co\"])),\n              finding: [\"co\"],\n            ),\n            (\n              id: \"hl.trinh_tu.kiem_tra\"", "any_of: [\"co_lam\"])),\n              finding: [\"co\"],\n            ),\n            (\n              id: \"hl.trinh_tu.kiem_tra\"");
+    // The liên thông question shows only after "co" to the one before it.
+    let lien_thong = "any_of: [\"co\"])),\n              finding: [\"co\"],\n              proposal: Some(\"Áp dụng cơ chế liên thông";
+    assert_eq!(shipped(FORM_FILE).matches(lien_thong).count(), 1);
+    let bad_show_if = shipped(FORM_FILE).replace(
+        lien_thong,
+        &lien_thong.replace("[\"co\"]))", "[\"co_lam\"]))"),
+    );
     let msg = with_replaced(FORM_FILE, &bad_show_if)
         .unwrap_err()
         .to_string();
