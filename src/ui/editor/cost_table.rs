@@ -169,10 +169,21 @@ pub fn activity_table(
                             row: i,
                             col: k + 1,
                         };
-                        if *focus == Some(here) {
-                            *focus = None;
-                            ui.memory_mut(|m| m.request_focus(cell_id(i, k + 1)));
-                            ui.scroll_to_rect(ui.max_rect(), Some(Align::Center));
+                        // Not while the click that asked for it is still going on: egui gives
+                        // the focus to what a click lands on, or drops it.
+                        let pointer_busy = ui.input(|i| {
+                            i.pointer.any_down()
+                                || i.pointer.any_pressed()
+                                || i.pointer.any_released()
+                        });
+                        if *focus == Some(here) && !pointer_busy {
+                            if focus_at_start == Some(cell_id(i, k + 1)) {
+                                // Kept for a whole frame: nothing took it away.
+                                *focus = None;
+                            } else {
+                                ui.memory_mut(|m| m.request_focus(cell_id(i, k + 1)));
+                                ui.scroll_to_rect(ui.max_rect(), Some(Align::Center));
+                            }
                         }
                         let had_focus = focus_at_start == Some(cell_id(i, k + 1));
                         widgets::figure(
