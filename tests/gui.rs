@@ -197,6 +197,9 @@ fn go_to_this_cell_puts_the_cursor_in_the_invalid_cell_of_its_option() {
     let ed = h.state().editor.as_ref().unwrap();
     assert_eq!(ed.step, Step::Options);
     assert_eq!(ed.option, 0);
+    // The option's thời hạn counts days as the TTHC does (15 ngày làm việc).
+    assert!(h.query_all_by_label("ngày").next().is_none());
+    assert!(h.query_all_by_label("ngày làm việc").count() >= 1);
     let cell = h.get_by_role_and_label(Role::TextInput, "Phương án 1: chi phí khác, hoạt động 2");
     assert!(cell.is_focused(), "the cursor is in the invalid cell");
     assert_eq!(

@@ -8,8 +8,8 @@ use super::words::in_words_dong;
 use crate::cost::format::{money, number, percent};
 use crate::cost::{OptionCost, ReviewCost, TableCost};
 use crate::model::{
-    Activity, Authority, Channel, CopyKind, DayKind, ObjectiveGroup, OptionKind, Review,
-    SubjectKind, item_key,
+    Activity, Authority, Channel, CopyKind, ObjectiveGroup, OptionKind, Review, SubjectKind,
+    item_key,
 };
 use crate::templates::{ItemList, Shape, Templates};
 use rust_decimal::Decimal;
@@ -388,10 +388,7 @@ pub fn form_appendix(doc: &mut Document, t: &Templates, review: &Review) {
             })
         })
         .collect();
-    let day = w.get(match r.time_limit.kind {
-        DayKind::NgayLamViec => "day.ngay_lam_viec",
-        DayKind::Ngay => "day.ngay",
-    });
+    let day = super::day_label(t, r.time_limit.kind);
     for (label, value) in [
         (
             "Tên TTHC",

@@ -575,10 +575,7 @@ pub fn show_current(
             60.0,
             &mut changed,
         );
-        ui.label(t.wording.get(match r.tthc.time_limit.kind {
-            crate::model::DayKind::NgayLamViec => "day.ngay_lam_viec",
-            crate::model::DayKind::Ngay => "day.ngay",
-        }));
+        ui.label(crate::report::day_label(t, r.tthc.time_limit.kind));
     });
     ed.changed |= changed;
 }

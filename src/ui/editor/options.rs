@@ -65,6 +65,7 @@ pub fn show(ui: &mut egui::Ui, ed: &mut EditorState, t: &Templates, actions: &mu
     let current_freq = ed.review.frequency.clone();
     let current_subj = ed.review.subjects.clone();
     let current_days = ed.review.tthc.time_limit.days.clone();
+    let day_kind = ed.review.tthc.time_limit.kind;
     let o = &mut ed.review.options[opt_index];
     let label = format!("Phương án {}", opt_index + 1);
 
@@ -387,7 +388,7 @@ pub fn show(ui: &mut egui::Ui, ed: &mut EditorState, t: &Templates, actions: &mu
                 60.0,
                 &mut changed,
             );
-            ui.label("ngày");
+            ui.label(crate::report::day_label(t, day_kind));
         }
     });
     if let Some(s) = d.summaries.get(opt_index) {

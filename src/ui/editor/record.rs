@@ -228,10 +228,7 @@ pub fn show(ui: &mut egui::Ui, ed: &mut EditorState, t: &Templates, actions: &mu
                             Channel::BuuChinh => "channel.buu_chinh",
                             Channel::TrucTuyen => "channel.truc_tuyen",
                         });
-                        let day = w.get(match ct.day_kind {
-                            DayKind::NgayLamViec => "day.ngay_lam_viec",
-                            DayKind::Ngay => "day.ngay",
-                        });
+                        let day = crate::report::day_label(t, ct.day_kind);
                         let text = format!(
                             "{label}: {} {day}; phí, lệ phí {} đồng",
                             crate::cost::format::number(ct.days.value),
