@@ -160,6 +160,26 @@ fn an_invalid_cell_is_never_computed_or_saved_as_another_value() {
     );
 }
 
+/// At 1024 px the toolbar has no room for «● Chưa lưu» and «1 ô nhập chưa hợp lệ»: it stays one
+/// line (the state is cut), so a bad cell never moves the page under the pointer.
+#[test]
+fn an_invalid_cell_does_not_move_the_page_at_1024_px() {
+    let dir = workdir();
+    let mut h = app_at(dir.path(), egui::vec2(1024.0, 640.0), Dialogs::default());
+    open(&mut h, XANG_DAU);
+    goto(&mut h, "5. Chi phí hiện tại");
+    let cell = "Hiện tại: giờ, hoạt động 2";
+    let before = h.get_by_role_and_label(Role::TextInput, cell).rect();
+    let step = h.get_by_label_contains("1. Thông tin TTHC").rect();
+    type_into(&mut h, cell, "12x");
+    h.get_by_label_contains("ô nhập chưa");
+    assert_eq!(
+        h.get_by_role_and_label(Role::TextInput, cell).rect(),
+        before
+    );
+    assert_eq!(h.get_by_label_contains("1. Thông tin TTHC").rect(), step);
+}
+
 #[test]
 fn go_to_this_cell_puts_the_cursor_in_the_invalid_cell_of_its_option() {
     // A draft saved with a bad cell in the option's table, far down its page.

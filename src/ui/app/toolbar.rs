@@ -7,7 +7,9 @@ use std::path::{Path, PathBuf};
 
 impl App {
     pub(super) fn toolbar(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
-        ui.horizontal_wrapped(|ui| match &self.editor {
+        // One line at any width: a state that appears (unsaved, invalid cells) never wraps the
+        // bar and pushes the page down under the pointer; what does not fit is cut.
+        ui.horizontal(|ui| match &self.editor {
             None => {
                 ui.heading("Rà soát, đánh giá thủ tục hành chính");
             }
@@ -70,26 +72,31 @@ impl App {
                         "Tiến độ theo kế hoạch của năm: đổi trạng thái khi gửi thẩm định, có ý kiến, hoàn thiện…; ngày đổi được lưu trong tệp",
                     );
                 ui.separator();
+                let mut states: Vec<(String, egui::Color32)> = Vec::new();
                 if ed.dirty {
-                    ui.colored_label(ui.visuals().warn_fg_color, "● Chưa lưu");
+                    states.push(("● Chưa lưu".into(), ui.visuals().warn_fg_color));
                 } else if ed.path.is_none() {
                     // Never saved: not "Đã lưu" while it is not a file yet.
-                    ui.weak("Chưa lưu thành tệp");
+                    states.push(("Chưa lưu thành tệp".into(), ui.visuals().weak_text_color()));
                 } else {
-                    ui.weak("Đã lưu");
+                    states.push(("Đã lưu".into(), ui.visuals().weak_text_color()));
                 }
                 if let Some(who) = &ed.read_only {
-                    ui.colored_label(
-                        ui.visuals().warn_fg_color,
+                    states.push((
                         format!("Chỉ xem — {who} đang sửa tệp này; «Lưu» sẽ lưu thành tệp mới"),
-                    );
+                        ui.visuals().warn_fg_color,
+                    ));
                 }
                 let invalid = ed.derived.invalid.len();
                 if invalid > 0 {
-                    ui.colored_label(
-                        ui.visuals().error_fg_color,
+                    states.push((
                         format!("{invalid} ô nhập chưa hợp lệ"),
-                    );
+                        ui.visuals().error_fg_color,
+                    ));
+                }
+                for (text, color) in states {
+                    // egui shows a cut label whole on hover.
+                    ui.add(egui::Label::new(egui::RichText::new(text).color(color)).truncate());
                 }
             }
         });
