@@ -116,14 +116,7 @@ impl Plan {
     }
 
     pub fn parse(file: &str, text: &str) -> Result<Plan, String> {
-        let plan: Plan = ron::from_str(text).map_err(|e| {
-            format!(
-                "{file}: dòng {}, cột {}: {}",
-                e.span.start.line,
-                e.span.start.col,
-                crate::storage::ron_error(&e.code)
-            )
-        })?;
+        let plan: Plan = ron::from_str(text).map_err(|e| crate::storage::ron_located(file, &e))?;
         if plan.rows.is_empty() {
             return Err(format!("{file}: kế hoạch không có dòng TTHC nào"));
         }

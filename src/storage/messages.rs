@@ -75,6 +75,16 @@ fn found_words(found: &str) -> String {
     }
 }
 
+/// A RON error in `file` with where it is: "targets.ron: dòng 3, cột 7: thiếu dấu phẩy «,»".
+pub fn ron_located(file: &str, e: &ron::error::SpannedError) -> String {
+    format!(
+        "{file}: dòng {}, cột {}: {}",
+        e.span.start.line,
+        e.span.start.col,
+        ron_error(&e.code)
+    )
+}
+
 /// A RON error as a user reads it. `ron` prints English with Rust type names; this never does.
 pub fn ron_error(e: &ron::Error) -> String {
     use ron::Error as E;

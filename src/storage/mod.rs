@@ -11,7 +11,7 @@ mod stamp;
 mod workspace;
 
 pub use atomic::{backup_path, replace_file, write_atomic};
-pub use messages::{QUOTE_MAX, quote, ron_error};
+pub use messages::{QUOTE_MAX, quote, ron_error, ron_located};
 pub use output::{OutputKind, OutputRefusal, check_output};
 pub use stamp::*;
 pub use workspace::*;

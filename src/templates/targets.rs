@@ -40,14 +40,9 @@ impl Targets {
 
     /// The targets file of a text: every percentage from 0 to 100, each year once.
     pub fn parse(file: &str, text: &str) -> Result<Self, String> {
-        let t: Targets = crate::storage::ron_options().from_str(text).map_err(|e| {
-            format!(
-                "{file}: dòng {}, cột {}: {}",
-                e.span.start.line,
-                e.span.start.col,
-                crate::storage::ron_error(&e.code)
-            )
-        })?;
+        let t: Targets = crate::storage::ron_options()
+            .from_str(text)
+            .map_err(|e| crate::storage::ron_located(file, &e))?;
         for y in &t.years {
             for (what, v) in [
                 ("time", y.time),
@@ -145,14 +140,9 @@ impl Government {
     }
 
     pub fn parse(file: &str, text: &str) -> Result<Self, String> {
-        crate::storage::ron_options().from_str(text).map_err(|e| {
-            format!(
-                "{file}: dòng {}, cột {}: {}",
-                e.span.start.line,
-                e.span.start.col,
-                crate::storage::ron_error(&e.code)
-            )
-        })
+        crate::storage::ron_options()
+            .from_str(text)
+            .map_err(|e| crate::storage::ron_located(file, &e))
     }
 
     /// The retired level a "cấp thực hiện" names, if any ("Cấp huyện", "UBND cấp huyện").
