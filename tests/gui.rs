@@ -180,6 +180,62 @@ fn an_invalid_cell_does_not_move_the_page_at_1024_px() {
     assert_eq!(h.get_by_label_contains("1. Thông tin TTHC").rect(), step);
 }
 
+/// «Chép bảng» puts the table on the clipboard as Excel reads it: the figures in whole đồng as
+/// shown on screen, no thousands dots, one row per activity.
+#[test]
+fn the_copied_table_holds_the_figures_shown() {
+    let dir = workdir();
+    let mut h = harness(dir.path());
+    open(&mut h, XANG_DAU);
+    goto(&mut h, "5. Chi phí hiện tại");
+    shown(&h, "297.692.800");
+    h.get_all_by_label("Chép bảng (để dán vào Excel)")
+        .next()
+        .unwrap()
+        .click();
+    h.step();
+    let copied: Vec<String> = h
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .filter_map(|c| match c {
+            egui::OutputCommand::CopyText(t) => Some(t.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(copied.len(), 1, "{copied:?}");
+    let text = &copied[0];
+    let rows: Vec<Vec<&str>> = text
+        .lines()
+        .skip(1)
+        .map(|l| l.split('\t').collect())
+        .collect();
+    assert_eq!(rows.len(), 4, "{text}");
+    let dotted = |s: &str| {
+        let d: Vec<char> = s.chars().collect();
+        let mut out = String::new();
+        for (k, c) in d.iter().enumerate() {
+            if k > 0 && (d.len() - k) % 3 == 0 {
+                out.push('.');
+            }
+            out.push(*c);
+        }
+        out
+    };
+    for row in &rows {
+        assert_eq!(row.len(), 6, "{row:?}");
+        for cell in &row[4..] {
+            assert!(cell.chars().all(|c| c.is_ascii_digit()), "{row:?}");
+            // The same figure as on screen.
+            assert!(
+                h.query_all_by_label(&dotted(cell)).next().is_some(),
+                "{cell}"
+            );
+        }
+    }
+}
+
 #[test]
 fn go_to_this_cell_puts_the_cursor_in_the_invalid_cell_of_its_option() {
     // A draft saved with a bad cell in the option's table, far down its page.

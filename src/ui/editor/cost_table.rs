@@ -77,11 +77,8 @@ pub fn activity_table(
         {
             // The computed figures (whole đồng as shown); a cell the table could not compute
             // stays empty.
-            let whole = |t: &String| t.replace('.', "").parse().ok();
-            let time: Vec<Option<rust_decimal::Decimal>> =
-                view.rows.iter().map(|r| whole(&r[3])).collect();
-            let totals: Vec<Option<rust_decimal::Decimal>> =
-                view.rows.iter().map(|r| whole(&r[4])).collect();
+            let time: Vec<_> = view.amounts.iter().map(|a| a.map(|[t, _]| t)).collect();
+            let totals: Vec<_> = view.amounts.iter().map(|a| a.map(|[_, c]| c)).collect();
             ui.ctx()
                 .copy_text(crate::model::table_as_tsv(acts, &time, &totals));
         }

@@ -12,7 +12,7 @@ mod stepper;
 
 use super::undo::Undo;
 use super::widgets::Cells;
-use crate::cost::format::{money, number, percent};
+use crate::cost::format::{money, number, percent, round_dong};
 use crate::cost::{CostError, ReviewCost, TableCost, review_cost};
 use crate::model::{Activity, Edit, Review};
 use crate::progress::{Progress, Step, progress};
@@ -44,6 +44,9 @@ pub use crate::model::TableRef as Table;
 #[derive(Debug, Clone, Default)]
 pub struct TableView {
     pub rows: Vec<[String; 5]>,
+    /// Each row's chi phí thời gian and chi phí thực hiện in whole đồng, as shown; None when the
+    /// table cannot be computed.
+    pub amounts: Vec<Option<[rust_decimal::Decimal; 2]>>,
     pub execution: String,
     pub fee: String,
     pub per_occurrence: String,
@@ -74,6 +77,12 @@ impl TableView {
                     c.map_or_else(String::new, |c| money(c.time_cost)),
                     c.map_or_else(String::new, |c| money(c.total)),
                 ]
+            })
+            .collect();
+        v.amounts = (0..acts.len())
+            .map(|i| {
+                let c = computed.and_then(|c| c.rows.get(i))?;
+                Some([round_dong(c.time_cost), round_dong(c.total)])
             })
             .collect();
         match cost {
