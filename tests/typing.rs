@@ -1,5 +1,7 @@
 //! Vietnamese typed through a real input method into the real window: scripts/typing-check.sh
-//! runs the built binary under Xvfb with ibus + ibus-unikey (Telex) and checks the saved name.
+//! runs the built binary under Xvfb with ibus + ibus-unikey (Telex) and checks the saved TTHC
+//! name, and an activity name in the cost table ended with Tab while its last word was still
+//! being composed (the word lands whole in its cell; the Tab moves to the next cell).
 //! It needs xvfb, xdotool, dbus-x11, ibus, ibus-unikey and python3 (.ci/run installs them).
 
 use std::process::Command;
@@ -32,6 +34,10 @@ fn vietnamese_typed_with_telex_through_ibus_unikey_is_saved_exactly() {
         o.status.code()
     );
     assert!(out.contains("typing-check: OK"), "{out}");
+    assert!(
+        out.contains("typing-check: bảng chi phí OK — «Tìm hiểu thông tin về thủ tục» ⇥ 3"),
+        "{out}"
+    );
     // Every tone mark and every vowel mark went through.
     for word in [
         "Ủy",

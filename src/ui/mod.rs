@@ -5,6 +5,7 @@ pub mod dialogs;
 pub mod editor;
 pub mod fonts;
 pub mod home;
+mod ime_keys;
 pub mod plan_import;
 pub mod plan_view;
 mod report_job;

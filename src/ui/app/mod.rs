@@ -70,6 +70,8 @@ pub struct App {
     pub settings_form: Option<Box<SettingsForm>>,
     /// The last report written, offered to open (to print it) or to show in its folder.
     pub last_output: Option<PathBuf>,
+    /// Tab and Enter that end a word the input method is composing.
+    ime_keys: crate::ui::ime_keys::ImeKeys,
 }
 
 /// A new review from the templates: the latest hourly income preset, everything else empty.
@@ -109,6 +111,7 @@ impl App {
         App {
             settings,
             last_output: None,
+            ime_keys: Default::default(),
             job: None,
             settings_form: None,
             templates,
@@ -316,6 +319,14 @@ impl App {
 }
 
 impl eframe::App for App {
+    fn raw_input_hook(&mut self, ctx: &egui::Context, raw: &mut egui::RawInput) {
+        // A Tab or Enter that ends a word being composed lands after the word, as a key.
+        let modifiers = ctx.input(|i| i.modifiers);
+        if self.ime_keys.fix(raw, modifiers) {
+            ctx.request_repaint_after(std::time::Duration::from_millis(50));
+        }
+    }
+
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         if ctx.input(|i| i.viewport().close_requested()) {
