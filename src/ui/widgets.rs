@@ -52,12 +52,44 @@ fn field(
     if let Some(id) = id {
         edit = edit.id(id);
     }
-    let r = ui.add(edit).accessible_name(name);
+    let out = edit.show(ui);
+    let mut r = out.response.response.accessible_name(name);
+    if !multiline {
+        select_all_when_tabbed_into(ui, &r, value);
+    }
     if r.changed() {
         *changed = true;
         nfc_in_place(value);
     }
+    // A text longer than its field (an activity name in a narrow column, a long source) can
+    // always be read whole: on hover, while the field is not being typed in.
+    let cut = out.galley.size().x > out.text_clip_rect.width() + 0.5
+        || out.galley.size().y > out.text_clip_rect.height() + 0.5;
+    if cut && !r.has_focus() && !value.is_empty() {
+        r = r.on_hover_text(value.as_str());
+    }
     r
+}
+
+/// A field reached with Tab (or Shift+Tab, Enter in a table, «Đến ô này») has its whole text
+/// selected, as in Windows and in a spreadsheet: what is typed next replaces it. A click puts the
+/// cursor where it lands (the click gives the focus in the frame it happens in).
+fn select_all_when_tabbed_into(ui: &Ui, r: &Response, text: &str) {
+    let by_keyboard =
+        !ui.input(|i| i.pointer.any_pressed() || i.pointer.any_down() || i.pointer.any_released());
+    if r.gained_focus()
+        && by_keyboard
+        && let Some(mut state) = TextEdit::load_state(ui.ctx(), r.id)
+    {
+        let end = egui::text::CCursor::new(text.chars().count());
+        state
+            .cursor
+            .set_char_range(Some(egui::text::CCursorRange::two(
+                egui::text::CCursor::new(0),
+                end,
+            )));
+        state.store(ui.ctx(), r.id);
+    }
 }
 
 /// A single-line text field; what is typed is kept NFC. Sets `*changed` when edited.
@@ -121,6 +153,7 @@ pub fn figure(
                 .align(egui::Align2::RIGHT_CENTER),
         )
         .accessible_name(name);
+    select_all_when_tabbed_into(ui, &r, &buf);
     if r.changed() {
         match check(&buf) {
             Ok(v) => {
