@@ -282,3 +282,51 @@ fn answering_a_question_never_moves_the_controls_below_it() {
     }
     h.get_by_label_contains("+ Đưa vào phương án…");
 }
+
+#[test]
+fn a_cell_reached_with_enter_or_tab_is_replaced_by_what_is_typed_and_a_cut_name_reads_whole() {
+    let dir = folder();
+    let mut h = app_at(dir.path(), egui::vec2(1024.0, 640.0), Dialogs::default());
+    h.get_by_label("+ Rà soát mới").click();
+    h.run();
+    h.get_by_label_contains("5. Chi phí hiện tại").click();
+    h.run();
+    h.get_by_label("+ Thêm hoạt động").click();
+    h.run();
+    click(&mut h, Role::TextInput, "Hiện tại: tên hoạt động 1");
+    let long = "Chuẩn bị hồ sơ đề nghị cấp Giấy chứng nhận cửa hàng đủ điều kiện bán lẻ xăng dầu, gồm bản sao các giấy tờ";
+    let range = format!("{long}\t8\t0\t20.000\r\nNộp hồ sơ\t4\t50.000\t0\r\n");
+    h.input_mut().events.push(egui::Event::Paste(range));
+    h.run();
+    h.run();
+    // Enter from row 1's hours to row 2's, then a number: it replaces the 4, as in Excel.
+    click(&mut h, Role::TextInput, "Hiện tại: giờ, hoạt động 1");
+    h.key_press(Key::Enter);
+    h.run();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Hiện tại: giờ, hoạt động 2")
+        .type_text("7");
+    h.run();
+    // Tab to the service cell of row 2: what is typed replaces 50.000.
+    h.key_press(Key::Tab);
+    h.run();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Hiện tại: thuê dịch vụ, hoạt động 2")
+        .type_text("60000");
+    h.run();
+    h.key_press(Key::Tab);
+    h.run();
+    let r = &h.state().editor.as_ref().unwrap().review;
+    assert_eq!(r.activities[1].hours.value, d("7"));
+    assert_eq!(r.activities[1].service.value, d("60000"));
+    assert_eq!(r.activities[0].name, long);
+
+    // At 1024 px the name is cut by its column; hovering the cell shows it whole.
+    assert!(h.query_by_label(long).is_none());
+    h.get_by_role_and_label(Role::TextInput, "Hiện tại: tên hoạt động 1")
+        .hover();
+    for _ in 0..5 {
+        h.run();
+    }
+    h.get_by_label(long);
+}
