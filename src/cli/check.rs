@@ -10,8 +10,13 @@ use std::path::{Path, PathBuf};
 
 fn files_of(path: &Path) -> Result<Vec<PathBuf>, String> {
     if path.is_dir() {
-        let v = review_files(path)
-            .map_err(|e| format!("{}: không đọc được thư mục ({e})", path.display()))?;
+        let v = review_files(path).map_err(|e| {
+            format!(
+                "{}: không đọc được thư mục ({})",
+                path.display(),
+                crate::storage::io_words(&e)
+            )
+        })?;
         if v.is_empty() {
             return Err(format!("{}: thư mục không có tệp .ron nào", path.display()));
         }

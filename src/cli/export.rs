@@ -34,7 +34,11 @@ fn settings_for(dir: &Path, named: Option<&Path>) -> Result<ReportSettings, u8> 
 
 fn write(output: &Path, bytes: &[u8]) -> Result<(), u8> {
     replace_file(output, bytes).map_err(|e| {
-        tell!("{}: không ghi được ({e})", output.display());
+        tell!(
+            "{}: không ghi được ({})",
+            output.display(),
+            crate::storage::io_words(&e)
+        );
         1u8
     })
 }

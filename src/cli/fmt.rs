@@ -19,6 +19,16 @@ pub fn run(t: &Templates, files: &[PathBuf]) -> Result<(), u8> {
                 continue;
             }
         };
+        // Not under someone who has it open: their next save would undo this one.
+        if let Some(o) = crate::storage::lock::owner_of(f).filter(|o| !o.is_stale()) {
+            tell!(
+                "LỖI {}: đang được mở để sửa ({}) — không ghi lại; tệp giữ nguyên",
+                f.display(),
+                o.describe()
+            );
+            bad += 1;
+            continue;
+        }
         match save_review(f, &review) {
             Ok(()) => say!("Đã ghi lại {}", f.display()),
             Err(e) => {

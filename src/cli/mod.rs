@@ -186,7 +186,11 @@ fn review_items(
 ) -> Result<Vec<(PathBuf, Result<crate::model::Review, String>)>, u8> {
     Ok(crate::storage::list_reviews(dir)
         .map_err(|e| {
-            tell!("{}: không đọc được thư mục ({e})", dir.display());
+            tell!(
+                "{}: không đọc được thư mục ({})",
+                dir.display(),
+                crate::storage::io_words(&e)
+            );
             1u8
         })?
         .into_iter()

@@ -66,6 +66,53 @@ fn temp_beside(path: &Path, what: &str) -> io::Result<tempfile::NamedTempFile> {
     b.tempfile_in(folder_of(path))
 }
 
+/// Temp files of an earlier save of `target` that was killed (`.<name>.XXXXXX.tmp` or `.bak`,
+/// as [`temp_beside`] names them) and are older than this are removed at its next save.
+const STALE_TEMP_AGE: std::time::Duration = std::time::Duration::from_secs(10 * 60);
+
+/// Whether `file` is one of [`temp_beside`]'s names for `name`: `.<name>.` + six letters or
+/// digits + `.tmp` or `.bak`. Nothing else is ever matched.
+fn is_temp_of(file: &str, name: &str) -> bool {
+    let Some(rest) = file
+        .strip_prefix('.')
+        .and_then(|f| f.strip_prefix(name))
+        .and_then(|f| f.strip_prefix('.'))
+    else {
+        return false;
+    };
+    let Some(random) = rest
+        .strip_suffix(".tmp")
+        .or_else(|| rest.strip_suffix(".bak"))
+    else {
+        return false;
+    };
+    random.len() == 6 && random.bytes().all(|b| b.is_ascii_alphanumeric())
+}
+
+/// Removes what killed saves of `target` left behind: only regular files matching
+/// [`is_temp_of`] and untouched for [`STALE_TEMP_AGE`] (a save going on now is never older).
+fn sweep_stale_temps(target: &Path) {
+    let name = target.file_name().unwrap_or_default().to_string_lossy();
+    let Ok(entries) = fs::read_dir(folder_of(target)) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let file = e.file_name();
+        if !is_temp_of(&file.to_string_lossy(), &name) {
+            continue;
+        }
+        let old = e.metadata().ok().filter(|m| m.is_file()).and_then(|m| {
+            m.modified()
+                .ok()
+                .and_then(|t| t.elapsed().ok())
+                .map(|age| age > STALE_TEMP_AGE)
+        });
+        if old == Some(true) {
+            let _ = fs::remove_file(e.path());
+        }
+    }
+}
+
 fn sync_folder(path: &Path) {
     // Makes the renames durable; not every platform can open a folder.
     if let Ok(d) = File::open(folder_of(path)) {
@@ -85,6 +132,22 @@ pub fn replace_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
     tmp.as_file().sync_all()?;
     tmp.persist(&target).map_err(|e| e.error)?;
     sync_folder(&target);
+    sweep_stale_temps(&target);
+    Ok(())
+}
+
+/// Writes `bytes` as a new file at `path`, where nothing is yet: fsynced under a temp name,
+/// then put in place only if the name is still free (`AlreadyExists` otherwise). Never writes
+/// through a link, dangling or not: a link at `path` holds the name.
+pub fn create_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    if fs::symlink_metadata(path).is_ok() {
+        return Err(io::ErrorKind::AlreadyExists.into());
+    }
+    let mut tmp = temp_beside(path, "tmp")?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist_noclobber(path).map_err(|e| e.error)?;
+    sync_folder(path);
     Ok(())
 }
 
@@ -113,6 +176,17 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     if !target.exists() {
         return replace_file(&target, bytes);
     }
+    // The previous version could not become the backup: say so before anything is written.
+    let bak = backup_path(&target);
+    if fs::symlink_metadata(&bak).is_ok_and(|m| m.is_dir()) {
+        return Err(super::io_error(
+            io::ErrorKind::IsADirectory,
+            format!(
+                "đã có thư mục {} trùng tên với bản sao lưu — hãy đổi tên hoặc chuyển thư mục đó đi rồi lưu lại",
+                bak.file_name().unwrap_or_default().to_string_lossy()
+            ),
+        ));
+    }
     let mut tmp = temp_beside(&target, "tmp")?;
     tmp.write_all(bytes)?;
     fs::set_permissions(tmp.path(), fs::metadata(&target)?.permissions())?;
@@ -120,15 +194,91 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let previous = keep_previous(&target)?;
     tmp.persist(&target).map_err(|e| e.error)?;
     // The new file is in place; now the previous one becomes the backup.
-    let bak = backup_path(&target);
-    let kept = previous.persist(&bak).map_err(|e| e.error);
+    let kept = previous.persist(&bak).map_err(|e| {
+        io::Error::other(super::BackupLost(format!(
+            "không giữ được bản trước thành {} ({})",
+            bak.file_name().unwrap_or_default().to_string_lossy(),
+            super::io_words(&e.error)
+        )))
+    });
     sync_folder(&target);
+    sweep_stale_temps(&target);
     kept
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn age(p: &Path, secs: u64) {
+        let t = std::time::SystemTime::now() - std::time::Duration::from_secs(secs);
+        File::options()
+            .write(true)
+            .open(p)
+            .unwrap()
+            .set_modified(t)
+            .unwrap();
+    }
+
+    #[test]
+    fn a_save_removes_the_stale_temp_files_of_killed_saves_and_nothing_else() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.ron");
+        fs::write(&p, b"old").unwrap();
+        let stale = [".a.ron.Xy12Zq.tmp", ".a.ron.q9W8e7.bak"];
+        let kept = [
+            ".a.ron.Ab12Cd.tmp",   // fresh: a save going on now
+            ".b.ron.Xy12Zq.tmp",   // another review's
+            ".a.ron.Xy12Z.tmp",    // not the app's pattern
+            "a.ron.Xy12Zq.tmp",    // not hidden
+            ".a.ron.Xy12Zq.tmp.x", // not the app's pattern
+            "ghi-chu.txt",
+        ];
+        for n in stale.iter().chain(&kept) {
+            fs::write(dir.path().join(n), b"x").unwrap();
+        }
+        for n in stale.iter().chain(&kept[1..]) {
+            age(&dir.path().join(n), 3600);
+        }
+        write_atomic(&p, b"new").unwrap();
+        for n in stale {
+            assert!(!dir.path().join(n).exists(), "{n} left");
+        }
+        for n in kept {
+            assert!(dir.path().join(n).exists(), "{n} removed");
+        }
+    }
+
+    #[test]
+    fn a_bak_that_is_a_folder_stops_the_save_before_anything_is_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.ron");
+        fs::write(&p, b"old").unwrap();
+        fs::create_dir(backup_path(&p)).unwrap();
+        let e = write_atomic(&p, b"new").unwrap_err();
+        assert_eq!(fs::read(&p).unwrap(), b"old");
+        assert!(super::super::io_words(&e).contains("a.ron.bak"), "{e}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_new_file_never_goes_through_a_link_even_a_dangling_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let outside = tempfile::tempdir().unwrap();
+        let target = outside.path().join("x.ron");
+        let link = dir.path().join("new.ron");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        let e = create_file(&link, b"()").unwrap_err();
+        assert_eq!(e.kind(), io::ErrorKind::AlreadyExists);
+        assert!(!target.exists());
+        let p = dir.path().join("other.ron");
+        create_file(&p, b"()").unwrap();
+        assert_eq!(fs::read(&p).unwrap(), b"()");
+        assert_eq!(
+            create_file(&p, b"(2)").unwrap_err().kind(),
+            io::ErrorKind::AlreadyExists
+        );
+    }
 
     #[test]
     fn a_backup_holds_the_previous_version_and_no_temp_file_is_left() {

@@ -7,9 +7,19 @@ pub const QUOTE_MAX: usize = 100;
 /// Text from a file, fit to quote in a message: control characters escaped (no terminal escape
 /// codes reach the screen), cut at [`QUOTE_MAX`] characters.
 pub fn quote(text: &str) -> String {
+    escaped(text, QUOTE_MAX)
+}
+
+/// A name from outside (a file inside a zip, a sheet's name) as shown on screen, on a terminal
+/// or in a log: whole, with control characters (newline, ESC …) written as `\n`, `\u{1b}`.
+pub fn shown_name(name: &str) -> String {
+    escaped(name, usize::MAX)
+}
+
+fn escaped(text: &str, max: usize) -> String {
     let mut out = String::new();
     for (n, c) in text.chars().enumerate() {
-        if n == QUOTE_MAX {
+        if n == max {
             out.push('…');
             break;
         }
@@ -86,6 +96,24 @@ pub fn ron_located(file: &str, e: &ron::error::SpannedError) -> String {
 }
 
 /// A RON error as a user reads it. `ron` prints English with Rust type names; this never does.
+/// A message raised while reading a value: ours are Vietnamese already; the date parser's
+/// English ones are said in words.
+fn message_words(m: &str) -> String {
+    let words = match m {
+        "input is out of range" => "ngày hoặc giờ không có thật (ví dụ ngày 30/02)",
+        "input contains invalid characters" => "ngày viết sai dạng (cần dạng 2024-07-31)",
+        "premature end of input" => "ngày viết thiếu (cần dạng 2024-07-31)",
+        "trailing input" => "ngày có chữ thừa ở cuối (cần dạng 2024-07-31)",
+        "no possible date and time matching input"
+        | "input is not enough for unique date and time" => {
+            "ngày không đủ hoặc không hợp lệ (cần dạng 2024-07-31)"
+        }
+        "input is impossible" => "ngày không hợp lệ",
+        _ => return quote(m),
+    };
+    words.to_string()
+}
+
 pub fn ron_error(e: &ron::Error) -> String {
     use ron::Error as E;
     match e {
@@ -148,7 +176,7 @@ pub fn ron_error(e: &ron::Error) -> String {
         E::NoSuchExtension(x) => format!("phần mở rộng «{}» không được hỗ trợ", quote(x)),
         E::ExpectedAttribute | E::ExpectedAttributeEnd => "dòng #![enable(…)] không đúng".into(),
         // Our own messages (numbers, duplicated keys) are Vietnamese already.
-        E::Message(m) => quote(m),
+        E::Message(m) => message_words(m),
         E::Io(m) => format!("lỗi đọc: {}", quote(m)),
         _ => "nội dung không đúng định dạng".into(),
     }

@@ -10,8 +10,8 @@ mod output;
 mod stamp;
 mod workspace;
 
-pub use atomic::{backup_path, replace_file, write_atomic};
-pub use messages::{QUOTE_MAX, quote, ron_error, ron_located};
+pub use atomic::{backup_path, create_file, replace_file, write_atomic};
+pub use messages::{QUOTE_MAX, quote, ron_error, ron_located, shown_name};
 pub use output::{OutputKind, OutputRefusal, check_output};
 pub use stamp::*;
 pub use workspace::*;
@@ -126,6 +126,14 @@ pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 /// else keeps the system's own text so it can still be looked up.
 pub fn io_words(e: &std::io::Error) -> String {
     use std::io::ErrorKind as K;
+    if let Some(r) = e.get_ref() {
+        if let Some(w) = r.downcast_ref::<Words>() {
+            return w.0.clone();
+        }
+        if let Some(w) = r.downcast_ref::<BackupLost>() {
+            return w.0.clone();
+        }
+    }
     let what = match e.kind() {
         K::StorageFull => "ổ đĩa đã đầy",
         K::QuotaExceeded => "đã hết dung lượng được cấp",
@@ -145,22 +153,53 @@ pub fn io_words(e: &std::io::Error) -> String {
     what.to_string()
 }
 
+/// An I/O error this program raises itself, already in the user's words: [`io_words`] says it
+/// as it is.
 #[derive(Debug, thiserror::Error)]
-#[error("{path}: không lưu được — {words}. Tệp và bản sao lưu (.bak) vẫn như trước.", path = .path.display(), words = io_words(.source))]
+#[error("{0}")]
+pub struct Words(pub String);
+
+/// An [`std::io::Error`] of `kind` carrying our own words.
+pub fn io_error(kind: std::io::ErrorKind, words: impl Into<String>) -> std::io::Error {
+    std::io::Error::new(kind, Words(words.into()))
+}
+
+/// The new file is in place but the previous one could not be kept as `.bak`.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct BackupLost(pub String);
+
+#[derive(Debug, thiserror::Error)]
 pub struct SaveError {
     pub path: PathBuf,
     #[source]
     pub source: std::io::Error,
 }
 
+impl std::fmt::Display for SaveError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let path = self.path.display();
+        // Only what is true: the file is written when only its backup failed.
+        match self
+            .source
+            .get_ref()
+            .and_then(|r| r.downcast_ref::<BackupLost>())
+        {
+            Some(lost) => write!(f, "{path}: đã lưu, nhưng {lost}."),
+            None => write!(
+                f,
+                "{path}: không lưu được — {}. Tệp và bản sao lưu (.bak) vẫn như trước.",
+                io_words(&self.source)
+            ),
+        }
+    }
+}
+
 /// Reads a regular file of at most `limit` bytes. A folder, FIFO or device is refused at once
 /// (never opened: opening a FIFO would wait forever), and so is a larger file.
 pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, LoadProblem> {
     use std::io::Read;
-    let meta = std::fs::metadata(path).map_err(|e| LoadProblem::Io(io_words(&e)))?;
-    if !meta.is_file() {
-        return Err(LoadProblem::NotAFile(file_kind(&meta)));
-    }
+    let meta = regular_meta(path)?;
     if meta.len() > limit {
         return Err(LoadProblem::TooLarge { size: meta.len() });
     }
@@ -175,6 +214,25 @@ pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, LoadProblem> {
         });
     }
     Ok(bytes)
+}
+
+fn regular_meta(path: &Path) -> Result<std::fs::Metadata, LoadProblem> {
+    let meta = std::fs::metadata(path).map_err(|e| LoadProblem::Io(io_words(&e)))?;
+    if !meta.is_file() {
+        return Err(LoadProblem::NotAFile(file_kind(&meta)));
+    }
+    Ok(meta)
+}
+
+/// Opens a regular file from outside for reading (a zip, a spreadsheet): a folder, FIFO or
+/// device is refused before it is opened. The error is in words, without the file's name.
+pub fn open_regular(path: &Path) -> Result<std::fs::File, String> {
+    regular_meta(path).map_err(|p| match p {
+        LoadProblem::NotAFile(what) => format!("không phải tệp thông thường ({what})"),
+        LoadProblem::Io(e) => format!("không mở được ({e})"),
+        _ => "không mở được".to_string(),
+    })?;
+    std::fs::File::open(path).map_err(|e| format!("không mở được ({})", io_words(&e)))
 }
 
 /// A small text file the program's settings and data live in (report settings, template files):
@@ -351,6 +409,20 @@ pub fn save_review(path: &Path, review: &Review) -> Result<(), SaveError> {
 /// Saves atomically with a backup, and says what is now on disk.
 pub fn save_review_stamped(path: &Path, review: &Review) -> Result<Stamp, SaveError> {
     let text = to_ron(review);
+    // What is written must open again.
+    if text.len() as u64 > MAX_FILE_BYTES {
+        return Err(SaveError {
+            path: path.to_path_buf(),
+            source: io_error(
+                std::io::ErrorKind::FileTooLarge,
+                format!(
+                    "khi ghi, tệp sẽ lớn {} MB, quá giới hạn {} MB mà ứng dụng mở lại được — hãy bớt nội dung",
+                    (text.len() as u64).div_ceil(1 << 20),
+                    MAX_FILE_BYTES >> 20
+                ),
+            ),
+        });
+    }
     write_atomic(path, text.as_bytes()).map_err(|source| SaveError {
         path: path.to_path_buf(),
         source,

@@ -122,14 +122,16 @@ pub fn free_name(dir: &Path, stem: &str) -> PathBuf {
 }
 
 /// A free file name in `dir` built from `stem` and `ext`: `stem.ext`, `stem-2.ext`, …
+/// A name is taken by anything there, a dangling link too (a write to it would go elsewhere).
 pub fn free_name_ext(dir: &Path, stem: &str, ext: &str) -> PathBuf {
+    let free = |p: &PathBuf| std::fs::symlink_metadata(p).is_err();
     let first = dir.join(format!("{stem}.{ext}"));
-    if !first.exists() {
+    if free(&first) {
         return first;
     }
     (2..)
         .map(|n| dir.join(format!("{stem}-{n}.{ext}")))
-        .find(|p| !p.exists())
+        .find(free)
         .expect("an unused name exists")
 }
 
