@@ -295,9 +295,11 @@ fn a_zip_never_writes_outside_the_folder_and_a_non_zip_is_refused() {
     // "../../ngoai.ron" is not a safe name: listed, not taken.
     assert_eq!(batch.items.len(), 1, "{batch:?}");
     assert_eq!(batch.items[0].origin, "con/a.ron");
-    assert!(batch.ignored.iter().any(|i| i.contains("ngoai.ron")));
-    assert!(batch.ignored.iter().any(|i| i == "con/bao-cao.pdf"));
-    assert!(batch.ignored.iter().any(|i| i == "con/ke-hoach.plan.ron"));
+    let aside = |name: &str| batch.set_aside.iter().find(|a| a.origin == name).cloned();
+    assert!(aside("../../ngoai.ron").unwrap().refused);
+    assert!(!aside("con/bao-cao.pdf").unwrap().refused);
+    assert!(!aside("con/ke-hoach.plan.ron").unwrap().refused);
+    assert!(!aside("con/.tthc/report_settings.ron").unwrap().refused);
     exchange::apply(&office, &batch, &[None], chrono::Local::now().naive_local());
     assert!(office.join("a.ron").is_file());
     assert!(!root.path().join("ngoai.ron").exists());
@@ -343,4 +345,174 @@ fn the_receive_question_does_not_move_after_it_opens_and_esc_cancels_it() {
     h.key_press(egui::Key::Escape);
     h.run();
     assert!(h.state().modal.is_none(), "Esc cancels, as «Hủy»");
+}
+
+/// Replaces every occurrence of `from` by `to` (same length) in a file's bytes: how a zip with
+/// two entries of one name, or an entry marked encrypted, is made (the zip writer refuses both).
+fn patch(p: &Path, from: &[u8], to: &[u8]) {
+    let mut b = fs::read(p).unwrap();
+    let mut i = 0;
+    while i + from.len() <= b.len() {
+        if &b[i..i + from.len()] == from {
+            b[i..i + from.len()].copy_from_slice(to);
+        }
+        i += 1;
+    }
+    fs::write(p, b).unwrap();
+}
+
+/// Sets the "encrypted" flag (bit 0 of the general purpose flags) of the entry named `name`, in
+/// its local header and in the central directory.
+fn mark_encrypted(p: &Path, name: &[u8]) {
+    let mut b = fs::read(p).unwrap();
+    for (sig, flag_at, name_at) in [(b"PK\x03\x04", 6, 30), (b"PK\x01\x02", 8, 46)] {
+        let mut i = 0;
+        while i + name_at + name.len() <= b.len() {
+            if &b[i..i + 4] == sig && &b[i + name_at..i + name_at + name.len()] == name {
+                b[i + flag_at] |= 1;
+            }
+            i += 1;
+        }
+    }
+    fs::write(p, b).unwrap();
+}
+
+#[test]
+fn every_entry_of_a_hostile_zip_is_logged_with_its_fate_and_nothing_goes_through_a_link() {
+    let root = tempfile::tempdir().unwrap();
+    let office = root.path().join("saved-reviews");
+    let outside = root.path().join("ngoai");
+    fs::create_dir_all(&office).unwrap();
+    fs::create_dir_all(&outside).unwrap();
+    // A dangling link planted where a received file would be written.
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(outside.join("cuop.ron"), office.join("moi.ron")).unwrap();
+    let mut review: Review = load_review(&example_files()[0]).unwrap();
+    let mut text = |code: &str| {
+        review.tthc.code = code.into();
+        review.tthc.name = format!("Thủ tục {code}");
+        tthc_review::storage::to_ron(&review).into_bytes()
+    };
+    let zip_path = root.path().join("phong.zip");
+    let mut z = zip::ZipWriter::new(fs::File::create(&zip_path).unwrap());
+    let o = zip::write::SimpleFileOptions::default();
+    for (name, bytes) in [
+        ("moi.ron", text("1.000001")),
+        ("a.ron", text("1.000002")),
+        ("b.ron", text("1.000003")),
+        ("khoa.ron", text("1.000004")),
+        ("dong\nmoi\u{1b}[31m.ron", text("1.000005")),
+        ("../../thoat.ron", text("1.000006")),
+        ("bao-cao.pdf", b"%PDF".to_vec()),
+    ] {
+        z.start_file(name, o).unwrap();
+        z.write_all(&bytes).unwrap();
+    }
+    z.add_symlink("lien-ket.ron", "/etc/passwd", o).unwrap();
+    z.finish().unwrap();
+    patch(&zip_path, b"b.ron", b"a.ron");
+    mark_encrypted(&zip_path, b"khoa.ron");
+
+    let (code, out, err) = run(root.path(), &["receive", "phong.zip", "saved-reviews"]);
+    // Something was refused: the exit status says so.
+    assert_eq!(code, Some(1), "{out}\n{err}");
+    // Nothing through the planted link; the new review under a free name beside it.
+    assert!(!outside.join("cuop.ron").exists());
+    assert!(office.join("moi-2.ron").is_file(), "{out}\n{err}");
+    // No raw control character reaches the terminal; the file written has none in its name.
+    assert!(
+        !out.contains('\u{1b}') && !err.contains('\u{1b}'),
+        "{out:?}"
+    );
+    assert!(out.contains("dong\\nmoi\\u{1b}[31m.ron"), "{out}");
+    let names: Vec<String> = fs::read_dir(&office)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        names.iter().all(|n| !n.chars().any(char::is_control)),
+        "{names:?}"
+    );
+    assert!(names.iter().any(|n| n == "dong_moi_[31m.ron"), "{names:?}");
+    // Every entry of the zip in the log, with what became of it (two entries named a.ron).
+    let log = fs::read_to_string(office.join(exchange::LOG_FILE)).unwrap();
+    let lines: Vec<&str> = log.lines().filter(|l| l.contains("phong.zip")).collect();
+    assert_eq!(lines.len(), 8, "{log}");
+    for (entry, fate) in [
+        ("| moi.ron |", "bản mới → moi-2.ron"),
+        ("| a.ron |", "không nhận: trùng tên"),
+        ("| khoa.ron |", "không nhận: có đặt mật khẩu"),
+        (
+            "| ../../thoat.ron |",
+            "không nhận: tên có đường dẫn không an toàn",
+        ),
+        ("| lien-ket.ron |", "không nhận: là liên kết"),
+        ("| bao-cao.pdf |", "không phải bản rà soát"),
+        (
+            "| dong\\nmoi\\u{1b}[31m.ron |",
+            "bản mới → dong_moi_[31m.ron",
+        ),
+    ] {
+        assert!(
+            lines.iter().any(|l| l.contains(entry) && l.contains(fate)),
+            "{entry} {fate}:\n{log}"
+        );
+    }
+    assert_eq!(
+        lines.iter().filter(|l| l.contains("| a.ron |")).count(),
+        2,
+        "{log}"
+    );
+    assert!(!log.contains('\u{1b}'));
+}
+
+#[test]
+fn a_small_zip_that_unpacks_to_gigabytes_is_read_within_bounds_and_logged_whole() {
+    let root = tempfile::tempdir().unwrap();
+    let office = root.path().join("saved-reviews");
+    fs::create_dir_all(&office).unwrap();
+    // One review of almost 16 MB (a long note), compressed once, copied raw into 400 entries:
+    // a 400-entry zip of a few MB that would unpack to 6 GB.
+    let mut review: Review = load_review(&example_files()[0]).unwrap();
+    review.note = "a".repeat(16 * 1024 * 1024 - 64 * 1024);
+    let one = root.path().join("mot.zip");
+    let mut z = zip::ZipWriter::new(fs::File::create(&one).unwrap());
+    let o = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .compression_level(Some(9));
+    z.start_file("r.ron", o).unwrap();
+    z.write_all(tthc_review::storage::to_ron(&review).as_bytes())
+        .unwrap();
+    z.finish().unwrap();
+    let bomb = root.path().join("bom.zip");
+    let mut src = zip::ZipArchive::new(fs::File::open(&one).unwrap()).unwrap();
+    let mut z = zip::ZipWriter::new(fs::File::create(&bomb).unwrap());
+    for i in 0..400 {
+        z.raw_copy_file_rename(src.by_index_raw(0).unwrap(), format!("r{i:03}.ron"))
+            .unwrap();
+    }
+    z.finish().unwrap();
+    assert!(fs::metadata(&bomb).unwrap().len() < 16 << 20);
+
+    // Under a 1 GB address-space limit (the old reader took 6,4 GB).
+    let out = Command::new("bash")
+        .arg("-c")
+        .arg(format!(
+            "ulimit -v 1000000; exec '{}' receive bom.zip saved-reviews",
+            env!("CARGO_BIN_EXE_tthc-review")
+        ))
+        .current_dir(root.path())
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    let log = fs::read_to_string(office.join(exchange::LOG_FILE)).unwrap();
+    let lines: Vec<&str> = log.lines().filter(|l| l.contains("bom.zip")).collect();
+    assert_eq!(lines.len(), 400, "{log}");
+    let over = lines
+        .iter()
+        .filter(|l| l.contains("vượt tổng dung lượng một lần nhận (64 MB"))
+        .count();
+    // What fits in 64 MB is read; the rest is refused, each entry named.
+    assert!(over >= 395, "{over}\n{log}");
 }

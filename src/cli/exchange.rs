@@ -26,9 +26,6 @@ pub fn receive(t: &Templates, source: &Path, dir: &Path, choice: Option<Choice>)
     for r in &out.received {
         say!("{}: {}", r.origin, r.what);
     }
-    for i in &batch.ignored {
-        say!("{i}: không phải bản rà soát, không nhận");
-    }
     if let Some(e) = &out.log_error {
         tell!("{e}");
     }
@@ -58,6 +55,14 @@ pub fn send(dir: &Path, output: &Path, force: bool) -> Result<(), u8> {
     if output.exists() && !force {
         tell!(
             "{}: đã có tệp này; thêm --force để ghi đè",
+            output.display()
+        );
+        return Err(1);
+    }
+    // --force replaces an earlier .zip, never another kind of file that happens to be there.
+    if output.exists() && !exchange::is_zip_file(output) {
+        tell!(
+            "{}: đã có tệp này và nó không phải tệp nén .zip — không ghi đè (kể cả với --force); hãy chọn tên khác",
             output.display()
         );
         return Err(1);

@@ -10,6 +10,7 @@ mod send;
 
 pub use log::{LOG_FILE, log_path};
 pub use receive::{
-    Batch, Choice, Compared, Existing, Incoming, Outcome, Received, Verdict, apply, inspect,
+    Batch, Choice, Compared, Existing, Incoming, MAX_TOTAL_BYTES, Outcome, Received, SetAside,
+    Verdict, apply, inspect,
 };
-pub use send::{pack, suggested_zip_name};
+pub use send::{is_zip_file, pack, suggested_zip_name};

@@ -8,8 +8,8 @@ use crate::cost::review_cost;
 use crate::model::{Review, text_key, tthc_key};
 use crate::storage::{
     DiskState, LoadError, LoadProblem, MAX_FILE_BYTES, Stamp, disk_state, file_name, free_name,
-    identity, is_review_name, load_review_stamped, parse_review, replace_file, review_files,
-    utf8_text, write_atomic,
+    identity, is_review_name, load_review_stamped, parse_review, review_files, utf8_text,
+    write_atomic,
 };
 use crate::templates::Templates;
 use chrono::NaiveDateTime;
@@ -19,6 +19,10 @@ use std::path::{Path, PathBuf};
 
 /// A zip with more entries than this is not a room's reviews.
 const MAX_ENTRIES: usize = 10_000;
+
+/// What one receive may unpack in all, counted while reading (never from the sizes a zip
+/// declares): a room's forty reviews are a few MB; four reviews at the 16 MB limit fit.
+pub const MAX_TOTAL_BYTES: u64 = 64 * 1024 * 1024;
 
 /// One side of a comparison, in the words the question shows.
 #[derive(Debug, Clone, PartialEq)]
@@ -78,13 +82,25 @@ pub struct Incoming {
     pub verdict: Verdict,
 }
 
+/// An entry of the source that is not taken as a review, and why: shown, and logged.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SetAside {
+    /// The entry's name in the source, control characters escaped.
+    pub origin: String,
+    /// In words: "không phải bản rà soát", "tên có đường dẫn không an toàn" …
+    pub reason: String,
+    /// Refused (unsafe, encrypted, a link, a duplicate name, too big, unreadable) rather than
+    /// simply not a review: the receive then ends with a problem.
+    pub refused: bool,
+}
+
 /// Everything found in one source, compared, nothing written yet.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Batch {
     pub source: PathBuf,
     pub items: Vec<Incoming>,
-    /// Files in the source that are not reviews (a PDF, a plan, settings): left alone, listed.
-    pub ignored: Vec<String>,
+    /// Entries that are not taken: not reviews (a PDF, a plan), hidden, or refused.
+    pub set_aside: Vec<SetAside>,
 }
 
 impl Batch {
@@ -96,6 +112,10 @@ impl Batch {
     }
     pub fn count(&self, f: fn(&Verdict) -> bool) -> usize {
         self.items.iter().filter(|i| f(&i.verdict)).count()
+    }
+    /// The set-aside entries refused (not those that are simply not reviews).
+    pub fn refused(&self) -> usize {
+        self.set_aside.iter().filter(|s| s.refused).count()
     }
 }
 
@@ -205,72 +225,180 @@ struct Raw {
     modified: Option<NaiveDateTime>,
 }
 
-fn read_zip(path: &Path, raws: &mut Vec<Raw>, ignored: &mut Vec<String>) -> Result<(), String> {
+/// A file name fit to be written in the reviews folder: control characters (a newline, ESC)
+/// become "_".
+fn safe_name(name: &str) -> String {
+    name.chars()
+        .map(|c| if c.is_control() { '_' } else { c })
+        .collect()
+}
+
+fn set_aside(origin: &str, reason: impl Into<String>, refused: bool) -> SetAside {
+    SetAside {
+        origin: crate::storage::shown_name(origin),
+        reason: reason.into(),
+        refused,
+    }
+}
+
+/// Every name in the zip's central directory, in order, duplicates included (the zip reader
+/// keeps one entry per name, so a second `a.ron` would vanish unseen). The walk ends where the
+/// central headers do; `None` when none can be read. At most [`MAX_ENTRIES`] + 1 names.
+fn central_names(file: &mut std::fs::File, start: u64) -> Option<Vec<Vec<u8>>> {
+    use std::io::{BufReader, Seek, SeekFrom};
+    let mut r = BufReader::new(file);
+    r.seek(SeekFrom::Start(start)).ok()?;
+    let mut names = Vec::new();
+    for _ in 0..=MAX_ENTRIES {
+        let mut h = [0u8; 46];
+        if r.read_exact(&mut h).is_err() || h[..4] != [0x50, 0x4b, 0x01, 0x02] {
+            break;
+        }
+        let le = |i: usize| u16::from_le_bytes([h[i], h[i + 1]]) as usize;
+        let (name_len, extra, comment) = (le(28), le(30), le(32));
+        let mut name = vec![0u8; name_len];
+        r.read_exact(&mut name).ok()?;
+        r.seek_relative((extra + comment) as i64).ok()?;
+        names.push(name);
+    }
+    (!names.is_empty()).then_some(names)
+}
+
+/// Reads the reviews of a zip one entry at a time, counting what is unpacked: no entry over
+/// [`MAX_FILE_BYTES`], nothing past [`MAX_TOTAL_BYTES`] in all, whatever the zip declares.
+/// Every entry ends in `raws` or in `aside`.
+fn read_zip(path: &Path, raws: &mut Vec<Raw>, aside: &mut Vec<SetAside>) -> Result<(), String> {
     let shown = path.display();
-    let file = std::fs::File::open(path)
-        .map_err(|e| format!("{shown}: không mở được ({})", crate::storage::io_words(&e)))?;
-    let mut zip = zip::ZipArchive::new(std::io::BufReader::new(file)).map_err(|_| {
-        format!("{shown}: không phải tệp .zip đọc được (tệp hỏng, hoặc không phải tệp nén ZIP)")
-    })?;
+    let mut file = crate::storage::open_regular(path).map_err(|e| format!("{shown}: {e}"))?;
+    let zip_err =
+        || format!("{shown}: không phải tệp .zip đọc được (tệp hỏng, hoặc không phải tệp nén ZIP)");
+    let mut zip = zip::ZipArchive::new(std::io::BufReader::new(
+        file.try_clone().map_err(|_| zip_err())?,
+    ))
+    .map_err(|_| zip_err())?;
     if zip.len() > MAX_ENTRIES {
         return Err(format!(
             "{shown}: có {} tệp bên trong — quá nhiều để là các bản rà soát của một phòng",
             zip.len()
         ));
     }
+    // Names given to more than one entry: none of those entries is taken (only the last of
+    // each could be read, and which one the room meant cannot be told).
+    let mut duplicated = std::collections::HashSet::new();
+    if zip.has_duplicate_names() {
+        let start = zip.central_directory_start();
+        let Some(names) = central_names(&mut file, start) else {
+            return Err(zip_err());
+        };
+        let mut copies: std::collections::BTreeMap<Vec<u8>, usize> = Default::default();
+        for n in names {
+            *copies.entry(n).or_default() += 1;
+        }
+        for (n, k) in copies.into_iter().filter(|(_, k)| *k > 1) {
+            for _ in 0..k {
+                aside.push(set_aside(
+                    &String::from_utf8_lossy(&n),
+                    "trùng tên với mục khác trong tệp nén — không biết bản nào đúng",
+                    true,
+                ));
+            }
+            duplicated.insert(n);
+        }
+    }
+    let mut total: u64 = 0;
     for i in 0..zip.len() {
-        let mut entry = match zip.by_index(i) {
+        let entry = match zip.by_index_raw(i) {
             Ok(e) => e,
-            Err(e) => {
-                ignored.push(format!(
-                    "mục thứ {} trong tệp nén: không đọc được ({e})",
-                    i + 1
+            Err(_) => {
+                aside.push(set_aside(
+                    &format!("mục thứ {}", i + 1),
+                    "không đọc được trong tệp nén",
+                    true,
                 ));
                 continue;
             }
         };
-        if !entry.is_file() {
+        let raw_name = entry.name_raw().to_vec();
+        let origin = String::from_utf8_lossy(&raw_name).replace('\\', "/");
+        if duplicated.contains(&raw_name) {
+            continue;
+        }
+        if entry.is_dir() {
             continue;
         }
         let Some(inner) = entry.enclosed_name() else {
-            ignored.push(format!(
-                "{}: tên có đường dẫn không an toàn, không nhận",
-                entry.name().unwrap_or_default()
-            ));
+            aside.push(set_aside(&origin, "tên có đường dẫn không an toàn", true));
             continue;
         };
-        let origin = inner.to_string_lossy().replace('\\', "/");
         // Hidden folders (trash, recovery, the app's own) and macOS' resource forks.
         let hidden = inner.components().any(|c| {
             let s = c.as_os_str().to_string_lossy();
             s.starts_with('.') || s == "__MACOSX"
         });
         if hidden {
+            aside.push(set_aside(&origin, "tệp hoặc thư mục ẩn, bỏ qua", false));
             continue;
         }
-        let name = file_name(&inner);
+        if entry.is_symlink() {
+            aside.push(set_aside(
+                &origin,
+                "là liên kết (symlink), không phải tệp",
+                true,
+            ));
+            continue;
+        }
+        let name = safe_name(&file_name(&inner));
         if !is_review_name(&name) {
-            ignored.push(origin);
+            aside.push(set_aside(
+                &origin,
+                "không phải bản rà soát (.ron), bỏ qua",
+                false,
+            ));
+            continue;
+        }
+        if entry.encrypted() {
+            aside.push(set_aside(
+                &origin,
+                "có đặt mật khẩu (mã hóa), không đọc được",
+                true,
+            ));
             continue;
         }
         let modified = entry.last_modified().and_then(zip_time);
-        let bytes = if entry.size() > MAX_FILE_BYTES {
-            Err(LoadProblem::TooLarge { size: entry.size() })
-        } else {
-            let mut buf = Vec::new();
-            match (&mut entry).take(MAX_FILE_BYTES + 1).read_to_end(&mut buf) {
-                Ok(_) if buf.len() as u64 > MAX_FILE_BYTES => Err(LoadProblem::TooLarge {
-                    size: buf.len() as u64,
-                }),
-                Ok(_) => Ok(buf),
-                Err(e) => Err(LoadProblem::Io(format!(
-                    "tệp nén hỏng ở tệp này: {}",
-                    crate::storage::io_words(&e)
-                ))),
-            }
+        drop(entry);
+        let left = MAX_TOTAL_BYTES - total;
+        let mut buf = Vec::new();
+        let read = match zip.by_index(i) {
+            Ok(mut entry) => (&mut entry)
+                .take(MAX_FILE_BYTES.min(left) + 1)
+                .read_to_end(&mut buf)
+                .map_err(|e| crate::storage::io_words(&e)),
+            Err(_) => Err("không giải nén được".to_string()),
         };
+        let bytes = match read {
+            Err(e) => Err(LoadProblem::Io(format!("tệp nén hỏng ở tệp này: {e}"))),
+            Ok(_) if buf.len() as u64 > MAX_FILE_BYTES => Err(LoadProblem::TooLarge {
+                size: buf.len() as u64,
+            }),
+            Ok(_) if buf.len() as u64 > left => {
+                aside.push(set_aside(
+                    &origin,
+                    format!(
+                        "vượt tổng dung lượng một lần nhận ({} MB sau khi giải nén) — hãy gửi thành nhiều tệp nén",
+                        MAX_TOTAL_BYTES >> 20
+                    ),
+                    true,
+                ));
+                total = MAX_TOTAL_BYTES;
+                continue;
+            }
+            Ok(_) => Ok(buf),
+        };
+        if let Ok(b) = &bytes {
+            total += b.len() as u64;
+        }
         raws.push(Raw {
-            origin,
+            origin: crate::storage::shown_name(&origin),
             name,
             bytes,
             modified,
@@ -281,8 +409,8 @@ fn read_zip(path: &Path, raws: &mut Vec<Raw>, ignored: &mut Vec<String>) -> Resu
 
 fn read_file(path: &Path, origin: String) -> Raw {
     Raw {
-        origin,
-        name: file_name(path),
+        origin: crate::storage::shown_name(&origin),
+        name: safe_name(&origin),
         bytes: crate::storage::read_limited(path, MAX_FILE_BYTES),
         modified: file_time(path),
     }
@@ -293,7 +421,7 @@ fn read_file(path: &Path, origin: String) -> Raw {
 pub fn inspect(t: &Templates, source: &Path, dir: &Path) -> Result<Batch, String> {
     let shown = source.display();
     let mut raws = Vec::new();
-    let mut ignored = Vec::new();
+    let mut aside = Vec::new();
     if source.is_dir() {
         if identity(source) == identity(dir) {
             return Err(format!(
@@ -316,7 +444,11 @@ pub fn inspect(t: &Templates, source: &Path, dir: &Path) -> Result<Batch, String
             if is_review_name(&name) {
                 raws.push(read_file(&p, name));
             } else {
-                ignored.push(name);
+                aside.push(set_aside(
+                    &name,
+                    "không phải bản rà soát (.ron), bỏ qua",
+                    false,
+                ));
             }
         }
     } else if !source.exists() {
@@ -325,7 +457,7 @@ pub fn inspect(t: &Templates, source: &Path, dir: &Path) -> Result<Batch, String
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("zip"))
     {
-        read_zip(source, &mut raws, &mut ignored)?;
+        read_zip(source, &mut raws, &mut aside)?;
     } else if source
         .file_name()
         .and_then(|n| n.to_str())
@@ -364,13 +496,11 @@ pub fn inspect(t: &Templates, source: &Path, dir: &Path) -> Result<Batch, String
                 path: shown_path.clone(),
                 problem,
             };
-            let parsed = raw
-                .bytes
-                .clone()
-                .map_err(err)
-                .and_then(|b| utf8_text(b).map_err(err))
-                .and_then(|text| parse_review(&shown_path, &text));
-            let bytes = raw.bytes.unwrap_or_default();
+            // The text is kept once: parsed, then held as the bytes to write.
+            let (parsed, bytes) = match raw.bytes.and_then(utf8_text) {
+                Err(p) => (Err(err(p)), Vec::new()),
+                Ok(text) => (parse_review(&shown_path, &text), text.into_bytes()),
+            };
             let (tthc, verdict) = match parsed {
                 Err(e) => (String::new(), Verdict::Broken(e.to_string())),
                 Ok(review) => {
@@ -397,7 +527,7 @@ pub fn inspect(t: &Templates, source: &Path, dir: &Path) -> Result<Batch, String
     Ok(Batch {
         source: source.to_path_buf(),
         items,
-        ignored,
+        set_aside: aside,
     })
 }
 
@@ -450,18 +580,26 @@ fn compare(
 }
 
 /// Writes `bytes` as a new file in `dir`, under `name` or, if that is taken, a free name beside.
+/// Never through a link: a name held by anything (a dangling symlink too) is taken, and the file
+/// is put in place only where nothing is.
 fn write_new(dir: &Path, name: &str, bytes: &[u8]) -> Result<PathBuf, String> {
     let stem = name.strip_suffix(".ron").unwrap_or(name);
-    let target = free_name(dir, stem);
-    replace_file(&target, bytes)
-        .map(|_| target.clone())
-        .map_err(|e| {
-            format!(
-                "{}: không ghi được ({})",
-                target.display(),
-                crate::storage::io_words(&e)
-            )
-        })
+    let mut tries = 0;
+    loop {
+        let target = free_name(dir, stem);
+        match crate::storage::create_file(&target, bytes) {
+            Ok(()) => return Ok(target),
+            // Taken between the look and the write: another free name.
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && tries < 5 => tries += 1,
+            Err(e) => {
+                return Err(format!(
+                    "{}: không ghi được ({})",
+                    target.display(),
+                    crate::storage::io_words(&e)
+                ));
+            }
+        }
+    }
 }
 
 /// Writes what the user chose (`choices[i]` for item `i`; a changed file without a choice is
@@ -512,7 +650,28 @@ pub fn apply(dir: &Path, batch: &Batch, choices: &[Option<Choice>], now: NaiveDa
                 }
                 Some(Choice::Replace) => {
                     let p = &c.existing.path;
-                    if disk_state(p, &c.existing.stamp) != DiskState::Unchanged {
+                    let owner = crate::storage::lock::owner_of(p).filter(|o| !o.is_stale());
+                    if let Some(o) = owner {
+                        done(
+                            None,
+                            format!(
+                                "không thay: {} đang được mở để sửa ({}) — hãy nhận lại khi tệp đã đóng, hoặc chọn Giữ cả hai",
+                                file_name(p),
+                                o.describe()
+                            ),
+                            true,
+                        )
+                    } else if std::fs::symlink_metadata(p).is_ok_and(|m| m.file_type().is_symlink())
+                    {
+                        done(
+                            None,
+                            format!(
+                                "không thay: {} là liên kết (symlink) — không ghi qua liên kết; hãy chọn Giữ cả hai",
+                                file_name(p)
+                            ),
+                            true,
+                        )
+                    } else if disk_state(p, &c.existing.stamp) != DiskState::Unchanged {
                         done(
                             None,
                             format!(
@@ -546,6 +705,18 @@ pub fn apply(dir: &Path, batch: &Batch, choices: &[Option<Choice>], now: NaiveDa
             },
         };
         received.push(r);
+    }
+    for a in &batch.set_aside {
+        received.push(Received {
+            origin: a.origin.clone(),
+            written: None,
+            what: if a.refused {
+                format!("không nhận: {}", a.reason)
+            } else {
+                a.reason.clone()
+            },
+            problem: a.refused,
+        });
     }
     let when = now.format("%d/%m/%Y %H:%M:%S");
     let source = batch.source.display();

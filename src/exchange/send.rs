@@ -36,6 +36,18 @@ fn zip_time(p: &Path) -> zip::DateTime {
         .unwrap_or_default()
 }
 
+/// Whether `path` is a regular file that starts as a zip does (an earlier sent .zip), so that
+/// replacing it loses nothing else.
+pub fn is_zip_file(path: &Path) -> bool {
+    use std::io::Read;
+    let Ok(mut f) = crate::storage::open_regular(path) else {
+        return false;
+    };
+    let mut head = [0u8; 4];
+    f.read_exact(&mut head).is_ok()
+        && (head == [0x50, 0x4b, 0x03, 0x04] || head == [0x50, 0x4b, 0x05, 0x06])
+}
+
 /// Writes `files` into the zip `out` (replaced atomically; the caller asks before replacing).
 /// Returns how many files went in. Nothing is written if any file cannot be read.
 pub fn pack(files: &[PathBuf], out: &Path) -> Result<usize, String> {

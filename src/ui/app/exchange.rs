@@ -159,12 +159,18 @@ pub fn receive_body(ui: &mut egui::Ui, st: &mut ReceiveState) -> Option<bool> {
                     }
                 }
             }
-            if !b.ignored.is_empty() {
+            let (refused, other): (Vec<_>, Vec<_>) = b.set_aside.iter().partition(|a| a.refused);
+            if !refused.is_empty() {
                 ui.separator();
-                ui.weak(format!(
-                    "Không phải bản rà soát, không nhận: {}",
-                    b.ignored.join(", ")
-                ));
+                ui.colored_label(err, format!("Không nhận {} mục:", refused.len()));
+                for a in refused {
+                    ui.label(format!("• {}: {}", a.origin, a.reason));
+                }
+            }
+            if !other.is_empty() {
+                ui.separator();
+                let names: Vec<&str> = other.iter().map(|a| a.origin.as_str()).collect();
+                ui.weak(format!("Bỏ qua (không phải bản rà soát): {}", names.join(", ")));
             }
         });
     ui.separator();
@@ -206,11 +212,11 @@ impl App {
             Ok(batch) if batch.items.is_empty() => self.message(format!(
                 "{}: không có bản rà soát (.ron) nào để nhận.{}",
                 source.display(),
-                if batch.ignored.is_empty() {
-                    String::new()
-                } else {
-                    format!(" Các tệp khác: {}", batch.ignored.join(", "))
-                }
+                batch
+                    .set_aside
+                    .iter()
+                    .map(|a| format!("\n• {}: {}", a.origin, a.reason))
+                    .collect::<String>()
             )),
             Ok(batch) => {
                 let choices = vec![None; batch.items.len()];
