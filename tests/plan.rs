@@ -742,3 +742,75 @@ fn a_cell_at_the_far_corner_neither_aborts_nor_allocates_the_sheet() {
     let plan = tthc_review::plan::Plan::load(&dir.path().join("xa.plan.ron")).unwrap();
     assert_eq!(plan.rows.len(), 1);
 }
+
+#[test]
+fn an_unclosed_quote_in_a_csv_is_an_error_on_its_line_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("kh.csv"),
+        format!(
+            "STT,Tên thủ tục hành chính,Lĩnh vực\n1,{XANG_DAU},Lưu thông hàng hóa\n2,\"Cấp phép A,Điện\n3,Cấp phép B,Điện\n"
+        ),
+    )
+    .unwrap();
+    let (ok, _, err) = run(
+        dir.path(),
+        &["plan", "import", "kh.csv", "-o", "kh.plan.ron"],
+    );
+    assert!(!ok);
+    assert!(
+        err.contains("kh.csv: dòng 3: dấu ngoặc kép \" mở mà không đóng"),
+        "{err}"
+    );
+    assert!(!dir.path().join("kh.plan.ron").exists());
+}
+
+#[test]
+fn formula_cells_saved_without_their_value_are_reported_not_dropped() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cong-thuc.xlsx");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet().set_name("KH").unwrap();
+    for (c, h) in ["STT", "Tên thủ tục hành chính", "Lĩnh vực"]
+        .iter()
+        .enumerate()
+    {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    ws.write_string(1, 0, "1").unwrap();
+    ws.write_string(1, 1, XANG_DAU).unwrap();
+    ws.write_string(1, 2, "Lưu thông hàng hóa").unwrap();
+    // A row whose name is a formula a program wrote without computing it (no cached value).
+    ws.write_string(2, 0, "2").unwrap();
+    ws.write_formula(2, 1, "=Z1").unwrap();
+    let bytes = wb.save_to_buffer().unwrap();
+    // The writer stores a value (0) with every formula; a file from another program may not:
+    // the same workbook with the value taken out, as openpyxl writes it.
+    let mut src = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut out = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
+    for i in 0..src.len() {
+        use std::io::{Read, Write};
+        let mut e = src.by_index(i).unwrap();
+        let name = e.name().unwrap().to_string();
+        let mut data = Vec::new();
+        e.read_to_end(&mut data).unwrap();
+        if name == "xl/worksheets/sheet1.xml" {
+            let xml = String::from_utf8(data).unwrap();
+            assert!(xml.contains("<f>Z1</f><v>0</v>"), "{xml}");
+            data = xml.replace("<f>Z1</f><v>0</v>", "<f>Z1</f>").into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(&data).unwrap();
+    }
+    out.finish().unwrap();
+    let (ok, _, err) = run(
+        dir.path(),
+        &["plan", "import", "cong-thuc.xlsx", "-o", "kh.plan.ron"],
+    );
+    assert!(ok, "{err}");
+    assert!(
+        err.contains("trang «KH»: 1 ô công thức chưa có giá trị tính sẵn (B3)"),
+        "{err}"
+    );
+}

@@ -4,7 +4,6 @@ use super::out::{say, tell};
 use crate::cost::format::{money, number, percent};
 use crate::plan::track::{Status, track};
 use crate::plan::{PLAN_SUFFIX, Plan, import::import as import_plan};
-use crate::storage::write_atomic;
 use crate::templates::Templates;
 use std::path::{Path, PathBuf};
 
@@ -63,8 +62,12 @@ pub fn import(file: &Path, output: &Path, force: bool, milestones: Option<&str>)
                 .join(", ")
         );
     }
-    write_atomic(output, imported.plan.to_ron().as_bytes()).map_err(|e| {
-        tell!("{}: không ghi được ({e})", output.display());
+    imported.plan.save(output).map_err(|e| {
+        tell!(
+            "{}: không ghi được ({})",
+            output.display(),
+            crate::storage::io_words(&e)
+        );
         1u8
     })?;
     say!(
@@ -166,7 +169,11 @@ pub fn export(
         1u8
     })?;
     crate::storage::replace_file(output, &bytes).map_err(|e| {
-        tell!("{}: không ghi được ({e})", output.display());
+        tell!(
+            "{}: không ghi được ({})",
+            output.display(),
+            crate::storage::io_words(&e)
+        );
         1u8
     })?;
     say!(

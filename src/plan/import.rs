@@ -583,19 +583,25 @@ fn xlsx_sheet_rows<RS: std::io::Read + std::io::Seek>(
     wb: &mut calamine::Xlsx<RS>,
     sheet: &str,
     name: &str,
-) -> Result<(Vec<Vec<String>>, usize), String> {
+) -> Result<SheetCells, String> {
     let mut reader = wb
         .worksheet_cells_reader(sheet)
         .map_err(|_| format!("{name}: không đọc được trang «{sheet}» (trang hỏng)"))?;
     let mut rows: Vec<Vec<String>> = Vec::new();
     let mut outside = 0usize;
+    let mut uncached = Vec::new();
     while let Some(cell) = reader
-        .next_cell()
+        .next_cell_with_formula_metadata()
         .map_err(|_| format!("{name}: không đọc được trang «{sheet}» (trang hỏng)"))?
     {
-        let (r, c) = cell.get_position();
-        let text = data_ref_text(cell.get_value());
+        let (r, c) = cell.pos;
+        let text = data_ref_text(&cell.value);
         if text.trim().is_empty() {
+            // A formula saved without its value (written by a program, never opened in
+            // Excel): what it shows cannot be read, and the user is told where.
+            if cell.formula.is_some() && r < MAX_ROWS && c < MAX_COLS {
+                uncached.push((r as usize, c as usize));
+            }
             continue;
         }
         if r >= MAX_ROWS || c >= MAX_COLS {
@@ -611,7 +617,40 @@ fn xlsx_sheet_rows<RS: std::io::Read + std::io::Seek>(
         }
         rows[r][c] = text;
     }
-    Ok((rows, outside))
+    Ok(SheetCells {
+        rows,
+        outside,
+        uncached,
+    })
+}
+
+/// What was read of one .xlsx sheet.
+struct SheetCells {
+    rows: Vec<Vec<String>>,
+    /// Cells with text beyond [`MAX_ROWS`] × [`MAX_COLS`], not read.
+    outside: usize,
+    /// Formula cells saved without a value, (row, column) from 0.
+    uncached: Vec<(usize, usize)>,
+}
+
+/// "Trang «KH»: 3 ô công thức chưa có giá trị tính sẵn (B5, B6, C9) …".
+fn uncached_problem(name: &str, sheet: &str, cells: &[(usize, usize)]) -> Option<String> {
+    if cells.is_empty() {
+        return None;
+    }
+    let mut shown: Vec<String> = cells
+        .iter()
+        .take(10)
+        .map(|&(r, c)| format!("{}{}", column_name(c), r + 1))
+        .collect();
+    if cells.len() > 10 {
+        shown.push("…".into());
+    }
+    Some(format!(
+        "{name}: trang «{sheet}»: {} ô công thức chưa có giá trị tính sẵn ({}), không đọc được — hãy mở tệp trong Excel, lưu lại rồi nhập lại",
+        cells.len(),
+        shown.join(", ")
+    ))
 }
 
 /// The rows and merged blocks of the first sheet with a header row (else the first sheet).
@@ -646,7 +685,11 @@ fn workbook_rows(path: &Path) -> Result<(Vec<Vec<String>>, Vec<Merge>, Vec<Strin
         let sheets = calamine::Reader::sheet_names(&wb).to_vec();
         let mut first = None;
         for s in sheets {
-            let (mut rows, outside) = xlsx_sheet_rows(&mut wb, &s, &name)?;
+            let SheetCells {
+                mut rows,
+                outside,
+                uncached,
+            } = xlsx_sheet_rows(&mut wb, &s, &name)?;
             if outside > 0 && rows.iter().all(|r| r.is_empty()) {
                 return Err(format!(
                     "{name}: trang «{s}» chỉ có nội dung ở quá xa (ngoài {MAX_ROWS} dòng, {MAX_COLS} cột đầu): không phải phụ lục kế hoạch"
@@ -668,10 +711,14 @@ fn workbook_rows(path: &Path) -> Result<(Vec<Vec<String>>, Vec<Merge>, Vec<Strin
                     "{name}: trang «{s}»: {outside} ô có nội dung ở ngoài {MAX_ROWS} dòng, {MAX_COLS} cột đầu, không đọc"
                 )
             });
+            let notes: Vec<String> = far
+                .into_iter()
+                .chain(uncached_problem(&name, &s, &uncached))
+                .collect();
             if find_header(&rows).is_some() {
-                return Ok((rows, merges, far.into_iter().collect()));
+                return Ok((rows, merges, notes));
             }
-            first.get_or_insert((rows, merges, far.into_iter().collect()));
+            first.get_or_insert((rows, merges, notes));
         }
         return first.ok_or_else(|| format!("{name}: bảng tính không có trang nào"));
     }
@@ -726,10 +773,62 @@ fn csv_rows(path: &Path) -> Result<Vec<Vec<String>>, String> {
         .from_reader(text.as_bytes());
     let mut rows = Vec::new();
     for (k, rec) in reader.records().enumerate() {
-        let rec = rec.map_err(|e| format!("{name}: dòng {}: không đọc được ({e})", k + 1))?;
+        let rec = rec.map_err(|e| {
+            let line = e.position().map_or(k as u64 + 1, |p| p.line());
+            format!("{name}: dòng {line}: không đọc được ({})", csv_words(&e))
+        })?;
         rows.push(rec.iter().map(str::to_string).collect());
     }
+    if let Some(line) = unclosed_quote(text, delimiter) {
+        return Err(format!(
+            "{name}: dòng {line}: dấu ngoặc kép \" mở mà không đóng — các dòng sau nó sẽ bị gộp thành một ô; hãy sửa dòng đó trong Excel rồi lưu lại"
+        ));
+    }
     Ok(rows)
+}
+
+fn csv_words(e: &csv::Error) -> String {
+    match e.kind() {
+        csv::ErrorKind::Utf8 { .. } => "không phải UTF-8".into(),
+        csv::ErrorKind::Io(io) => crate::storage::io_words(io),
+        _ => "dòng không đúng dạng CSV".into(),
+    }
+}
+
+/// The line on which a quoted cell opens and never closes (the CSV reader would quietly take
+/// the rest of the file into that cell). Quotes count only at the start of a cell; `""` inside a
+/// quoted cell is a quote.
+fn unclosed_quote(text: &str, delimiter: u8) -> Option<usize> {
+    let d = delimiter as char;
+    let mut line = 1;
+    let mut open_at = None;
+    let mut cell_start = true;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (open_at, c) {
+            (Some(_), '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+            }
+            (Some(_), '"') => {
+                open_at = None;
+                cell_start = false;
+            }
+            (None, '"') if cell_start => {
+                open_at = Some(line);
+                cell_start = false;
+            }
+            (_, '\n') => {
+                line += 1;
+                if open_at.is_none() {
+                    cell_start = true;
+                }
+            }
+            (None, c) if c == d => cell_start = true,
+            (None, '\r') => {}
+            _ => cell_start = false,
+        }
+    }
+    open_at
 }
 
 /// Imports a plan from a .xlsx / .xls / .ods / .csv file.
@@ -777,6 +876,15 @@ mod tests {
             Some(Col::Direction)
         );
         assert_eq!(column_of("Ghi chú"), None);
+    }
+
+    #[test]
+    fn an_unclosed_quote_in_a_csv_is_found_on_its_line() {
+        assert_eq!(unclosed_quote("a,b\n1,\"x\n2,y\n", b','), Some(2));
+        assert_eq!(unclosed_quote("a,b\n1,\"x\ny\"\n2,y\n", b','), None);
+        assert_eq!(unclosed_quote("a;\"say \"\"hi\"\"\"\n", b';'), None);
+        assert_eq!(unclosed_quote("a,5\" pipe,b\n", b','), None);
+        assert_eq!(unclosed_quote("\"a\r\n", b','), Some(1));
     }
 
     #[test]

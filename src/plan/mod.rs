@@ -115,6 +115,24 @@ impl Plan {
         )
     }
 
+    /// Writes the plan to `path` atomically (the previous file kept as `.bak`), only if what is
+    /// written can be read again: not over [`crate::storage::MAX_FILE_BYTES`].
+    pub fn save(&self, path: &Path) -> std::io::Result<()> {
+        let text = self.to_ron();
+        let limit = crate::storage::MAX_FILE_BYTES;
+        if text.len() as u64 > limit {
+            return Err(crate::storage::io_error(
+                std::io::ErrorKind::FileTooLarge,
+                format!(
+                    "kế hoạch khi ghi sẽ lớn {} MB, quá giới hạn {} MB mà ứng dụng đọc lại được — hãy bớt dòng hoặc bớt chữ trong các cột",
+                    (text.len() as u64).div_ceil(1 << 20),
+                    limit >> 20
+                ),
+            ));
+        }
+        crate::storage::write_atomic(path, text.as_bytes())
+    }
+
     pub fn parse(file: &str, text: &str) -> Result<Plan, String> {
         let plan: Plan = ron::from_str(text).map_err(|e| crate::storage::ron_located(file, &e))?;
         if plan.rows.is_empty() {

@@ -52,7 +52,7 @@ Chưa lưu các mốc."
         };
         plan.milestones = edited.milestones;
         plan.time_cut_target = edited.time_cut_target;
-        match crate::storage::write_atomic(&path, plan.to_ron().as_bytes()) {
+        match plan.save(&path) {
             Ok(()) => {
                 self.home.milestone_form = None;
                 self.status = format!("Đã lưu các mốc vào {}", path.display());
@@ -110,12 +110,7 @@ Chưa lưu các mốc."
             }
         };
         let target = form.target(&self.dir, plan.year);
-        let bytes = plan.to_ron();
-        let written = if target.exists() {
-            crate::storage::write_atomic(&target, bytes.as_bytes())
-        } else {
-            crate::storage::replace_file(&target, bytes.as_bytes())
-        };
+        let written = plan.save(&target);
         if let Err(e) = written {
             form.error = Some(format!(
                 "{}: không ghi được ({})",
