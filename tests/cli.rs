@@ -198,3 +198,85 @@ fn calc_says_an_option_has_no_after_table_instead_of_a_false_saving() {
             .contains("chưa có bảng chi phí sau")
     );
 }
+
+#[test]
+fn fmt_leaves_a_review_someone_has_open_and_a_bak_folder_stops_it_truthfully() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("a.ron");
+    let original = fs::read_to_string("saved-reviews/xang-dau-cap-gcn-cua-hang.ron").unwrap();
+    // Hand-edited: not in the canonical form, so fmt would rewrite it.
+    let edited = format!("// sửa tay\n{original}");
+    fs::write(&f, &edited).unwrap();
+    // The owner file of a colleague on another machine, opened a minute ago.
+    let since = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs()
+        - 60;
+    fs::write(
+        dir.path().join(".~lock.a.ron#"),
+        format!("(user: \"lan\", host: \"PHONG-KHAC\", pid: 1, since: {since}, session: 7)"),
+    )
+    .unwrap();
+    let out = bin().args(["fmt", f.to_str().unwrap()]).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(
+        err.contains("đang được mở để sửa (lan trên máy PHONG-KHAC"),
+        "{err}"
+    );
+    assert_eq!(fs::read_to_string(&f).unwrap(), edited);
+
+    // A folder where the backup would go: refused before anything is written, and said so.
+    fs::remove_file(dir.path().join(".~lock.a.ron#")).unwrap();
+    fs::create_dir(dir.path().join("a.ron.bak")).unwrap();
+    let out = bin().args(["fmt", f.to_str().unwrap()]).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(
+        err.contains("đã có thư mục a.ron.bak trùng tên với bản sao lưu"),
+        "{err}"
+    );
+    assert!(err.contains("vẫn như trước"), "{err}");
+    assert_eq!(fs::read_to_string(&f).unwrap(), edited);
+}
+
+#[test]
+fn send_force_never_overwrites_a_file_that_is_not_a_zip() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_zip = dir.path().join("gui.zip");
+    fs::write(&out_zip, "Báo cáo quan trọng, không phải tệp nén").unwrap();
+    let o = out_zip.to_str().unwrap();
+    let (ok, _, err) = run(&["send", "saved-reviews", "-o", o, "--force"]);
+    assert!(!ok);
+    assert!(
+        err.contains("không phải tệp nén .zip — không ghi đè"),
+        "{err}"
+    );
+    assert_eq!(
+        fs::read_to_string(&out_zip).unwrap(),
+        "Báo cáo quan trọng, không phải tệp nén"
+    );
+    // An earlier .zip is replaced with --force.
+    fs::remove_file(&out_zip).unwrap();
+    assert!(run(&["send", "saved-reviews", "-o", o]).0);
+    assert!(run(&["send", "saved-reviews", "-o", o, "--force"]).0);
+}
+
+#[test]
+fn a_date_that_does_not_exist_is_said_in_vietnamese() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = fs::read_to_string("saved-reviews/vlncn-cap-gcn-huan-luyen.ron").unwrap();
+    let f = dir.path().join("ngay.ron");
+    let bad = text.replacen(
+        "(stage: Reviewing, date: \"2024-05-06\")",
+        "(stage: Reviewing, date: \"2024-02-30\")",
+        1,
+    );
+    assert_ne!(bad, text);
+    fs::write(&f, bad).unwrap();
+    let (ok, _, err) = run(&["check", f.to_str().unwrap()]);
+    assert!(!ok);
+    assert!(!err.contains("out of range"), "{err}");
+    assert!(err.contains("ngày hoặc giờ không có thật"), "{err}");
+}

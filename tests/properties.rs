@@ -1,4 +1,5 @@
-//! Property tests of the cost engine.
+//! Property tests: the cost engine, and the readers of files from outside (a room's .zip, a
+//! plan spreadsheet or CSV, a portal export) under random damage.
 
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -128,5 +129,143 @@ proptest! {
         let v = Decimal::new(n * 100 + frac, 2);
         let shown = tthc_review::cost::format::number(v);
         prop_assert_eq!(parse_decimal_vi(&shown), Some(v.normalize()));
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Files from outside, damaged at random: each reader ends (the whole run is bounded by the
+// suite's time), never panics, and writes nothing. The seeds are real files of each kind.
+
+mod common;
+
+/// A damaged copy of `seed`: bytes flipped, a run removed or repeated, or the tail cut.
+fn damaged(seed: &[u8], edits: &[(u8, usize, u8)]) -> Vec<u8> {
+    let mut b = seed.to_vec();
+    for &(kind, at, byte) in edits {
+        if b.is_empty() {
+            break;
+        }
+        let i = at % b.len();
+        match kind % 4 {
+            0 => b[i] ^= byte | 1,
+            1 => {
+                let end = (i + usize::from(byte)).min(b.len());
+                b.drain(i..end);
+            }
+            2 => {
+                let end = (i + usize::from(byte)).min(b.len());
+                let run = b[i..end].to_vec();
+                for _ in 0..(usize::from(byte) % 8) {
+                    b.splice(i..i, run.iter().copied());
+                }
+            }
+            _ => b.truncate(i),
+        }
+    }
+    b
+}
+
+fn listing(dir: &std::path::Path) -> Vec<(String, Vec<u8>)> {
+    let mut v: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| {
+            let e = e.unwrap();
+            let bytes = std::fs::read(e.path()).unwrap_or_default();
+            (e.file_name().to_string_lossy().into_owned(), bytes)
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+fn room_zip() -> Vec<u8> {
+    use std::io::Write;
+    let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let o = zip::write::SimpleFileOptions::default();
+    for f in common::example_files() {
+        z.start_file(f.file_name().unwrap().to_string_lossy(), o)
+            .unwrap();
+        z.write_all(&std::fs::read(&f).unwrap()).unwrap();
+    }
+    z.finish().unwrap().into_inner()
+}
+
+fn plan_xlsx() -> Vec<u8> {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    let rows = [
+        [
+            "STT",
+            "Tên thủ tục hành chính",
+            "Lĩnh vực",
+            "Đơn vị chủ trì",
+        ],
+        [
+            "1",
+            "Cấp Giấy chứng nhận cửa hàng đủ điều kiện bán lẻ xăng dầu",
+            "Lưu thông hàng hóa",
+            "Phòng QLTM",
+        ],
+        [
+            "2",
+            "Cấp giấy phép sản xuất rượu",
+            "Công nghiệp",
+            "Phòng QLCN",
+        ],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            ws.write_string(r as u32, c as u16, *v).unwrap();
+        }
+    }
+    ws.merge_range(4, 0, 4, 3, "Ghi chú", &rust_xlsxwriter::Format::new())
+        .unwrap();
+    wb.save_to_buffer().unwrap()
+}
+
+const PLAN_CSV: &str = "STT;Tên thủ tục hành chính;Lĩnh vực\n1;\"Cấp Giấy chứng nhận; cửa hàng\";Lưu thông\n2;Cấp phép B;Điện\n";
+
+fn edits() -> impl Strategy<Value = Vec<(u8, usize, u8)>> {
+    prop::collection::vec((any::<u8>(), any::<usize>(), any::<u8>()), 1..6)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(150))]
+
+    #[test]
+    fn a_damaged_zip_is_received_or_refused_without_writing(e in edits()) {
+        let dir = tempfile::tempdir().unwrap();
+        let office = dir.path().join("saved-reviews");
+        std::fs::create_dir_all(&office).unwrap();
+        for f in common::example_files().into_iter().take(1) {
+            std::fs::copy(&f, office.join(f.file_name().unwrap())).unwrap();
+        }
+        let before = listing(&office);
+        let src = dir.path().join("phong.zip");
+        std::fs::write(&src, damaged(&room_zip(), &e)).unwrap();
+        let t = tthc_review::templates::Templates::embedded();
+        let _ = tthc_review::exchange::inspect(&t, &src, &office);
+        prop_assert_eq!(listing(&office), before);
+    }
+
+    #[test]
+    fn a_damaged_plan_spreadsheet_or_csv_is_read_or_refused(e in edits()) {
+        let dir = tempfile::tempdir().unwrap();
+        let x = dir.path().join("kh.xlsx");
+        std::fs::write(&x, damaged(&plan_xlsx(), &e)).unwrap();
+        let _ = tthc_review::plan::import::import(&x);
+        let c = dir.path().join("kh.csv");
+        std::fs::write(&c, damaged(PLAN_CSV.as_bytes(), &e)).unwrap();
+        let _ = tthc_review::plan::import::import(&c);
+        prop_assert_eq!(listing(dir.path()).len(), 2);
+    }
+
+    #[test]
+    fn a_damaged_portal_export_is_read_or_refused(e in edits(), b in any::<bool>()) {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("ChiTietTTHC.doc");
+        std::fs::write(&p, damaged(&common::portal_doc(b), &e)).unwrap();
+        let _ = tthc_review::portal::read(&p);
+        prop_assert_eq!(listing(dir.path()).len(), 1);
     }
 }

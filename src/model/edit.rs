@@ -226,7 +226,12 @@ pub fn table_as_tsv(
         "Hoạt động/công việc\tThời gian (giờ)\tThuê tư vấn, dịch vụ (đồng)\tChi phí khác (đồng)\tChi phí thời gian (đồng)\tChi phí thực hiện (đồng)\n",
     );
     for (i, a) in acts.iter().enumerate() {
-        let cell = |f: &Figure| f.invalid.clone().unwrap_or_else(|| num(f.value));
+        // What was typed and is not a number goes as text, as safe as a name.
+        let cell = |f: &Figure| {
+            f.invalid
+                .as_deref()
+                .map_or_else(|| num(f.value), spreadsheet_text)
+        };
         let name = spreadsheet_text(&a.name);
         let tc = time_costs
             .get(i)
