@@ -516,3 +516,32 @@ fn a_small_zip_that_unpacks_to_gigabytes_is_read_within_bounds_and_logged_whole(
     // What fits in 64 MB is read; the rest is refused, each entry named.
     assert!(over >= 395, "{over}\n{log}");
 }
+
+#[test]
+fn receive_replace_leaves_a_review_someone_has_open() {
+    let root = office_and_room();
+    let zip = room_zip(root.path());
+    let office = root.path().join("saved-reviews");
+    let before = bytes(&office.join(XANG_DAU));
+    // A colleague on another machine opened the office's copy a minute ago.
+    let since = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs()
+        - 60;
+    fs::write(
+        office.join(format!(".~lock.{XANG_DAU}#")),
+        format!("(user: \"lan\", host: \"PHONG-KHAC\", pid: 1, since: {since}, session: 7)"),
+    )
+    .unwrap();
+    let (code, out, _) = run(
+        root.path(),
+        &["receive", zip.to_str().unwrap(), "saved-reviews", "--replace"],
+    );
+    assert_eq!(code, Some(1), "{out}");
+    assert!(
+        out.contains("đang được mở để sửa (lan trên máy PHONG-KHAC"),
+        "{out}"
+    );
+    assert_eq!(bytes(&office.join(XANG_DAU)), before);
+}
