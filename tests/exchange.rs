@@ -165,6 +165,8 @@ fn the_office_is_asked_about_the_changed_review_and_told_about_the_broken_one() 
     let mut h = app_at(&office, egui::vec2(1366.0, 768.0), dialogs);
     click(&mut h, Role::Button, "Nhận bản rà soát");
     click(&mut h, Role::Button, "Từ tệp .zip hoặc .ron…");
+    wait_for_receiving(&mut h);
+    h.run();
     // Inspecting wrote nothing.
     let now: Vec<_> = fs::read_dir(&office)
         .unwrap()
@@ -326,6 +328,8 @@ fn the_receive_question_does_not_move_after_it_opens_and_esc_cancels_it() {
     // Clicked, then frame by frame as the screen shows them.
     h.get_by_role_and_label(Role::Button, "Từ tệp .zip hoặc .ron…")
         .click();
+    h.step();
+    wait_for_receiving(&mut h);
     let mut seen = Vec::new();
     for _ in 0..40 {
         h.step();
@@ -471,27 +475,7 @@ fn a_small_zip_that_unpacks_to_gigabytes_is_read_within_bounds_and_logged_whole(
     let root = tempfile::tempdir().unwrap();
     let office = root.path().join("saved-reviews");
     fs::create_dir_all(&office).unwrap();
-    // One review of almost 16 MB (a long note), compressed once, copied raw into 400 entries:
-    // a 400-entry zip of a few MB that would unpack to 6 GB.
-    let mut review: Review = load_review(&example_files()[0]).unwrap();
-    review.note = "a".repeat(16 * 1024 * 1024 - 64 * 1024);
-    let one = root.path().join("mot.zip");
-    let mut z = zip::ZipWriter::new(fs::File::create(&one).unwrap());
-    let o = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated)
-        .compression_level(Some(9));
-    z.start_file("r.ron", o).unwrap();
-    z.write_all(tthc_review::storage::to_ron(&review).as_bytes())
-        .unwrap();
-    z.finish().unwrap();
-    let bomb = root.path().join("bom.zip");
-    let mut src = zip::ZipArchive::new(fs::File::open(&one).unwrap()).unwrap();
-    let mut z = zip::ZipWriter::new(fs::File::create(&bomb).unwrap());
-    for i in 0..400 {
-        z.raw_copy_file_rename(src.by_index_raw(0).unwrap(), format!("r{i:03}.ron"))
-            .unwrap();
-    }
-    z.finish().unwrap();
+    let bomb = bomb_zip(root.path());
     assert!(fs::metadata(&bomb).unwrap().len() < 16 << 20);
 
     // Under a 1 GB address-space limit (the old reader took 6,4 GB).
@@ -536,7 +520,12 @@ fn receive_replace_leaves_a_review_someone_has_open() {
     .unwrap();
     let (code, out, _) = run(
         root.path(),
-        &["receive", zip.to_str().unwrap(), "saved-reviews", "--replace"],
+        &[
+            "receive",
+            zip.to_str().unwrap(),
+            "saved-reviews",
+            "--replace",
+        ],
     );
     assert_eq!(code, Some(1), "{out}");
     assert!(
@@ -544,4 +533,110 @@ fn receive_replace_leaves_a_review_someone_has_open() {
         "{out}"
     );
     assert_eq!(bytes(&office.join(XANG_DAU)), before);
+}
+
+/// One review of almost 16 MB (a long note), compressed once, copied raw into 400 entries:
+/// a 400-entry zip of a few MB that would unpack to 6 GB.
+fn bomb_zip(root: &Path) -> std::path::PathBuf {
+    let mut review: Review = load_review(&example_files()[0]).unwrap();
+    review.note = "a".repeat(16 * 1024 * 1024 - 64 * 1024);
+    let one = root.join("mot.zip");
+    let mut z = zip::ZipWriter::new(fs::File::create(&one).unwrap());
+    let o = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .compression_level(Some(9));
+    z.start_file("r.ron", o).unwrap();
+    z.write_all(tthc_review::storage::to_ron(&review).as_bytes())
+        .unwrap();
+    z.finish().unwrap();
+    let bomb = root.join("bom.zip");
+    let mut src = zip::ZipArchive::new(fs::File::open(&one).unwrap()).unwrap();
+    let mut z = zip::ZipWriter::new(fs::File::create(&bomb).unwrap());
+    for i in 0..400 {
+        z.raw_copy_file_rename(src.by_index_raw(0).unwrap(), format!("r{i:03}.ron"))
+            .unwrap();
+    }
+    z.finish().unwrap();
+    bomb
+}
+
+#[test]
+fn reading_a_big_zip_shows_its_progress_and_cancel_stops_it_with_nothing_written() {
+    let root = tempfile::tempdir().unwrap();
+    let office = root.path().join("saved-reviews");
+    fs::create_dir_all(&office).unwrap();
+    for f in example_files() {
+        fs::copy(&f, office.join(f.file_name().unwrap())).unwrap();
+    }
+    let bomb = bomb_zip(root.path());
+    let before: Vec<_> = fs::read_dir(&office)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    let dialogs = Dialogs::default();
+    dialogs.open.borrow_mut().push(bomb);
+    let mut h = app_at(&office, egui::vec2(1024.0, 640.0), dialogs);
+    click(&mut h, Role::Button, "Nhận bản rà soát");
+    h.get_by_role_and_label(Role::Button, "Từ tệp .zip hoặc .ron…")
+        .click();
+    h.step();
+    h.step();
+    // The window stays live while the zip is read: the status bar says so, with «Hủy».
+    assert!(
+        h.query_all_by_label_contains("Đang đọc bom.zip")
+            .next()
+            .is_some(),
+        "progress in the status bar"
+    );
+    h.get_by_role_and_label(Role::Button, "Hủy").click();
+    h.step();
+    wait_for_receiving(&mut h);
+    h.run();
+    shown(&h, "Đã hủy nhận: chưa ghi gì.");
+    assert!(h.query_by_role_and_label(Role::Button, "Nhận").is_none());
+    let now: Vec<_> = fs::read_dir(&office)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(now, before);
+}
+
+#[test]
+fn a_report_that_ends_while_a_question_is_open_waits_for_it_to_close() {
+    let root = office_and_room();
+    let zip = room_zip(root.path());
+    let office = root.path().join("saved-reviews");
+    let report = root.path().join("tong-hop.pdf");
+    let dialogs = Dialogs::default();
+    dialogs.save_to.borrow_mut().push(report.clone());
+    dialogs.open.borrow_mut().push(zip);
+    let mut h = app_at(&office, egui::vec2(1366.0, 768.0), dialogs);
+    h.get_by_label("Báo cáo tổng hợp…").click();
+    h.run();
+    assert!(h.state().job.is_some(), "the report is being made");
+    // The receive question is opened while the report is made, and answered slowly.
+    click(&mut h, Role::Button, "Nhận bản rà soát");
+    click(&mut h, Role::Button, "Từ tệp .zip hoặc .ron…");
+    wait_for_receiving(&mut h);
+    h.run();
+    for _ in 0..100 {
+        if report.is_file() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        h.step();
+    }
+    assert!(report.is_file(), "the report was written");
+    for _ in 0..5 {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        h.run();
+    }
+    // Still the question, with its choices: the report's message did not replace it.
+    shown(&h, "Còn 1 tệp khác bản đang có chưa chọn cách nhận.");
+    h.get_by_role_and_label(Role::Button, "Hủy").click();
+    h.run();
+    wait_for_job(&mut h);
+    // Then the report's message, naming the file.
+    let said = format!("Đã lập báo cáo {}: ", report.display());
+    assert!(h.query_all_by_label_contains(&said).next().is_some(), "{said}");
 }

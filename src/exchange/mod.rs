@@ -10,7 +10,7 @@ mod send;
 
 pub use log::{LOG_FILE, log_path};
 pub use receive::{
-    Batch, Choice, Compared, Existing, Incoming, MAX_TOTAL_BYTES, Outcome, Received, SetAside,
-    Verdict, apply, inspect,
+    Batch, CANCELLED, Choice, Compared, Existing, Incoming, MAX_TOTAL_BYTES, Outcome, Received,
+    SetAside, Verdict, apply, inspect, inspect_with,
 };
 pub use send::{is_zip_file, pack, suggested_zip_name};

@@ -267,7 +267,12 @@ fn central_names(file: &mut std::fs::File, start: u64) -> Option<Vec<Vec<u8>>> {
 /// Reads the reviews of a zip one entry at a time, counting what is unpacked: no entry over
 /// [`MAX_FILE_BYTES`], nothing past [`MAX_TOTAL_BYTES`] in all, whatever the zip declares.
 /// Every entry ends in `raws` or in `aside`.
-fn read_zip(path: &Path, raws: &mut Vec<Raw>, aside: &mut Vec<SetAside>) -> Result<(), String> {
+fn read_zip(
+    path: &Path,
+    raws: &mut Vec<Raw>,
+    aside: &mut Vec<SetAside>,
+    progress: &dyn Fn(usize, usize) -> bool,
+) -> Result<(), String> {
     let shown = path.display();
     let mut file = crate::storage::open_regular(path).map_err(|e| format!("{shown}: {e}"))?;
     let zip_err =
@@ -307,6 +312,9 @@ fn read_zip(path: &Path, raws: &mut Vec<Raw>, aside: &mut Vec<SetAside>) -> Resu
     }
     let mut total: u64 = 0;
     for i in 0..zip.len() {
+        if !progress(i, zip.len()) {
+            return Err(CANCELLED.to_string());
+        }
         let entry = match zip.by_index_raw(i) {
             Ok(e) => e,
             Err(_) => {
@@ -416,9 +424,23 @@ fn read_file(path: &Path, origin: String) -> Raw {
     }
 }
 
+/// The message of a receive the user cancelled.
+pub const CANCELLED: &str = "Đã hủy nhận: chưa ghi gì.";
+
 /// Reads and validates every review in `source` (a .zip, a folder or a .ron file) and compares
 /// each with the reviews in `dir`. Writes nothing.
 pub fn inspect(t: &Templates, source: &Path, dir: &Path) -> Result<Batch, String> {
+    inspect_with(t, source, dir, &|_, _| true)
+}
+
+/// [`inspect`], telling `progress(done, total)` as it reads; it stops (with [`CANCELLED`]) when
+/// `progress` returns false.
+pub fn inspect_with(
+    t: &Templates,
+    source: &Path,
+    dir: &Path,
+    progress: &dyn Fn(usize, usize) -> bool,
+) -> Result<Batch, String> {
     let shown = source.display();
     let mut raws = Vec::new();
     let mut aside = Vec::new();
@@ -436,7 +458,11 @@ pub fn inspect(t: &Templates, source: &Path, dir: &Path) -> Result<Batch, String
         })?;
         let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok()).map(|e| e.path()).collect();
         paths.sort();
-        for p in paths {
+        let n = paths.len();
+        for (i, p) in paths.into_iter().enumerate() {
+            if !progress(i, n) {
+                return Err(CANCELLED.to_string());
+            }
             let name = file_name(&p);
             if name.starts_with('.') || p.is_dir() {
                 continue;
@@ -457,7 +483,7 @@ pub fn inspect(t: &Templates, source: &Path, dir: &Path) -> Result<Batch, String
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("zip"))
     {
-        read_zip(source, &mut raws, &mut aside)?;
+        read_zip(source, &mut raws, &mut aside, progress)?;
     } else if source
         .file_name()
         .and_then(|n| n.to_str())

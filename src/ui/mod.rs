@@ -8,6 +8,7 @@ pub mod home;
 mod ime_keys;
 pub mod plan_import;
 pub mod plan_view;
+mod receive_job;
 mod report_job;
 mod settings_form;
 mod undo;

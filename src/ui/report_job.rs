@@ -42,8 +42,13 @@ impl CompileJob {
             })
             .map_err(|e| e.to_string())
             .and_then(|c| {
-                replace_file(&out, &c.bytes)
-                    .map_err(|e| format!("{}: không ghi được ({e})", out.display()))?;
+                replace_file(&out, &c.bytes).map_err(|e| {
+                    format!(
+                        "{}: không ghi được ({})",
+                        out.display(),
+                        crate::storage::io_words(&e)
+                    )
+                })?;
                 let mut msg = format!(
                     "Đã lập báo cáo {}: {} TTHC; tiết kiệm {} đồng/năm ({}).",
                     out.display(),

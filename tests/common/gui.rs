@@ -123,6 +123,18 @@ pub fn wait_for_job(h: &mut Harness<'static, App>) {
     h.run();
 }
 
+/// Runs frames until what a room sent has been read on its worker thread.
+pub fn wait_for_receiving(h: &mut Harness<'static, App>) {
+    for _ in 0..1000 {
+        if h.state().receiving.is_none() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        h.step();
+    }
+    assert!(h.state().receiving.is_none(), "the reading finished");
+}
+
 /// The text is on screen (possibly in more than one place).
 pub fn shown(h: &Harness<'static, App>, text: &str) {
     assert!(

@@ -5,6 +5,7 @@
 use super::{App, Modal};
 use crate::exchange::{self, Batch, Choice, Verdict};
 use crate::storage::file_name;
+use crate::ui::receive_job::ReceiveJob;
 use std::cmp::Ordering;
 use std::path::PathBuf;
 
@@ -208,7 +209,29 @@ impl App {
             }
             return;
         };
-        match exchange::inspect(&self.templates, &source, &self.dir) {
+        self.status = format!("Đang đọc {}…", source.display());
+        self.receiving = Some(ReceiveJob::start(
+            self.templates.clone(),
+            source,
+            self.dir.clone(),
+        ));
+    }
+
+    /// Takes the result of the reading when it has ended, and no question is open.
+    pub(super) fn poll_receiving(&mut self, ctx: &egui::Context) {
+        let Some(job) = &self.receiving else { return };
+        if self.modal.is_some() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+            return;
+        }
+        let Some(result) = job.poll() else {
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+            return;
+        };
+        let source = job.source.clone();
+        self.receiving = None;
+        self.status.clear();
+        match result {
             Ok(batch) if batch.items.is_empty() => self.message(format!(
                 "{}: không có bản rà soát (.ron) nào để nhận.{}",
                 source.display(),
@@ -222,6 +245,7 @@ impl App {
                 let choices = vec![None; batch.items.len()];
                 self.modal = Some(Modal::Receive(Box::new(ReceiveState { batch, choices })));
             }
+            Err(e) if e == exchange::CANCELLED => self.status = e,
             Err(e) => self.message(e),
         }
     }

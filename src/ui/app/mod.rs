@@ -66,6 +66,8 @@ pub struct App {
     pub settings: ReportSettings,
     /// A compiled report being made on a worker thread.
     pub job: Option<CompileJob>,
+    /// What a room sent, being read on a worker thread.
+    pub receiving: Option<super::receive_job::ReceiveJob>,
     /// The report settings page, when open.
     pub settings_form: Option<Box<SettingsForm>>,
     /// The last report written, offered to open (to print it) or to show in its folder.
@@ -113,6 +115,7 @@ impl App {
             last_output: None,
             ime_keys: Default::default(),
             job: None,
+            receiving: None,
             settings_form: None,
             templates,
             home,
@@ -156,7 +159,13 @@ impl App {
     }
 
     fn poll_job(&mut self, ctx: &egui::Context) {
+        self.poll_receiving(ctx);
         let Some(job) = &self.job else { return };
+        // A finished report waits while a question is open: its message never replaces one.
+        if self.modal.is_some() {
+            ctx.request_repaint_after(Duration::from_millis(100));
+            return;
+        }
         match job.poll() {
             Some(Ok(msg)) => {
                 self.status = format!("Đã lập báo cáo {}", job.output.display());

@@ -122,6 +122,20 @@ impl App {
                 );
                 ui.separator();
             }
+            if let Some(r) = &self.receiving {
+                let (done, total) = r.progress();
+                ui.label(format!(
+                    "Đang đọc {}: {done}/{total} mục…",
+                    crate::storage::file_name(&r.source)
+                ));
+                if total > 0 {
+                    ui.add(egui::ProgressBar::new(done as f32 / total as f32).desired_width(200.0));
+                }
+                if ui.small_button("Hủy").clicked() {
+                    r.cancel();
+                }
+                ui.separator();
+            }
             if let Some(out) = self.last_output.clone() {
                 if ui
                     .small_button("Mở tệp")
