@@ -638,5 +638,8 @@ fn a_report_that_ends_while_a_question_is_open_waits_for_it_to_close() {
     wait_for_job(&mut h);
     // Then the report's message, naming the file.
     let said = format!("Đã lập báo cáo {}: ", report.display());
-    assert!(h.query_all_by_label_contains(&said).next().is_some(), "{said}");
+    assert!(
+        h.query_all_by_label_contains(&said).next().is_some(),
+        "{said}"
+    );
 }

@@ -269,3 +269,84 @@ proptest! {
         prop_assert_eq!(listing(dir.path()).len(), 1);
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Deleting listed items and objectives keeps every finding placed in an option pointing at the
+// item it was raised from (or at none, once that item is gone).
+
+#[derive(Debug, Clone)]
+enum Removal {
+    Document(usize),
+    Objective(usize),
+}
+
+fn removals() -> impl Strategy<Value = Vec<Removal>> {
+    prop::collection::vec(
+        prop_oneof![
+            (0usize..8).prop_map(Removal::Document),
+            (0usize..8).prop_map(Removal::Objective),
+        ],
+        1..10,
+    )
+}
+
+proptest! {
+    #[test]
+    fn findings_placed_in_options_follow_their_items_through_deletions(
+        docs in 1usize..7, objs in 1usize..7, placed in prop::collection::vec(any::<bool>(), 14), steps in removals()
+    ) {
+        use tthc_review::model::{Edit, TextList};
+        let t = tthc_review::templates::Templates::embedded();
+        let q = t
+            .form
+            .questions()
+            .find(|(_, _, q)| q.per_item == Some(tthc_review::templates::ItemList::Documents))
+            .map(|(_, _, q)| q.id.clone())
+            .unwrap();
+        let mut r = Review { schema_version: 1, ..Default::default() };
+        r.options.push(SimplOption::default());
+        for k in 0..docs {
+            r.tthc.documents.push(Document { name: format!("GT{k}"), copies: 1, ..Default::default() });
+            if placed[k] {
+                r.options[0].content.push(ContentLine {
+                    change: format!("GT{k}"),
+                    from_answer: Some(item_key(&q, k)),
+                    ..Default::default()
+                });
+            }
+        }
+        for k in 0..objs {
+            r.objectives.push(Objective { text: format!("MT{k}"), ..Default::default() });
+            if placed[7 + k] {
+                r.options[0].content.push(ContentLine {
+                    change: format!("MT{k}"),
+                    from_answer: Some(objective_key(k)),
+                    ..Default::default()
+                });
+            }
+        }
+        for s in &steps {
+            let e = match *s {
+                Removal::Document(i) => Edit::RemoveListItem { list: TextList::Documents, index: i },
+                Removal::Objective(i) => Edit::RemoveObjective(i),
+            };
+            r.apply(&e, &t);
+        }
+        for line in &r.options[0].content {
+            let Some(key) = &line.from_answer else {
+                // Unlinked only when its item is gone.
+                prop_assert!(!r.tthc.documents.iter().any(|d| d.name == line.change));
+                prop_assert!(!r.objectives.iter().any(|o| o.text == line.change));
+                continue;
+            };
+            let (qid, n) = key.split_once('#').unwrap();
+            let i: usize = n.parse::<usize>().unwrap() - 1;
+            let name = if qid == q {
+                r.tthc.documents.get(i).map(|d| d.name.clone())
+            } else {
+                r.objectives.get(i).map(|o| o.text.clone())
+            };
+            prop_assert_eq!(name.as_deref(), Some(line.change.as_str()), "{}", key);
+        }
+    }
+}

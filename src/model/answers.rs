@@ -76,6 +76,14 @@ pub fn item_key(question_id: &str, item: usize) -> String {
     format!("{question_id}#{}", item + 1)
 }
 
+/// The key a finding raised from an objective is placed under: "objective#2".
+pub fn objective_key(objective: usize) -> String {
+    item_key(OBJECTIVE, objective)
+}
+
+/// The "question" of the objectives' findings (they have no question id of their own).
+pub const OBJECTIVE: &str = "objective";
+
 /// The question id an answer key belongs to (strips a per-item suffix).
 pub fn question_of_key(key: &str) -> &str {
     key.split_once('#').map_or(key, |(q, _)| q)

@@ -8,6 +8,7 @@ use super::{
 };
 use crate::templates::{ItemList, Templates};
 use rust_decimal::Decimal;
+use std::collections::HashMap;
 
 /// An activity table of a review.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -322,6 +323,27 @@ impl Review {
                     self.answers.insert(item_key(q, j - 1), a);
                 }
             }
+            self.renumber_placed(q, i, len);
+        }
+    }
+
+    /// Item `i` of `len` is gone: the findings placed in options follow their items — a line
+    /// from a later item takes the item's new number, a line from the removed item keeps its
+    /// text but no longer points at any item.
+    fn renumber_placed(&mut self, question: &str, i: usize, len: usize) {
+        let gone = item_key(question, i);
+        let moved: HashMap<String, String> = (i + 1..len)
+            .map(|j| (item_key(question, j), item_key(question, j - 1)))
+            .collect();
+        for line in self.options.iter_mut().flat_map(|o| o.content.iter_mut()) {
+            let Some(key) = &line.from_answer else {
+                continue;
+            };
+            if *key == gone {
+                line.from_answer = None;
+            } else if let Some(new) = moved.get(key) {
+                line.from_answer = Some(new.clone());
+            }
         }
     }
 
@@ -465,8 +487,10 @@ impl Review {
                 ..Default::default()
             }),
             Edit::RemoveObjective(i) => {
-                if *i < self.objectives.len() {
+                let len = self.objectives.len();
+                if *i < len {
                     self.objectives.remove(*i);
+                    self.renumber_placed(super::answers::OBJECTIVE, *i, len);
                 }
             }
             Edit::AddListItem(TextList::Documents) => self.tthc.documents.push(Document {

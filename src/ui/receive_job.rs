@@ -52,8 +52,12 @@ impl ReceiveJob {
         self.cancel.store(true, Ordering::Relaxed);
     }
 
-    /// The result once the reading has ended.
+    /// The result once the reading has ended; cancelled as soon as «Hủy» was pressed (the
+    /// worker stops at its next entry; it writes nothing either way).
     pub fn poll(&self) -> Option<Result<Batch, String>> {
+        if self.cancel.load(Ordering::Relaxed) {
+            return Some(Err(crate::exchange::CANCELLED.to_string()));
+        }
         match self.rx.try_recv() {
             Ok(r) => Some(r),
             Err(TryRecvError::Empty) => None,

@@ -105,7 +105,7 @@ pub fn show_necessity(
         ui.add_space(6.0);
         ui.strong(format!("{letter}) {}", t.wording.get(key)));
         let placed: Vec<Option<usize>> = (0..ed.review.objectives.len())
-            .map(|i| placed_in(&ed.review, &format!("objective#{}", i + 1)))
+            .map(|i| placed_in(&ed.review, &crate::model::objective_key(i)))
             .collect();
         for (i, o) in ed
             .review
@@ -143,7 +143,7 @@ pub fn show_necessity(
                     &mut changed,
                 );
                 if o.is_finding() {
-                    let key = format!("objective#{}", i + 1);
+                    let key = crate::model::objective_key(i);
                     let reason = [o.changed.reason.as_str(), o.met.reason.as_str()]
                         .iter()
                         .filter(|s| !s.trim().is_empty())
