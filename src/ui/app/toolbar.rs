@@ -128,9 +128,13 @@ impl App {
                     "Đang đọc {}: {done}/{total} mục…",
                     crate::storage::file_name(&r.source)
                 ));
-                if total > 0 {
-                    ui.add(egui::ProgressBar::new(done as f32 / total as f32).desired_width(200.0));
-                }
+                // Always there, so «Hủy» keeps its place (and its id) from the first frame.
+                let fraction = if total > 0 {
+                    done as f32 / total as f32
+                } else {
+                    0.0
+                };
+                ui.add(egui::ProgressBar::new(fraction).desired_width(200.0));
                 if ui.small_button("Hủy").clicked() {
                     r.cancel();
                 }
