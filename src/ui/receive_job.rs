@@ -17,7 +17,8 @@ pub struct ReceiveJob {
 }
 
 impl ReceiveJob {
-    pub fn start(t: Templates, source: PathBuf, dir: PathBuf) -> Self {
+    /// `wake`: the window's context, asked to repaint as the reading goes on and when it ends.
+    pub fn start(t: Templates, source: PathBuf, dir: PathBuf, wake: Option<egui::Context>) -> Self {
         let (tx, rx) = channel();
         let done = Arc::new(AtomicUsize::new(0));
         let total = Arc::new(AtomicUsize::new(0));
@@ -27,9 +28,15 @@ impl ReceiveJob {
             let result = inspect_with(&t, &src, &dir, &|i, all| {
                 d.store(i, Ordering::Relaxed);
                 n.store(all, Ordering::Relaxed);
+                if let Some(w) = &wake {
+                    w.request_repaint();
+                }
                 !c.load(Ordering::Relaxed)
             });
             let _ = tx.send(result);
+            if let Some(w) = &wake {
+                w.request_repaint();
+            }
         });
         ReceiveJob {
             source,

@@ -23,6 +23,7 @@ impl CompileJob {
         files: Vec<PathBuf>,
         output: PathBuf,
         format: Format,
+        wake: Option<egui::Context>,
     ) -> Self {
         let (tx, rx) = channel();
         let done = Arc::new(AtomicUsize::new(0));
@@ -38,7 +39,10 @@ impl CompileJob {
                 })
                 .collect();
             let result = compile(&t, &settings, &items, format, &|d, _| {
-                progress.store(d, Ordering::Relaxed)
+                progress.store(d, Ordering::Relaxed);
+                if let Some(w) = &wake {
+                    w.request_repaint();
+                }
             })
             .map_err(|e| e.to_string())
             .and_then(|c| {
@@ -65,6 +69,9 @@ impl CompileJob {
                 Ok(msg)
             });
             let _ = tx.send(result);
+            if let Some(w) = &wake {
+                w.request_repaint();
+            }
         });
         CompileJob {
             output,

@@ -46,6 +46,15 @@ pub fn receive_body(ui: &mut egui::Ui, st: &mut ReceiveState) -> Option<bool> {
         "{} tệp bản rà soát: {new} mới, {same} giống hệt bản đang có, {changed} khác bản đang có (cần chọn), {broken} hỏng (không nhận).",
         b.items.len()
     ));
+    if b.refused() > 0 {
+        ui.colored_label(
+            ui.visuals().error_fg_color,
+            format!(
+                "{} mục khác trong nguồn không nhận được (lý do ở cuối danh sách, và trong nhật ký).",
+                b.refused()
+            ),
+        );
+    }
     if changed > 1 {
         ui.horizontal_wrapped(|ui| {
             ui.label("Chọn chung cho mọi tệp khác bản đang có:");
@@ -214,6 +223,7 @@ impl App {
             self.templates.clone(),
             source,
             self.dir.clone(),
+            self.ctx.clone(),
         ));
     }
 

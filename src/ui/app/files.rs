@@ -689,6 +689,7 @@ impl App {
                         files,
                         output,
                         format,
+                        self.ctx.clone(),
                     ));
                 }
             }

@@ -68,6 +68,9 @@ pub struct App {
     pub job: Option<CompileJob>,
     /// What a room sent, being read on a worker thread.
     pub receiving: Option<super::receive_job::ReceiveJob>,
+    /// The window's context, for workers to wake it (a repaint asked from the UI thread alone
+    /// is not always honoured while the window is idle under X11).
+    pub(crate) ctx: Option<egui::Context>,
     /// The report settings page, when open.
     pub settings_form: Option<Box<SettingsForm>>,
     /// The last report written, offered to open (to print it) or to show in its folder.
@@ -116,6 +119,7 @@ impl App {
             ime_keys: Default::default(),
             job: None,
             receiving: None,
+            ctx: None,
             settings_form: None,
             templates,
             home,
@@ -338,6 +342,9 @@ impl eframe::App for App {
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
+        if self.ctx.is_none() {
+            self.ctx = Some(ctx.clone());
+        }
         if ctx.input(|i| i.viewport().close_requested()) {
             if self.is_dirty() && !self.close_allowed {
                 ctx.send_viewport_cmd(ViewportCommand::CancelClose);
