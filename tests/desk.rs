@@ -330,3 +330,33 @@ fn a_cell_reached_with_enter_or_tab_is_replaced_by_what_is_typed_and_a_cut_name_
     }
     h.get_by_label(long);
 }
+
+#[test]
+fn the_steps_never_move_when_one_completes_or_the_name_grows() {
+    let dir = folder();
+    let mut h = app_at(dir.path(), egui::vec2(1024.0, 640.0), Dialogs::default());
+    open(
+        &mut h,
+        "Cấp Giấy chứng nhận cửa hàng đủ điều kiện bán lẻ xăng dầu",
+    );
+    let step = |h: &Harness<'static, App>| h.get_by_label_contains("4. Tính hợp pháp").rect();
+    let before = step(&h);
+    // Step 1 was complete; emptying a required field makes it incomplete ("còn thiếu 1").
+    click(&mut h, Role::TextInput, "Cơ quan giải quyết");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.key_press(Key::Backspace);
+    h.run();
+    h.get_by_label("    còn thiếu 1");
+    assert_eq!(
+        step(&h),
+        before,
+        "the steps below moved when step 1 lost its field"
+    );
+    // A TTHC name three times as long: still one line at the top of the list.
+    click(&mut h, Role::TextInput, "Tên TTHC");
+    h.key_press(Key::End);
+    h.get_by_role_and_label(Role::TextInput, "Tên TTHC")
+        .type_text(" thuộc thẩm quyền giải quyết của Sở Công Thương tỉnh Quảng Ngãi theo quy định");
+    h.run();
+    assert_eq!(step(&h), before, "the steps moved while the name was typed");
+}

@@ -5,7 +5,8 @@ use crate::progress::Step;
 
 pub fn show(ui: &mut egui::Ui, ed: &EditorState, actions: &mut Vec<Action>) {
     ui.add_space(8.0);
-    ui.strong(ed.display_name());
+    // One line, whatever the name's length: the steps below never move while it is typed.
+    ui.add(egui::Label::new(egui::RichText::new(ed.display_name()).strong()).truncate());
     ui.weak(format!("Hoàn thành {} %", ed.derived.progress.percent()));
     ui.separator();
     for step in Step::ALL {
@@ -33,9 +34,9 @@ pub fn show(ui: &mut egui::Ui, ed: &EditorState, actions: &mut Vec<Action>) {
                     }
                 }
             });
-        if !p.skipped && !p.complete() {
-            ui.weak(format!("    {detail}"));
-        }
+        // Every step keeps its second line ("còn thiếu 3", "đủ"), so completing one never
+        // moves the steps below it under the pointer.
+        ui.weak(format!("    {detail}"));
         let open = ed.derived.open_comments[step.index()];
         if open > 0 {
             ui.colored_label(
