@@ -360,3 +360,27 @@ fn the_steps_never_move_when_one_completes_or_the_name_grows() {
     h.run();
     assert_eq!(step(&h), before, "the steps moved while the name was typed");
 }
+
+#[test]
+fn a_new_row_takes_the_keyboard_so_its_name_is_typed_at_once() {
+    let dir = folder();
+    let mut h = app_at(dir.path(), egui::vec2(1024.0, 640.0), Dialogs::default());
+    h.get_by_label("+ Rà soát mới").click();
+    h.run();
+    h.get_by_label_contains("5. Chi phí hiện tại").click();
+    h.run();
+    for (n, name) in ["Chuẩn bị hồ sơ", "Nộp hồ sơ"].iter().enumerate() {
+        h.get_by_label("+ Thêm hoạt động").click();
+        h.run();
+        // Typed straight away, without a click in the new row.
+        h.input_mut().events.push(egui::Event::Text((*name).into()));
+        h.run();
+        h.key_press(Key::Tab);
+        h.run();
+        h.input_mut().events.push(egui::Event::Text("3".into()));
+        h.run();
+        let r = &h.state().editor.as_ref().unwrap().review;
+        assert_eq!(r.activities[n].name, *name);
+        assert_eq!(r.activities[n].hours.value, d("3"));
+    }
+}

@@ -85,9 +85,24 @@ fn with_ext(p: PathBuf, ext: &str) -> PathBuf {
 }
 
 /// Zenity (the fallback on Linux without a desktop portal) ignores the starting folder and takes
-/// only a file name: there it is given the full path, so the dialog opens in `dir` too.
+/// only a file name: there it is given the full path, so the dialog opens in `dir` too. The
+/// portal is used only where the session bus can start it (its service file is installed); a
+/// session bus alone (ibus needs one) still ends in zenity.
 fn zenity_only() -> bool {
-    cfg!(target_os = "linux") && std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_none()
+    if !cfg!(target_os = "linux") {
+        return false;
+    }
+    if std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_none() {
+        return true;
+    }
+    let data_dirs = std::env::var("XDG_DATA_DIRS")
+        .ok()
+        .filter(|v| !v.is_empty())
+        .unwrap_or_else(|| "/usr/local/share:/usr/share".to_string());
+    !std::env::split_paths(&data_dirs).any(|d| {
+        d.join("dbus-1/services/org.freedesktop.portal.Desktop.service")
+            .is_file()
+    })
 }
 
 /// A dialog titled `title` that starts in `dir`, suggesting `name` when saving.

@@ -334,6 +334,17 @@ impl App {
 impl eframe::App for App {
     fn raw_input_hook(&mut self, ctx: &egui::Context, raw: &mut egui::RawInput) {
         // A Tab or Enter that ends a word being composed lands after the word, as a key.
+        if std::env::var_os("TTHC_LOG_INPUT").is_some() {
+            for e in &raw.events {
+                match e {
+                    egui::Event::Key { key, pressed, .. } => eprintln!("IN key {key:?} {pressed}"),
+                    egui::Event::Text(t) => eprintln!("IN text {t:?}"),
+                    egui::Event::Ime(i) => eprintln!("IN ime {i:?}"),
+                    egui::Event::WindowFocused(f) => eprintln!("IN focused {f}"),
+                    _ => {}
+                }
+            }
+        }
         let modifiers = ctx.input(|i| i.modifiers);
         if self.ime_keys.fix(raw, modifiers) {
             ctx.request_repaint_after(std::time::Duration::from_millis(50));

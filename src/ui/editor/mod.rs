@@ -417,6 +417,18 @@ impl EditorState {
         if let Some(made) = self.review.apply(e, t) {
             self.option = made;
         }
+        // A row just added: its name cell takes the keyboard, as a new row in a spreadsheet
+        // (the button that added it keeps nothing the user would type).
+        if let Edit::AddActivity { table, .. } = e
+            && let Some(rows) = self.review.table_mut(*table).map(|v| v.len())
+            && rows > 0
+        {
+            self.focus_cell = Some(crate::progress::TableCell {
+                table: *table,
+                row: rows - 1,
+                col: 0,
+            });
+        }
         if self.review != before {
             self.undo.break_step();
             self.undo.record(&before, None);
