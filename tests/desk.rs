@@ -384,3 +384,36 @@ fn a_new_row_takes_the_keyboard_so_its_name_is_typed_at_once() {
         assert_eq!(r.activities[n].hours.value, d("3"));
     }
 }
+
+#[test]
+fn every_add_button_hands_the_keyboard_to_the_row_it_adds() {
+    let dir = folder();
+    let mut h = app_at(dir.path(), egui::vec2(1024.0, 640.0), Dialogs::default());
+    h.get_by_label("+ Rà soát mới").click();
+    h.run();
+    let typed = |h: &mut Harness<'static, App>, button: &str, text: &str| {
+        h.get_by_label(button).click();
+        h.run();
+        h.run();
+        // Straight away, without a click in the new row.
+        h.input_mut().events.push(egui::Event::Text(text.into()));
+        h.run();
+    };
+    typed(&mut h, "+ Thêm giấy tờ", "Đơn đề nghị");
+    typed(&mut h, "+ Thêm — Trình tự thực hiện", "Nộp hồ sơ");
+    h.get_by_label_contains("2. Sự cần thiết").click();
+    h.run();
+    typed(&mut h, "+ Thêm mục tiêu (a)", "An toàn thực phẩm");
+    h.get_by_label_contains("6. Phương án").click();
+    h.run();
+    h.get_by_label("+ Thêm phương án").click();
+    h.run();
+    typed(&mut h, "+ Thêm nội dung", "Bỏ bản sao");
+    typed(&mut h, "+ Thêm kiến nghị", "Sửa đổi");
+    let r = &h.state().editor.as_ref().unwrap().review;
+    assert_eq!(r.tthc.documents[0].name, "Đơn đề nghị");
+    assert_eq!(r.tthc.steps[0], "Nộp hồ sơ");
+    assert_eq!(r.objectives[0].text, "An toàn thực phẩm");
+    assert_eq!(r.options[0].content[0].change, "Bỏ bản sao");
+    assert_eq!(r.options[0].implementation[0].action, "Sửa đổi");
+}

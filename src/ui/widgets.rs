@@ -213,3 +213,39 @@ pub fn figure(
         None => r,
     }
 }
+
+/// An "add a row" button («+ Thêm …») whose new row takes the keyboard: when clicked, the list
+/// `key` (now `len` long) is marked, and [`focus_if_added`] on the new last row's first field
+/// gives it the focus once it is drawn — what is typed next lands there, not on the button.
+pub fn add_button(
+    ui: &mut Ui,
+    label: impl Into<egui::WidgetText>,
+    key: impl std::hash::Hash + std::fmt::Debug,
+    len: usize,
+) -> bool {
+    let clicked = ui.button(label).clicked();
+    if clicked {
+        let want = (Id::unique(key), len + 1);
+        ui.data_mut(|d| d.insert_temp(Id::unique("widgets::added_row"), want));
+    }
+    clicked
+}
+
+/// See [`add_button`]: call with the first field of row `index` of list `key` (`len` rows).
+pub fn focus_if_added(
+    ui: &mut Ui,
+    key: impl std::hash::Hash + std::fmt::Debug,
+    index: usize,
+    len: usize,
+    field: &Response,
+) {
+    if index + 1 != len {
+        return;
+    }
+    let slot = Id::unique("widgets::added_row");
+    let wanted = ui.data(|d| d.get_temp::<(Id, usize)>(slot));
+    if wanted == Some((Id::unique(key), len)) {
+        field.request_focus();
+        ui.data_mut(|d| d.remove::<(Id, usize)>(slot));
+    }
+}

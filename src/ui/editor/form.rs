@@ -104,6 +104,7 @@ pub fn show_necessity(
         };
         ui.add_space(6.0);
         ui.strong(format!("{letter}) {}", t.wording.get(key)));
+        let objectives = ed.review.objectives.len();
         let placed: Vec<Option<usize>> = (0..ed.review.objectives.len())
             .map(|i| placed_in(&ed.review, &crate::model::objective_key(i)))
             .collect();
@@ -117,13 +118,14 @@ pub fn show_necessity(
             egui::Frame::group(ui.style()).show(ui, |ui| {
                 ui.horizontal(|ui| {
                     ui.label(format!("Mục tiêu {}:", i + 1));
-                    widgets::text(
+                    let r = widgets::text(
                         ui,
                         &mut o.text,
                         &format!("Mục tiêu {}", i + 1),
                         W - 80.0,
                         &mut changed,
                     );
+                    widgets::focus_if_added(ui, "objectives", i, objectives, &r);
                     if ui.small_button("×").on_hover_text("Xóa mục tiêu").clicked() {
                         actions.push(Action::Edit(Edit::RemoveObjective(i)));
                     }
@@ -163,7 +165,12 @@ pub fn show_necessity(
                 }
             });
         }
-        if ui.button(format!("+ Thêm mục tiêu ({letter})")).clicked() {
+        if widgets::add_button(
+            ui,
+            format!("+ Thêm mục tiêu ({letter})"),
+            "objectives",
+            objectives,
+        ) {
             actions.push(Action::Edit(Edit::AddObjective(group)));
         }
     }

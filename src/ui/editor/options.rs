@@ -173,6 +173,7 @@ pub fn show(ui: &mut egui::Ui, ed: &mut EditorState, t: &Templates, actions: &mu
 
     ui.add_space(6.0);
     ui.strong("a) Nội dung đơn giản hóa");
+    let lines = o.content.len();
     for (j, line) in o.content.iter_mut().enumerate() {
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.horizontal(|ui| {
@@ -209,13 +210,14 @@ pub fn show(ui: &mut egui::Ui, ed: &mut EditorState, t: &Templates, actions: &mu
                     }));
                 }
             });
-            widgets::text_multi(
+            let r = widgets::text_multi(
                 ui,
                 &mut line.change,
                 &format!("{label}: nội dung {}", j + 1),
                 760.0,
                 &mut changed,
             );
+            widgets::focus_if_added(ui, ("content", opt_index), j, lines, &r);
             ui.horizontal(|ui| {
                 ui.label("Lý do:");
                 widgets::text(
@@ -228,7 +230,7 @@ pub fn show(ui: &mut egui::Ui, ed: &mut EditorState, t: &Templates, actions: &mu
             });
         });
     }
-    if ui.button("+ Thêm nội dung").clicked() {
+    if widgets::add_button(ui, "+ Thêm nội dung", ("content", opt_index), lines) {
         actions.push(Action::Edit(Edit::AddContentLine {
             target: Target::Option(opt_index),
             line: ContentLine::default(),
@@ -237,18 +239,20 @@ pub fn show(ui: &mut egui::Ui, ed: &mut EditorState, t: &Templates, actions: &mu
 
     ui.add_space(6.0);
     ui.strong("b) Kiến nghị thực thi");
+    let rows = o.implementation.len();
     for (j, line) in o.implementation.iter_mut().enumerate() {
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.horizontal(|ui| {
                 ui.label(format!("{}.", j + 1));
                 ui.label("Việc:");
-                widgets::text(
+                let r = widgets::text(
                     ui,
                     &mut line.action,
                     &format!("{label}: việc {}", j + 1),
                     200.0,
                     &mut changed,
                 );
+                widgets::focus_if_added(ui, ("implementation", opt_index), j, rows, &r);
                 ui.label("điểm, khoản, Điều:");
                 widgets::text(
                     ui,
@@ -304,7 +308,7 @@ pub fn show(ui: &mut egui::Ui, ed: &mut EditorState, t: &Templates, actions: &mu
             });
         });
     }
-    if ui.button("+ Thêm kiến nghị").clicked() {
+    if widgets::add_button(ui, "+ Thêm kiến nghị", ("implementation", opt_index), rows) {
         actions.push(Action::Edit(Edit::AddImplementationLine(opt_index)));
     }
 

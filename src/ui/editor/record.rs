@@ -17,16 +17,18 @@ fn string_list(
     list: TextList,
 ) {
     ui.label(egui::RichText::new(title).strong());
+    let len = items.len();
     for (i, item) in items.iter_mut().enumerate() {
         ui.horizontal(|ui| {
             ui.label(format!("{}.", i + 1));
-            widgets::text(ui, item, &format!("{title} {}", i + 1), W - 60.0, changed);
+            let r = widgets::text(ui, item, &format!("{title} {}", i + 1), W - 60.0, changed);
+            widgets::focus_if_added(ui, ("list", title), i, len, &r);
             if ui.small_button("×").on_hover_text("Xóa dòng này").clicked() {
                 actions.push(Action::Edit(Edit::RemoveListItem { list, index: i }));
             }
         });
     }
-    if ui.button(format!("+ Thêm — {title}")).clicked() {
+    if widgets::add_button(ui, format!("+ Thêm — {title}"), ("list", title), len) {
         actions.push(Action::Edit(Edit::AddListItem(list)));
     }
     ui.add_space(6.0);
@@ -297,16 +299,18 @@ pub fn show(ui: &mut egui::Ui, ed: &mut EditorState, t: &Templates, actions: &mu
     );
 
     ui.label(egui::RichText::new("Thành phần, số lượng hồ sơ").strong());
+    let docs = r.tthc.documents.len();
     for (i, d) in r.tthc.documents.iter_mut().enumerate() {
         ui.horizontal(|ui| {
             ui.label(format!("{}.", i + 1));
-            widgets::text(
+            let name = widgets::text(
                 ui,
                 &mut d.name,
                 &format!("Giấy tờ {}", i + 1),
                 W - 330.0,
                 &mut changed,
             );
+            widgets::focus_if_added(ui, "documents", i, docs, &name);
             egui::ComboBox::from_id_salt(("doc_kind", i))
                 .selected_text(w.get(copy_key(d.kind)))
                 .show_ui(ui, |ui| {
@@ -345,7 +349,7 @@ pub fn show(ui: &mut egui::Ui, ed: &mut EditorState, t: &Templates, actions: &mu
             }
         });
     }
-    if ui.button("+ Thêm giấy tờ").clicked() {
+    if widgets::add_button(ui, "+ Thêm giấy tờ", "documents", docs) {
         actions.push(Action::Edit(Edit::AddListItem(TextList::Documents)));
     }
     ui.add_space(6.0);
