@@ -417,3 +417,21 @@ fn every_add_button_hands_the_keyboard_to_the_row_it_adds() {
     assert_eq!(r.options[0].content[0].change, "Bỏ bản sao");
     assert_eq!(r.options[0].implementation[0].action, "Sửa đổi");
 }
+
+#[test]
+fn the_comparison_s_days_stand_under_their_heading_on_a_wide_window() {
+    let dir = folder();
+    let mut h = app_at(dir.path(), egui::vec2(1366.0, 768.0), Dialogs::default());
+    open(
+        &mut h,
+        "Cấp Giấy chứng nhận cửa hàng đủ điều kiện bán lẻ xăng dầu",
+    );
+    h.get_by_label_contains("7. So sánh").click();
+    h.run();
+    let head = h.get_by_label("Thời hạn (ngày làm việc)").rect();
+    let value = h.get_by_label("15 → 10 (33,33 %)").rect();
+    assert!(
+        (value.left() - head.left()).abs() < 60.0,
+        "heading at {head:?}, days at {value:?}"
+    );
+}

@@ -68,10 +68,21 @@ pub fn show(ui: &mut egui::Ui, ed: &mut EditorState, t: &Templates, actions: &mu
                         ui.label(t.kind_label(o.kind));
                         match &ed.derived.summaries[i] {
                             Ok(s) => {
-                                for v in s {
-                                    ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                                let last = s.len().saturating_sub(1);
+                                for (k, v) in s.iter().enumerate() {
+                                    if k == last {
+                                        // The last column: a right-to-left cell there would take
+                                        // the whole scrollable width and leave the days far
+                                        // from their heading.
                                         ui.label(v);
-                                    });
+                                    } else {
+                                        ui.with_layout(
+                                            Layout::right_to_left(Align::Center),
+                                            |ui| {
+                                                ui.label(v);
+                                            },
+                                        );
+                                    }
                                 }
                             }
                             Err(e) => {

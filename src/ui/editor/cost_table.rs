@@ -485,11 +485,13 @@ pub fn show_current(
                 changed = true;
             }
             ui.label("Nguồn:");
+            // As wide as the window allows (a source is a long sentence); whole on hover.
+            let w = (ui.available_width() - 16.0).clamp(200.0, 760.0);
             widgets::text(
                 ui,
                 &mut r.cost.income_source,
                 "Nguồn số liệu thu nhập",
-                420.0,
+                w,
                 &mut changed,
             );
         });
