@@ -147,7 +147,11 @@ impl App {
                     .clicked()
                     && let Err(e) = opener::open(&out)
                 {
-                    self.status = format!("Không mở được {}: {e}", out.display());
+                    self.status = format!(
+                        "Không mở được {}: máy này chưa có chương trình mở loại tệp này ({}) — hãy mở tệp từ thư mục",
+                        out.display(),
+                        crate::storage::quote(&e.to_string())
+                    );
                 }
                 let folder = out
                     .parent()
@@ -156,7 +160,11 @@ impl App {
                 if ui.small_button("Mở thư mục").clicked()
                     && let Err(e) = opener::open(&folder)
                 {
-                    self.status = format!("Không mở được {}: {e}", folder.display());
+                    self.status = format!(
+                        "Không mở được thư mục {}: máy này chưa có trình quản lý tệp ({})",
+                        folder.display(),
+                        crate::storage::quote(&e.to_string())
+                    );
                 }
             }
             // One line: a long message is cut with "…" and shown whole on hover.
