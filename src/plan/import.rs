@@ -724,7 +724,7 @@ fn workbook_rows(path: &Path) -> Result<(Vec<Vec<String>>, Vec<Merge>, Vec<Strin
     }
     let mut wb = calamine::open_workbook_auto(path).map_err(|_| {
         format!(
-            "{name}: không đọc được bảng tính (tệp hỏng, có mật khẩu hoặc không phải tệp Excel/ODS)"
+            "{name}: không đọc được bảng tính (tệp hỏng, có mật khẩu, quá lớn để đọc — ví dụ có ô ở quá xa —, hoặc không phải tệp Excel/ODS)"
         )
     })?;
     let sheets = wb.sheet_names().to_vec();
