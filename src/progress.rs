@@ -239,6 +239,8 @@ pub struct InvalidCell {
     pub text: String,
     /// Where it sits, when it is a cell of an activity table.
     pub cell: Option<TableCell>,
+    /// The option it belongs to, when it is one of an option's fields.
+    pub option: Option<usize>,
 }
 
 /// A figure cell of an activity table: row from 0, column 1 = giờ, 2 = thuê dịch vụ, 3 = chi phí
@@ -254,19 +256,21 @@ pub struct TableCell {
 pub fn invalid_cells(review: &Review) -> Vec<InvalidCell> {
     use crate::model::{Activity, Figure};
     let mut out = Vec::new();
-    let mut add_at = |step: Step, what: String, f: &Figure, cell: Option<TableCell>| {
-        if let Some(text) = &f.invalid {
-            out.push(InvalidCell {
-                step,
-                what,
-                text: text.clone(),
-                cell,
-            });
-        }
-    };
+    let mut add_at =
+        |step: Step, what: String, f: &Figure, cell: Option<TableCell>, option: Option<usize>| {
+            if let Some(text) = &f.invalid {
+                out.push(InvalidCell {
+                    step,
+                    what,
+                    text: text.clone(),
+                    cell,
+                    option,
+                });
+            }
+        };
     macro_rules! add {
         ($step:expr, $what:expr, $f:expr $(,)?) => {
-            add_at($step, $what, $f, None)
+            add_at($step, $what, $f, None, None)
         };
     }
     let t = &review.tthc;
@@ -341,6 +345,7 @@ pub fn invalid_cells(review: &Review) -> Vec<InvalidCell> {
                     format!("{name}, hoạt động {}: {what}", i + 1),
                     f,
                     Some(cell),
+                    None,
                 );
             }
         }
@@ -354,7 +359,7 @@ pub fn invalid_cells(review: &Review) -> Vec<InvalidCell> {
             ("thời hạn giải quyết", &o.time_limit_days),
         ] {
             if let Some(f) = f {
-                add!(Step::Options, format!("{label}: {what}"), f);
+                add_at(Step::Options, format!("{label}: {what}"), f, None, Some(k));
             }
         }
     }

@@ -900,3 +900,40 @@ fn recovered_work_of_a_run_that_may_still_be_open_asks_once() {
     let saved = tthc_review::storage::load_review(&file).unwrap();
     assert_eq!(saved.activities[0].hours.value, d("10"));
 }
+
+#[test]
+fn go_to_this_cell_puts_the_cursor_in_an_invalid_field_outside_the_tables() {
+    // A draft whose «Số đối tượng/năm» holds words, saved from step 1.
+    let dir = workdir();
+    let file = dir.path().join("xang-dau-cap-gcn-cua-hang.ron");
+    let text = fs::read_to_string(&file).unwrap();
+    let subjects = text
+        .lines()
+        .find(|l| l.trim_start().starts_with("subjects: (value"))
+        .unwrap()
+        .to_string();
+    fs::write(
+        &file,
+        text.replacen(&subjects, r#"  subjects: (typed: "200 cửa hàng"),"#, 1),
+    )
+    .unwrap();
+    let mut h = harness(dir.path());
+    open(&mut h, XANG_DAU);
+    goto(&mut h, "1. ");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    h.get_by_label_contains("Số đối tượng/năm");
+    h.get_by_label("Đến ô này").click();
+    for _ in 0..4 {
+        h.run();
+    }
+    assert_eq!(h.state().editor.as_ref().unwrap().step, Step::CurrentCost);
+    let field = h.get_by_role_and_label(Role::TextInput, "Số đối tượng/năm");
+    assert!(field.is_focused(), "the cursor is in the invalid field");
+    // Its text is selected: typing replaces it, and the figures come back.
+    field.type_text("200");
+    h.run();
+    assert!(no_invalid_cell_left(&h));
+    let r = &h.state().editor.as_ref().unwrap().review;
+    assert_eq!(r.subjects.value, d("200"));
+}

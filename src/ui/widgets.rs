@@ -10,6 +10,9 @@ use unicode_normalization::UnicodeNormalization;
 #[derive(Default)]
 pub struct Cells {
     bufs: HashMap<Id, String>,
+    /// «Đến ô này» for a field outside the tables: the field whose invalid text this is takes
+    /// the keyboard when it is next drawn (and has kept it a whole frame).
+    pub focus_invalid: Option<String>,
 }
 
 impl Cells {
@@ -140,6 +143,17 @@ pub fn figure(
     width: f32,
     changed: &mut bool,
 ) -> Response {
+    if cells.focus_invalid.is_some() && cells.focus_invalid == fig.invalid {
+        let pointer_busy = ui
+            .input(|i| i.pointer.any_down() || i.pointer.any_pressed() || i.pointer.any_released());
+        if ui.memory(|m| m.has_focus(id)) {
+            // Held since the last frame: nothing took it away.
+            cells.focus_invalid = None;
+        } else if !pointer_busy {
+            ui.memory_mut(|m| m.request_focus(id));
+            ui.scroll_to_cursor(Some(egui::Align::Center));
+        }
+    }
     let mut buf = match (cells.bufs.get(&id), &fig.invalid) {
         (Some(b), _) => b.clone(),
         (None, Some(typed)) => typed.clone(),

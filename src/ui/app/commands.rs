@@ -45,7 +45,8 @@ pub enum Command {
     DropRecovery(Recovered, Vec<Recovered>),
     Goto(Option<PathBuf>, Step),
     /// To an invalid cell of the open review: its step, and the cursor in it when it is a table cell.
-    GotoCell(Step, Option<crate::progress::TableCell>),
+    /// «Đến ô này»: the step, the option, and the keyboard in the invalid cell or field.
+    GotoCell(crate::progress::InvalidCell),
     /// Goes on with a report past its warnings.
     Report(ReportKind),
     OpenReadOnly(PathBuf),
@@ -116,15 +117,23 @@ impl App {
                 }
             }
             Command::Goto(file, step) => self.goto(file, step),
-            Command::GotoCell(step, cell) => {
-                self.goto(None, step);
+            Command::GotoCell(c) => {
+                self.goto(None, c.step);
                 if let Some(ed) = self.editor.as_mut() {
-                    if let Some(crate::model::TableRef::Option(k)) = cell.map(|c| c.table) {
+                    if let Some(crate::model::TableRef::Option(k)) = c.cell.map(|c| c.table) {
                         ed.option = k;
                     }
-                    ed.focus_cell = cell;
-                    // The cell's row is scrolled to; the page does not jump back to the top.
-                    ed.scroll_top = ed.scroll_top && cell.is_none();
+                    if let Some(k) = c.option {
+                        ed.option = k;
+                    }
+                    ed.focus_cell = c.cell;
+                    // A field outside the tables (phí, thu nhập/giờ …): the one holding this
+                    // text takes the keyboard.
+                    if c.cell.is_none() {
+                        ed.cells.focus_invalid = Some(c.text.clone());
+                    }
+                    // The cell is scrolled to; the page does not jump back to the top.
+                    ed.scroll_top = false;
                 }
             }
             Command::Report(ReportKind::Compile(files)) => self.ask_compile_output(files),

@@ -305,7 +305,7 @@ impl App {
                             ui.horizontal_wrapped(|ui| {
                                 ui.label(format!("{}: «{}»", c.what, c.text));
                                 if ui.small_button("Đến ô này").clicked() {
-                                    cmd = Some(Command::GotoCell(c.step, c.cell));
+                                    cmd = Some(Command::GotoCell(c.clone()));
                                 }
                             });
                         }
