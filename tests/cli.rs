@@ -208,16 +208,7 @@ fn fmt_leaves_a_review_someone_has_open_and_a_bak_folder_stops_it_truthfully() {
     let edited = format!("// sửa tay\n{original}");
     fs::write(&f, &edited).unwrap();
     // The owner file of a colleague on another machine, opened a minute ago.
-    let since = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_secs()
-        - 60;
-    fs::write(
-        dir.path().join(".~lock.a.ron#"),
-        format!("(user: \"lan\", host: \"PHONG-KHAC\", pid: 1, since: {since}, session: 7)"),
-    )
-    .unwrap();
+    colleague_has_open(&f);
     let out = bin().args(["fmt", f.to_str().unwrap()]).output().unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(!out.status.success());

@@ -508,16 +508,7 @@ fn receive_replace_leaves_a_review_someone_has_open() {
     let office = root.path().join("saved-reviews");
     let before = bytes(&office.join(XANG_DAU));
     // A colleague on another machine opened the office's copy a minute ago.
-    let since = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_secs()
-        - 60;
-    fs::write(
-        office.join(format!(".~lock.{XANG_DAU}#")),
-        format!("(user: \"lan\", host: \"PHONG-KHAC\", pid: 1, since: {since}, session: 7)"),
-    )
-    .unwrap();
+    colleague_has_open(&office.join(XANG_DAU));
     let (code, out, _) = run(
         root.path(),
         &[

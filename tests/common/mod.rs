@@ -8,6 +8,21 @@ use std::process::Command;
 use std::str::FromStr;
 use tthc_review::model::*;
 
+/// The owner file of a colleague ("lan" on machine PHONG-KHAC) who opened `review` a minute ago
+/// and still has it open.
+pub fn colleague_has_open(review: &std::path::Path) {
+    let since = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs()
+        - 60;
+    fs::write(
+        tthc_review::storage::lock::lock_path(review),
+        format!("(user: \"lan\", host: \"PHONG-KHAC\", pid: 1, since: {since}, session: 7)"),
+    )
+    .unwrap();
+}
+
 pub fn d(s: &str) -> Decimal {
     Decimal::from_str(s).unwrap()
 }
