@@ -4,6 +4,7 @@
 
 pub mod check;
 pub mod cli;
+pub mod console;
 pub mod cost;
 pub mod exchange;
 pub mod measures;
@@ -11,8 +12,10 @@ pub mod model;
 pub mod plan;
 pub mod portal;
 pub mod preflight;
+pub mod print_fonts;
 pub mod progress;
 pub mod report;
 pub mod storage;
 pub mod templates;
+pub mod text;
 pub mod ui;

@@ -394,7 +394,7 @@ fn review_checks(t: &Templates, review: &Review, out: &mut Out) {
         );
     }
     for (field, text) in printed_texts(review) {
-        let bad = crate::report::undrawable(text);
+        let bad = crate::print_fonts::undrawable(text);
         if !bad.is_empty() {
             out.warn(
                 step_of_text(&field),

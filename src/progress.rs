@@ -4,33 +4,8 @@ use crate::model::{ObjectiveGroup, Review, item_key};
 use crate::templates::{Criterion, ItemList, Shape, Templates};
 use rust_decimal::Decimal;
 
-/// The guided steps, in order (also the part of a review a quality comment is about).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-pub enum Step {
-    Record,
-    Necessity,
-    Reasonableness,
-    Legality,
-    CurrentCost,
-    Options,
-    Compare,
-}
-
-impl Step {
-    pub const ALL: [Step; 7] = [
-        Step::Record,
-        Step::Necessity,
-        Step::Reasonableness,
-        Step::Legality,
-        Step::CurrentCost,
-        Step::Options,
-        Step::Compare,
-    ];
-
-    pub fn index(self) -> usize {
-        Step::ALL.iter().position(|s| *s == self).unwrap_or(0)
-    }
-}
+/// The guided steps live with the review (a quality comment names one, saved in the file).
+pub use crate::model::Step;
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct StepProgress {

@@ -1,6 +1,6 @@
 //! `tthc-review calc FILE [--json]`.
 
-use super::out::{say, tell};
+use crate::console::{say, tell};
 use crate::cost::format::{money, number, percent, to_dong};
 use crate::cost::{CostError, OptionResult, review_cost};
 use crate::model::{DayKind, Review};

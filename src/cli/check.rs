@@ -1,8 +1,8 @@
 //! `tthc-review check PATH...`: one line per file, non-zero exit if any file is bad; then what the
 //! checks before a report would say of these files (duplicates, missing choices, warnings).
 
-use super::out::{say, tell};
 use crate::check::check_review_file;
+use crate::console::{say, tell};
 use crate::preflight::{Finding, Severity, report_findings};
 use crate::storage::review_files;
 use crate::templates::Templates;

@@ -1,6 +1,6 @@
 //! `receive` and `send`: the rooms' files to and from the office, as in the GUI.
 
-use super::out::{say, tell};
+use crate::console::{say, tell};
 use crate::exchange::{self, Choice, Verdict};
 use crate::templates::Templates;
 use std::path::{Path, PathBuf};

@@ -1,7 +1,7 @@
 //! `tthc-review export` and `tthc-review compile`: the checks before a report run first and are
 //! printed; an error refuses the report, and `--strict` refuses on warnings too.
 
-use super::out::{say, tell};
+use crate::console::{say, tell};
 use crate::preflight::{Finding, Severity, count, has_errors, report_findings, review_findings};
 use crate::report::{self, Format, ReportError, ReportSettings, review_report};
 use crate::storage::{check_output, load_review, replace_file, settings_path};

@@ -2,8 +2,8 @@
 //! the same save code as the app (atomic, with a .bak of the previous version). Useful after
 //! editing a file by hand. A file that does not load is reported and left as it is.
 
-use super::out::{say, tell};
 use crate::check::check_review_file;
+use crate::console::{say, tell};
 use crate::storage::save_review;
 use crate::templates::Templates;
 use std::path::PathBuf;

@@ -5,11 +5,11 @@ mod check;
 mod exchange;
 mod export;
 mod fmt;
-pub mod out;
+
 mod plan;
 mod portal;
 
-use out::tell;
+use crate::console::tell;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;

@@ -1,6 +1,6 @@
 //! `tthc-review plan import` and `tthc-review plan status`.
 
-use super::out::{say, tell};
+use crate::console::{say, tell};
 use crate::cost::format::{money, number, percent};
 use crate::plan::track::{Status, track};
 use crate::plan::{PLAN_SUFFIX, Plan, import::import as import_plan};

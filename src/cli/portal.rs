@@ -1,6 +1,6 @@
 //! `tthc-review import-tthc FILE -o NEW.ron [--force]` and `--into EXISTING.ron [--take ...]`.
 
-use super::out::{say, tell};
+use crate::console::{say, tell};
 use crate::storage::{load_review, save_review};
 use crate::templates::Templates;
 use std::path::Path;

@@ -98,7 +98,7 @@ fn non_negative(fig: &Figure, what: impl FnOnce() -> String) -> Result<Decimal, 
     if let Some(text) = &fig.invalid {
         return Err(CostError::Invalid {
             what: what(),
-            text: crate::storage::quote(text),
+            text: crate::text::quote(text),
         });
     }
     if fig.value.is_sign_negative() && !fig.value.is_zero() {

@@ -2,7 +2,8 @@
 
 mod aggregate;
 mod engine;
-pub mod format;
+/// Figures in the Vietnamese format live on the ground floor, `crate::text::format`.
+pub use crate::text::format;
 
 pub use aggregate::*;
 pub use engine::*;

@@ -116,7 +116,7 @@ pub fn review_year(review: &Review, plan_year: Option<i32>) -> i32 {
 
 /// "giảm 52,31 % (mục tiêu 50 %: đạt)", as the CLI and the reports print a measure.
 pub fn measure_text(m: &Measure) -> String {
-    use crate::cost::format::{number, percent};
+    use crate::text::format::{number, percent};
     let verdict = match m.met() {
         Some(true) => "đạt",
         Some(false) => "chưa đạt",

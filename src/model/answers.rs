@@ -61,7 +61,7 @@ pub fn unique_answers<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Answers,
                 if out.contains_key(&k) {
                     return Err(serde::de::Error::custom(format!(
                         "câu trả lời «{}» được ghi hai lần; hãy giữ lại một",
-                        crate::storage::quote(&k)
+                        crate::text::quote(&k)
                     )));
                 }
                 out.insert(k, v);

@@ -2,7 +2,7 @@
 //! assessment, or the department's own check — who, when, which part, what, and whether the
 //! room has dealt with it. Kept in the review file, so they travel with it.
 
-use crate::progress::Step;
+use super::Step;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 

@@ -179,12 +179,12 @@ fn figure_from_ron(text: &str) -> Result<Figure, String> {
     let body = text.trim_start_matches(|c: char| c.is_alphanumeric() || c == '_');
     if body.starts_with('(') {
         let parts: FigureParts =
-            crate::storage::ron_options()
+            crate::text::ron_options()
                 .from_str(text)
                 .map_err(|e| match e.code {
                     ron::Error::NoSuchStructField { found, .. } => format!(
                         "trường «{}» không có trong một số liệu (chỉ có value, note, typed)",
-                        crate::storage::quote(&found)
+                        crate::text::quote(&found)
                     ),
                     _ => EXPECTED.to_string(),
                 })?;
@@ -216,7 +216,7 @@ fn number_from_ron(text: &str) -> Result<Decimal, String> {
             .chars()
             .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | 'e' | 'E'))
     {
-        return Err(format!("{EXPECTED}; gặp «{}»", crate::storage::quote(text)));
+        return Err(format!("{EXPECTED}; gặp «{}»", crate::text::quote(text)));
     }
     decimal_from_text(plain)
 }
@@ -235,12 +235,12 @@ fn decimal_from_text(v: &str) -> Result<Decimal, String> {
     if numeric {
         Err(format!(
             "số «{}» vượt quá giới hạn (tối đa 28 chữ số có nghĩa, giá trị tuyệt đối dưới 7,9 × 10^28)",
-            crate::storage::quote(t)
+            crate::text::quote(t)
         ))
     } else {
         Err(format!(
             "«{}» không phải là số (dùng dấu chấm cho phần thập phân, ví dụ \"0.5\")",
-            crate::storage::quote(t)
+            crate::text::quote(t)
         ))
     }
 }

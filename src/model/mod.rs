@@ -9,6 +9,7 @@ mod measures;
 mod option;
 mod record;
 mod review;
+mod step;
 mod tracking;
 
 pub use answers::*;
@@ -20,4 +21,5 @@ pub use measures::*;
 pub use option::*;
 pub use record::*;
 pub use review::*;
+pub use step::Step;
 pub use tracking::*;

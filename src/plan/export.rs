@@ -104,8 +104,8 @@ pub fn workbook(plan: &Plan, tr: &Tracking, today: chrono::NaiveDate) -> Result<
         1,
         format!(
             "Cắt giảm tổng thời gian giải quyết: {} (mục tiêu tối thiểu {} %)",
-            crate::cost::format::percent(tr.totals.days_percent()),
-            crate::cost::format::number(plan.time_cut_target)
+            crate::text::format::percent(tr.totals.days_percent()),
+            crate::text::format::number(plan.time_cut_target)
         ),
     )
     .map_err(e)?;

@@ -428,7 +428,7 @@ pub fn from_sheet(
                     notes.push(format!(
                         "{file}: dòng {}: «{}» — lĩnh vực «{field}» cho các dòng dưới",
                         k + 1,
-                        crate::storage::quote(&title)
+                        crate::text::quote(&title)
                     ));
                     group_field = Some(field);
                 }
@@ -436,7 +436,7 @@ pub fn from_sheet(
                     problems.push(format!(
                         "{file}: dòng {}: dòng tiêu đề nhóm «{}», không phải TTHC, không đưa vào kế hoạch",
                         k + 1,
-                        crate::storage::quote(&title)
+                        crate::text::quote(&title)
                     ));
                 }
                 // A long line under the table: a note of the plan (read for its dates).
@@ -471,7 +471,7 @@ pub fn from_sheet(
             problems.push(format!(
                 "{file}: dòng {}: không có tên TTHC, chưa đưa vào kế hoạch ({})",
                 k + 1,
-                crate::storage::quote(&text.join(" | "))
+                crate::text::quote(&text.join(" | "))
             ));
             continue;
         }

@@ -12,8 +12,8 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
-/// Plan files end so; they are never taken for reviews.
-pub const PLAN_SUFFIX: &str = ".plan.ron";
+/// Plan files end so; they are never taken for reviews (the folder's naming lives in storage).
+pub use crate::storage::PLAN_SUFFIX;
 
 /// What a milestone closes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -134,7 +134,7 @@ impl Plan {
     }
 
     pub fn parse(file: &str, text: &str) -> Result<Plan, String> {
-        let plan: Plan = ron::from_str(text).map_err(|e| crate::storage::ron_located(file, &e))?;
+        let plan: Plan = ron::from_str(text).map_err(|e| crate::text::ron_located(file, &e))?;
         if plan.rows.is_empty() {
             return Err(format!("{file}: kế hoạch không có dòng TTHC nào"));
         }

@@ -8,8 +8,8 @@ use super::doc::{
     Align, Block, Document, HEAD_LEFT, Letterhead, MOTTO, Para, RowKind, SLOGAN, SignSide,
     Signature, Table,
 };
-use super::fonts::Face;
 use super::pdf::{CONTENT_W, table_widths, text_width};
+use crate::print_fonts::Face;
 use docx_rs::{
     AlignmentType, BorderType, BreakType, Docx, Header, LineSpacing, LineSpacingType, PageMargin,
     PageNum, Paragraph, ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Run, RunFonts,

@@ -5,7 +5,7 @@
 mod content;
 pub mod doc;
 pub mod docx;
-mod fonts;
+use crate::print_fonts as fonts;
 mod measures;
 mod ooxml_order;
 pub mod pdf;
@@ -13,7 +13,7 @@ mod settings;
 pub mod words;
 pub mod xlsx;
 
-pub use fonts::{can_draw, undrawable};
+pub use crate::print_fonts::{can_draw, undrawable};
 pub use settings::{CostBasis, DEFAULT_SETTINGS, ReportSettings, SingleSettings};
 
 use crate::cost::format::{money, number, percent};

@@ -5,13 +5,12 @@
 
 mod atomic;
 pub mod lock;
-mod messages;
 mod output;
 mod stamp;
 mod workspace;
 
+pub use crate::text::{QUOTE_MAX, quote, ron_error, ron_located, ron_options, shown_name};
 pub use atomic::{backup_path, create_file, replace_file, write_atomic};
-pub use messages::{QUOTE_MAX, quote, ron_error, ron_located, shown_name};
 pub use output::{OutputKind, OutputRefusal, check_output};
 pub use stamp::*;
 pub use workspace::*;
@@ -308,11 +307,6 @@ pub fn utf8_text(bytes: Vec<u8>) -> Result<String, LoadProblem> {
 struct Probe {
     #[serde(default)]
     schema_version: Option<u32>,
-}
-
-/// `Some(x)` may be written as plain `x` in a hand-written file.
-pub(crate) fn ron_options() -> ron::Options {
-    ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
 }
 
 /// A RON error at its place, as a load problem.

@@ -79,13 +79,16 @@ pub fn is_in_dir(file: &Path, dir: &Path) -> bool {
     identity(file).parent() == Some(identity(dir).as_path())
 }
 
+/// Plan files end so; they are never taken for reviews.
+pub const PLAN_SUFFIX: &str = ".plan.ron";
+
 /// Whether a folder entry is a review file: `*.ron`, not hidden, not an app file of an earlier
 /// version.
 pub fn is_review_name(name: &str) -> bool {
     name.ends_with(".ron")
         && !name.starts_with('.')
         && name != SETTINGS_FILE
-        && !name.ends_with(crate::plan::PLAN_SUFFIX)
+        && !name.ends_with(PLAN_SUFFIX)
 }
 
 /// The review files of a folder, sorted by name.

@@ -125,9 +125,9 @@ impl WagePreset {
             self.hourly,
             format!(
                 "lương cơ sở {} × hệ số {} ÷ {} giờ/tháng",
-                crate::cost::format::money(self.base_salary),
-                crate::cost::format::number(self.coefficient),
-                crate::cost::format::number(self.hours_per_month)
+                crate::text::format::money(self.base_salary),
+                crate::text::format::number(self.coefficient),
+                crate::text::format::number(self.hours_per_month)
             ),
         );
         cost.income_year = Some(self.year);
@@ -249,7 +249,7 @@ impl TemplateError {
 
 /// Parses a RON data file; an error names the file, line and column.
 pub(crate) fn parse<'a, T: Deserialize<'a>>(file: &str, text: &'a str) -> Result<T, TemplateError> {
-    crate::storage::ron_options()
+    crate::text::ron_options()
         .from_str(text)
         .map_err(|e| TemplateError {
             file: file.to_string(),
@@ -257,7 +257,7 @@ pub(crate) fn parse<'a, T: Deserialize<'a>>(file: &str, text: &'a str) -> Result
             col: Some(e.span.start.col),
             msg: format!(
                 "lỗi cú pháp hoặc nội dung ({})",
-                crate::storage::ron_error(&e.code)
+                crate::text::ron_error(&e.code)
             ),
         })
 }

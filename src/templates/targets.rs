@@ -40,9 +40,9 @@ impl Targets {
 
     /// The targets file of a text: every percentage from 0 to 100, each year once.
     pub fn parse(file: &str, text: &str) -> Result<Self, String> {
-        let t: Targets = crate::storage::ron_options()
+        let t: Targets = crate::text::ron_options()
             .from_str(text)
-            .map_err(|e| crate::storage::ron_located(file, &e))?;
+            .map_err(|e| crate::text::ron_located(file, &e))?;
         for y in &t.years {
             for (what, v) in [
                 ("time", y.time),
@@ -140,9 +140,9 @@ impl Government {
     }
 
     pub fn parse(file: &str, text: &str) -> Result<Self, String> {
-        crate::storage::ron_options()
+        crate::text::ron_options()
             .from_str(text)
-            .map_err(|e| crate::storage::ron_located(file, &e))
+            .map_err(|e| crate::text::ron_located(file, &e))
     }
 
     /// The retired level a "cấp thực hiện" names, if any ("Cấp huyện", "UBND cấp huyện").

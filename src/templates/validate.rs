@@ -1,8 +1,8 @@
 //! Checks that a template file makes sense before the program relies on it.
 
 use super::{FormTemplate, OptionKindLabel, Presets, Shape, TemplateError, Wording};
-use crate::cost::format::round_dong;
 use crate::model::{Component, OptionKind};
+use crate::text::format::round_dong;
 use rust_decimal::Decimal;
 use std::collections::BTreeSet;
 

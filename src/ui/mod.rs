@@ -47,13 +47,13 @@ pub fn run_native(file: Option<PathBuf>) -> ExitCode {
     let templates = match Templates::load_default() {
         Ok(t) => t,
         Err(e) => {
-            crate::cli::out::err(format_args!("Lỗi mẫu biểu: {e}"));
+            crate::console::err(format_args!("Lỗi mẫu biểu: {e}"));
             return ExitCode::from(2);
         }
     };
     let dir = default_reviews_dir();
     if let Err(e) = std::fs::create_dir_all(&dir) {
-        crate::cli::out::err(format_args!(
+        crate::console::err(format_args!(
             "{}: không tạo được thư mục ({})",
             dir.display(),
             crate::storage::io_words(&e)
@@ -93,7 +93,7 @@ pub fn run_native(file: Option<PathBuf>) -> ExitCode {
             Ok(()) => return ExitCode::SUCCESS,
             // The window could not be drawn with this renderer: try the next one.
             Err(e) => {
-                crate::cli::out::err(format_args!(
+                crate::console::err(format_args!(
                     "Không mở được cửa sổ bằng bộ vẽ {renderer:?} ({e}); thử bộ vẽ khác…"
                 ));
                 last_error = Some(e);
@@ -101,7 +101,7 @@ pub fn run_native(file: Option<PathBuf>) -> ExitCode {
         }
     }
     if let Some(e) = last_error {
-        crate::cli::out::err(format_args!("Không mở được cửa sổ: {e}"));
+        crate::console::err(format_args!("Không mở được cửa sổ: {e}"));
     }
     ExitCode::FAILURE
 }

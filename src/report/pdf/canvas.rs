@@ -2,7 +2,7 @@
 //! lines in top-down coordinates, page numbers centred at the top from page 2 on. Every string is
 //! drawn NFC (printpdf does no shaping; the fonts have precomposed Vietnamese glyphs).
 
-use crate::report::fonts::{Face, Fonts, face_index};
+use crate::print_fonts::{Face, Fonts, face_index};
 use printpdf::{
     FontId, Line, LinePoint, Mm, Op, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point,
     Pt, TextItem,

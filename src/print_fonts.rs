@@ -1,4 +1,5 @@
-//! Liberation Serif (Times New Roman metrics), embedded; glyph advances read with skrifa so the
+//! The fonts documents are printed with (PDF, and the coverage the checks before a report ask
+//! about): Liberation Serif (Times New Roman metrics), embedded; glyph advances read with skrifa so the
 //! layout can measure text exactly as the PDF will draw it.
 
 use printpdf::ParsedFont;
@@ -23,10 +24,10 @@ impl Face {
 }
 
 const BYTES: [&[u8]; 4] = [
-    include_bytes!("../../assets/fonts/LiberationSerif-Regular.ttf"),
-    include_bytes!("../../assets/fonts/LiberationSerif-Bold.ttf"),
-    include_bytes!("../../assets/fonts/LiberationSerif-Italic.ttf"),
-    include_bytes!("../../assets/fonts/LiberationSerif-BoldItalic.ttf"),
+    include_bytes!("../assets/fonts/LiberationSerif-Regular.ttf"),
+    include_bytes!("../assets/fonts/LiberationSerif-Bold.ttf"),
+    include_bytes!("../assets/fonts/LiberationSerif-Italic.ttf"),
+    include_bytes!("../assets/fonts/LiberationSerif-BoldItalic.ttf"),
 ];
 
 /// Characters below this are measured once into a table (Latin, Vietnamese, punctuation).

@@ -204,3 +204,8 @@ mod tests {
         assert!(!m.contains("CostParams") && m.contains("«abc»"), "{m}");
     }
 }
+
+/// `Some(x)` may be written as plain `x` in a hand-written file.
+pub fn ron_options() -> ron::Options {
+    ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+}

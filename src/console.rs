@@ -22,12 +22,12 @@ pub fn err(text: impl Display) {
 
 /// `println!` that never panics: see [`line`].
 macro_rules! say {
-    ($($t:tt)*) => { $crate::cli::out::line(format_args!($($t)*)) };
+    ($($t:tt)*) => { $crate::console::line(format_args!($($t)*)) };
 }
 
 /// `eprintln!` that never panics: see [`err`].
 macro_rules! tell {
-    ($($t:tt)*) => { $crate::cli::out::err(format_args!($($t)*)) };
+    ($($t:tt)*) => { $crate::console::err(format_args!($($t)*)) };
 }
 
 pub(crate) use {say, tell};
