@@ -31,14 +31,8 @@ pub enum Shape {
     Multi(String),
 }
 
-/// Repeating rows of the TTHC record that a question is asked once for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ItemList {
-    Steps,
-    Documents,
-    Conditions,
-}
+/// Repeating rows of the TTHC record that a question is asked once for (they are the review's).
+pub use crate::model::ItemList;
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]

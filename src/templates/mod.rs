@@ -2,6 +2,7 @@
 //! the fixed wording, in RON under assets/templates/. Embedded as defaults so the binary runs from
 //! anywhere; a folder of the same files, when present, overrides them file by file.
 
+mod edit_rules;
 mod form;
 mod validate;
 
