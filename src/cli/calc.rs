@@ -84,11 +84,7 @@ fn print_text(
         } else {
             ""
         };
-        let name = if opt.name.is_empty() {
-            format!("Phương án {}", i + 1)
-        } else {
-            opt.name.clone()
-        };
+        let name = review.option_title(i);
         say!("");
         say!("{name} ({}){mark}", t.kind_label(opt.kind));
         print_result(r, &unit);
@@ -142,12 +138,7 @@ fn print_measures(
 }
 
 fn option_name(review: &Review, i: usize) -> String {
-    let o = &review.options[i];
-    if o.name.is_empty() {
-        format!("Phương án {}", i + 1)
-    } else {
-        o.name.clone()
-    }
+    review.option_title(i)
 }
 
 fn print_result(r: &Result<&OptionResult, String>, unit: &str) {

@@ -295,11 +295,30 @@ impl Review {
         }
     }
 
+    /// The option's name as every document and screen prints it: what the reviewer wrote
+    /// (trimmed), else "Phương án 2" by its place.
+    pub fn option_title(&self, i: usize) -> String {
+        match self.options.get(i).map(|o| o.name.trim()) {
+            Some(n) if !n.is_empty() => n.to_string(),
+            _ => format!("Phương án {}", i + 1),
+        }
+    }
+
+    /// The default name of a new option: "Phương án N" by its place, or the next number no
+    /// option is already named (a duplicated or renamed option may hold it).
+    fn free_option_name(&self) -> String {
+        let taken = |n: &str| self.options.iter().any(|o| o.name.trim() == n);
+        (self.options.len() + 1..)
+            .map(|k| format!("Phương án {k}"))
+            .find(|n| !taken(n))
+            .expect("a free number exists")
+    }
+
     /// A new option of `kind`: its "after" table starts as a copy of the current table (empty
     /// for bãi bỏ); the first option is the chosen one.
     pub fn new_option(&self, kind: OptionKind) -> SimplOption {
         SimplOption {
-            name: format!("Phương án {}", self.options.len() + 1),
+            name: self.free_option_name(),
             kind,
             activities: if kind == OptionKind::BaiBo {
                 Vec::new()
@@ -417,7 +436,7 @@ impl Review {
             }
             Edit::DuplicateOption(i) => {
                 let mut o = self.options.get(*i)?.clone();
-                o.name = format!("Phương án {}", self.options.len() + 1);
+                o.name = self.free_option_name();
                 o.chosen = false;
                 self.options.push(o);
                 return Some(self.options.len() - 1);
@@ -796,6 +815,22 @@ mod tests {
             &t,
         );
         assert_eq!(r.activities, acts);
+    }
+
+    #[test]
+    fn a_new_or_duplicated_option_never_takes_a_name_already_used() {
+        let t = t();
+        let mut r = Review::default();
+        r.apply(&Edit::AddOption(OptionKind::SuaDoi), &t);
+        r.apply(&Edit::AddOption(OptionKind::BaiBo), &t);
+        // The reviewer renames the first option "Phương án 3" …
+        r.options[0].name = "  Phương án 3 ".into();
+        // … so a duplicate is not a second "Phương án 3".
+        r.apply(&Edit::DuplicateOption(1), &t);
+        let names: Vec<String> = (0..r.options.len()).map(|i| r.option_title(i)).collect();
+        assert_eq!(names, ["Phương án 3", "Phương án 2", "Phương án 4"]);
+        r.options[1].name = "   ".into();
+        assert_eq!(r.option_title(1), "Phương án 2");
     }
 
     #[test]

@@ -666,12 +666,7 @@ pub fn cost_table(doc: &mut Document, acts: &[Activity], cost: &TableCost, hourl
 }
 
 pub fn option_name(review: &Review, i: usize) -> String {
-    let o = &review.options[i];
-    if o.name.trim().is_empty() {
-        format!("Phương án {}", i + 1)
-    } else {
-        o.name.clone()
-    }
+    review.option_title(i)
 }
 
 /// Appendix II (cost tables) and III (comparison) of one review.

@@ -57,11 +57,7 @@ pub fn show(ui: &mut egui::Ui, ed: &mut EditorState, t: &Templates, actions: &mu
                         {
                             actions.push(Action::Edit(Edit::ChooseOption(i)));
                         }
-                        let name = if o.name.is_empty() {
-                            format!("Phương án {}", i + 1)
-                        } else {
-                            o.name.clone()
-                        };
+                        let name = ed.review.option_title(i);
                         if ui.selectable_label(ed.option == i, name).clicked() {
                             actions.push(Action::SelectOption(i));
                         }

@@ -257,7 +257,16 @@ impl Derived {
                 .options
                 .iter()
                 .enumerate()
-                .map(|(i, o)| format!("Phương án {} — {}", i + 1, t.kind_label(o.kind)))
+                .map(|(i, o)| {
+                    // By its name, as the reviewer wrote it («Phương án 1: Bỏ bản sao …»).
+                    let title = r.option_title(i);
+                    let number = format!("Phương án {}", i + 1);
+                    if title.starts_with(&number) {
+                        format!("{title} — {}", t.kind_label(o.kind))
+                    } else {
+                        format!("{number}: {title} — {}", t.kind_label(o.kind))
+                    }
+                })
                 .collect(),
             cost,
         }
