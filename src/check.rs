@@ -71,11 +71,17 @@ pub fn check_review_file(t: &Templates, path: &Path) -> Result<CheckReport, Stri
     }
     positive_parts(&review).map_err(|e| format!("{}: {e}", path.display()))?;
     let cost = review_cost(&review).map_err(|e| format!("{}: {e}", path.display()))?;
-    for r in &cost.options {
+    // The same policy as the checks before a report: the chosen option must be costed; another
+    // option that cannot be yet is a warning.
+    let chosen = review.chosen_index();
+    let mut warnings = warnings(t, &review);
+    for (i, r) in cost.options.iter().enumerate() {
         if let Err(e) = r {
-            return Err(format!("{}: {e}", path.display()));
+            if chosen.is_none() || chosen == Some(i) {
+                return Err(format!("{}: {e}", path.display()));
+            }
+            warnings.push(crate::preflight::not_chosen_uncosted(&review, i, e));
         }
     }
-    let warnings = warnings(t, &review);
     Ok(CheckReport { review, warnings })
 }

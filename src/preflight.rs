@@ -247,6 +247,15 @@ fn review_checks(t: &Templates, review: &Review, out: &mut Out) {
             return;
         }
     };
+    // An option not chosen for the report that cannot be costed yet (no "after" table): the
+    // report is right without it, the reviewer is told. `check` says the same.
+    for (i, r) in cost.options.iter().enumerate() {
+        if i != chosen
+            && let Err(e) = r
+        {
+            out.warn(Step::Options, not_chosen_uncosted(review, i, e));
+        }
+    }
     let opt = &review.options[chosen];
     let label = format!("Phương án {} ({})", chosen + 1, t.kind_label(opt.kind));
     let oc = match &cost.options[chosen] {
@@ -415,6 +424,14 @@ fn mixed(items: &[(bool, &Path)]) -> Option<(usize, Vec<String>)> {
         .map(|(_, p)| p.display().to_string())
         .collect();
     (!names.is_empty() && names.len() < items.len()).then(|| (names.len(), names))
+}
+
+/// The warning for an option that is not the one reported and cannot be costed yet.
+pub fn not_chosen_uncosted(review: &Review, i: usize, e: &CostError) -> String {
+    format!(
+        "{} (không phải phương án được chọn) chưa tính được chi phí: {e}; báo cáo không dùng phương án này",
+        review.option_title(i)
+    )
 }
 
 /// The checks of one review, as the editor's export runs them.

@@ -271,3 +271,36 @@ fn a_date_that_does_not_exist_is_said_in_vietnamese() {
     assert!(!err.contains("out of range"), "{err}");
     assert!(err.contains("ngày hoặc giờ không có thật"), "{err}");
 }
+
+#[test]
+fn an_option_not_chosen_and_not_costed_yet_is_one_warning_for_check_fmt_calc_and_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut r =
+        tthc_review::storage::load_review(Path::new("saved-reviews/xang-dau-cap-gcn-cua-hang.ron"))
+            .unwrap();
+    // A second option, not chosen, whose "after" table is not filled in yet.
+    let mut second = r.options[0].clone();
+    second.name = "Phương án 2: Liên thông".into();
+    second.chosen = false;
+    second.kind = tthc_review::model::OptionKind::SuaDoi;
+    second.activities.clear();
+    r.options.truncate(1);
+    r.options.push(second);
+    let p = dir.path().join("hai.ron");
+    tthc_review::storage::save_review(&p, &r).unwrap();
+    let file = p.to_str().unwrap();
+    let said = "Phương án 2: Liên thông (không phải phương án được chọn) chưa tính được chi phí";
+    let (ok, out, err) = run(&["check", file]);
+    assert!(ok, "check refused it: {out}{err}");
+    assert!(format!("{out}{err}").contains(said), "{out}{err}");
+    let (ok, _, err) = run(&["fmt", file]);
+    assert!(ok, "fmt refused it: {err}");
+    let (ok, out, _) = run(&["calc", file]);
+    assert!(ok);
+    assert!(out.contains("Tiết kiệm: 78.722.400"), "{out}");
+    let pdf = dir.path().join("hai.pdf");
+    let (ok, out, err) = run(&["export", file, "-o", pdf.to_str().unwrap()]);
+    assert!(ok, "{err}");
+    assert!(format!("{out}{err}").contains(said), "{out}{err}");
+    assert!(pdf.is_file());
+}
