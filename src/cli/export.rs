@@ -113,8 +113,11 @@ pub fn compile(
     // The folder's own settings (saved from the app) unless a file is named.
     let settings = settings_for(dir, settings)?.for_plan_year(crate::plan::Plan::year_in(dir));
     let items = super::review_items(dir)?;
-    gate(&report_findings(t, &items), strict)?;
-    let compiled = report::compile(t, &settings, &items, format, &|_, _| {}).map_err(|e| {
+    // The checks run once: what they found goes to the report as it is.
+    let findings = report_findings(t, &items);
+    gate(&findings, strict)?;
+    let compiled = report::compile_checked(t, &settings, &items, findings, format, &|_, _| {});
+    let compiled = compiled.map_err(|e| {
         if !matches!(e, ReportError::Blocked(_)) {
             tell!("{}: {e}", dir.display());
         }

@@ -282,18 +282,20 @@ impl Gathered<'_> {
     }
 }
 
-/// Runs the checks before a report and gathers what it will say. Any error (a file that does
-/// not load, no chosen option, the same TTHC twice …) refuses the whole report, so no TTHC is
-/// ever left out or counted twice in silence.
+/// Gathers what a report on `items` will say, from the checks the caller ran on them
+/// (`findings`, from [`crate::preflight::report_findings`]). Any error (a file that does not
+/// load, no chosen option, the same TTHC twice …) refuses the whole report, so no TTHC is ever
+/// left out or counted twice in silence.
 pub fn gather<'a>(
     t: &Templates,
     settings: &ReportSettings,
     items: &'a [(PathBuf, Result<Review, String>)],
+    findings: Vec<Finding>,
 ) -> Result<Gathered<'a>, ReportError> {
     if items.is_empty() {
         return Err(ReportError::Nothing);
     }
-    let mut findings = report_findings(t, items);
+    let mut findings = findings;
     if has_errors(&findings) {
         return Err(ReportError::Blocked(findings));
     }
@@ -663,7 +665,7 @@ pub fn compiled_document(
     doc
 }
 
-/// The compiled report in `format`.
+/// The compiled report in `format`, running the checks before a report first.
 pub fn compile(
     t: &Templates,
     settings: &ReportSettings,
@@ -671,7 +673,27 @@ pub fn compile(
     format: Format,
     progress: &dyn Fn(usize, usize),
 ) -> Result<Compiled, ReportError> {
-    let g = gather(t, settings, items)?;
+    compile_checked(
+        t,
+        settings,
+        items,
+        report_findings(t, items),
+        format,
+        progress,
+    )
+}
+
+/// [`compile`] for a caller that has run the checks on `items` already (`findings`): they are
+/// not run twice.
+pub fn compile_checked(
+    t: &Templates,
+    settings: &ReportSettings,
+    items: &[(PathBuf, Result<Review, String>)],
+    findings: Vec<Finding>,
+    format: Format,
+    progress: &dyn Fn(usize, usize),
+) -> Result<Compiled, ReportError> {
+    let g = gather(t, settings, items, findings)?;
     let bytes = match format {
         Format::Xlsx => xlsx::compiled(t, settings, &g).map_err(ReportError::Write)?,
         _ => write_document(&compiled_document(t, settings, &g, progress), format)?,
