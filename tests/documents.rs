@@ -1872,3 +1872,21 @@ fn files_that_are_not_a_portal_export_are_named_and_nothing_is_written() {
         );
     }
 }
+
+#[test]
+fn every_writer_tells_its_progress_review_by_review() {
+    let t = Templates::embedded();
+    let items = example_items();
+    for format in [Format::Pdf, Format::Docx, Format::Xlsx] {
+        let seen = std::cell::RefCell::new(Vec::new());
+        compile(&t, &ReportSettings::default(), &items, format, &|d, n| {
+            seen.borrow_mut().push((d, n))
+        })
+        .unwrap();
+        let seen = seen.into_inner();
+        let n = items.len();
+        // Each review on its way, and the last one says all are done.
+        assert!(seen.len() >= n, "{format:?}: {seen:?}");
+        assert_eq!(seen.last(), Some(&(n, n)), "{format:?}: {seen:?}");
+    }
+}

@@ -695,7 +695,7 @@ pub fn compile_checked(
 ) -> Result<Compiled, ReportError> {
     let g = gather(t, settings, items, findings)?;
     let bytes = match format {
-        Format::Xlsx => xlsx::compiled(t, settings, &g).map_err(ReportError::Write)?,
+        Format::Xlsx => xlsx::compiled(t, settings, &g, progress).map_err(ReportError::Write)?,
         _ => write_document(&compiled_document(t, settings, &g, progress), format)?,
     };
     Ok(Compiled {

@@ -511,7 +511,14 @@ pub const SUMMARY: &str = "Tổng hợp";
 
 /// The compiled workbook: the summary (amounts in the settings' money unit, each cell still the
 /// exact đồng), then one sheet per review.
-pub fn compiled(t: &Templates, settings: &ReportSettings, g: &Gathered) -> Result<Vec<u8>, String> {
+/// `progress(done, total)` is told after each review's sheet, as the PDF and Word writers tell it.
+pub fn compiled(
+    t: &Templates,
+    settings: &ReportSettings,
+    g: &Gathered,
+    progress: &dyn Fn(usize, usize),
+) -> Result<Vec<u8>, String> {
+    let total = g.items.len();
     let mut wb = Workbook::new();
     properties(&mut wb, t.wording.get("report.summary_title"));
     let s = Styles::in_unit(settings.money_unit);
@@ -525,6 +532,7 @@ pub fn compiled(t: &Templates, settings: &ReportSettings, g: &Gathered) -> Resul
             let ws = wb.add_worksheet();
             ws.set_name(sheet_name(stt)).map_err(err)?;
             cells.push(review_sheet(ws, &s, review, cost, *i)?);
+            progress(stt, total);
         }
     }
     let ws = wb.worksheet_from_name(SUMMARY).map_err(err)?;
