@@ -304,3 +304,63 @@ fn an_option_not_chosen_and_not_costed_yet_is_one_warning_for_check_fmt_calc_and
     assert!(format!("{out}{err}").contains(said), "{out}{err}");
     assert!(pdf.is_file());
 }
+
+#[test]
+fn fmt_never_writes_a_review_it_could_not_open_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("lon.ron");
+    // Written compactly, just under the 16 MB read limit: rewritten with one field per line it
+    // would be far over it.
+    let row = r#"(name:"Nộp hồ sơ",hours:"1",service:"0",other:"0"),"#;
+    let n = (16 * 1024 * 1024 - 4096) / row.len();
+    let text = format!("(schema_version:1,activities:[{}])", row.repeat(n));
+    assert!(text.len() < 16 * 1024 * 1024);
+    fs::write(&f, &text).unwrap();
+    let out = bin().args(["fmt", f.to_str().unwrap()]).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(
+        err.contains("quá giới hạn 16 MB mà ứng dụng mở lại được"),
+        "{err}"
+    );
+    assert!(err.contains("vẫn như trước"), "{err}");
+    assert_eq!(fs::read_to_string(&f).unwrap(), text);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_given_to_receive_or_plan_import_is_refused_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["phong.zip", "ke-hoach.csv", "ke-hoach.xlsx"] {
+        let p = dir.path().join(name);
+        assert!(
+            Command::new("mkfifo").arg(&p).status().unwrap().success(),
+            "mkfifo"
+        );
+    }
+    let start = std::time::Instant::now();
+    let run_in = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_tthc-review"))
+            .args(args)
+            .current_dir(dir.path())
+            .output()
+            .unwrap();
+        (
+            out.status.success(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    fs::create_dir(dir.path().join("saved-reviews")).unwrap();
+    let (ok, err) = run_in(&["receive", "phong.zip", "saved-reviews"]);
+    assert!(!ok);
+    assert!(
+        err.contains("phong.zip: không phải tệp thông thường (đường ống FIFO)"),
+        "{err}"
+    );
+    for f in ["ke-hoach.csv", "ke-hoach.xlsx"] {
+        let (ok, err) = run_in(&["plan", "import", f, "-o", "kh.plan.ron"]);
+        assert!(!ok);
+        assert!(err.contains(f), "{err}");
+    }
+    assert!(start.elapsed() < std::time::Duration::from_secs(20));
+}

@@ -185,3 +185,35 @@ impl Plan {
         v
     }
 }
+
+#[cfg(test)]
+mod save_tests {
+    use super::*;
+
+    #[test]
+    fn a_plan_that_could_not_be_read_again_is_not_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("ke-hoach.plan.ron");
+        let row = PlanRow {
+            name: "Cấp Giấy phép ".repeat(40),
+            ..Default::default()
+        };
+        let plan = Plan {
+            rows: vec![row; 30_000],
+            ..Default::default()
+        };
+        let e = plan.save(&path).unwrap_err();
+        assert!(
+            crate::storage::io_words(&e).contains("quá giới hạn 16 MB"),
+            "{e}"
+        );
+        assert!(!path.exists());
+        // A plan that fits is written and reads back.
+        let small = Plan {
+            rows: plan.rows[..10].to_vec(),
+            ..Default::default()
+        };
+        small.save(&path).unwrap();
+        assert_eq!(Plan::load(&path).unwrap().rows.len(), 10);
+    }
+}
