@@ -435,3 +435,30 @@ fn the_comparison_s_days_stand_under_their_heading_on_a_wide_window() {
         "heading at {head:?}, days at {value:?}"
     );
 }
+
+#[test]
+fn an_objective_that_changed_becomes_a_content_line_worded_from_the_wording_file() {
+    let dir = folder();
+    let mut h = app_at(dir.path(), egui::vec2(1366.0, 768.0), Dialogs::default());
+    h.get_by_label("+ Rà soát mới").click();
+    h.run();
+    h.get_by_label_contains("2. Sự cần thiết").click();
+    h.run();
+    h.get_by_label("+ Thêm mục tiêu (a)").click();
+    h.run();
+    h.run();
+    h.input_mut()
+        .events
+        .push(egui::Event::Text("An toàn thực phẩm".into()));
+    h.run();
+    click(&mut h, Role::RadioButton, "Mục tiêu 1 thay đổi: Có");
+    h.get_by_label("+ Đưa vào phương án…").click();
+    h.run();
+    h.get_by_label("Phương án mới (sửa đổi, bổ sung)").click();
+    h.run();
+    let r = &h.state().editor.as_ref().unwrap().review;
+    assert_eq!(
+        r.options[0].content[0].change,
+        "Mục tiêu «An toàn thực phẩm» đã thay đổi hoặc không được đáp ứng"
+    );
+}

@@ -24,6 +24,7 @@ pub const REQUIRED_WORDING: &[(&str, &[&str])] = &[
     ("authority.quoc_hoi", &[]),
     ("objective.quan_ly_nha_nuoc", &[]),
     ("objective.quyen_loi_ich", &[]),
+    ("objective.finding", &["text"]),
     ("annex.title", &[]),
     ("annex.procedure", &["stt", "ten", "ma_so"]),
     ("annex.content", &[]),

@@ -154,10 +154,7 @@ pub fn show_necessity(
                         .join("; ");
                     let line = ContentLine {
                         component: Some(Component::SuCanThiet),
-                        change: format!(
-                            "Mục tiêu «{}» đã thay đổi hoặc không được đáp ứng",
-                            o.text
-                        ),
+                        change: t.wording.fill("objective.finding", &[("text", &o.text)]),
                         reason,
                         from_answer: Some(key),
                     };
