@@ -1890,3 +1890,36 @@ fn every_writer_tells_its_progress_review_by_review() {
         assert_eq!(seen.last(), Some(&(n, n)), "{format:?}: {seen:?}");
     }
 }
+
+#[test]
+fn the_summary_headings_and_the_decision_words_come_from_the_wording_file() {
+    let mut t = Templates::embedded();
+    for (k, v) in [
+        ("report.col_percent", "Giảm %"),
+        ("decision.decides", "QUYẾT ĐỊNH THÔNG QUA:"),
+        ("decision.article", "Điều thứ {n}."),
+    ] {
+        t.wording.0.insert(k.into(), v.into());
+    }
+    let items = example_items();
+    let s = ReportSettings::default();
+    let pdf = text(
+        &compile(&t, &s, &items, Format::Pdf, &|_, _| {})
+            .unwrap()
+            .bytes,
+    );
+    assert_has(&pdf, "Giảm %");
+    assert_has(&pdf, "QUYẾT ĐỊNH THÔNG QUA:");
+    assert_has(&pdf, "Điều thứ 1.");
+    let xlsx = compile(&t, &s, &items, Format::Xlsx, &|_, _| {}).unwrap();
+    let mut x: calamine::Xlsx<_> =
+        calamine::open_workbook_from_rs(std::io::Cursor::new(xlsx.bytes)).unwrap();
+    use calamine::Reader;
+    let sheet = x.worksheet_range("Tổng hợp").unwrap();
+    assert!(
+        sheet
+            .rows()
+            .any(|r| r.iter().any(|c| c.to_string() == "Giảm %")),
+        "the Excel summary has the heading from the wording file"
+    );
+}

@@ -402,6 +402,23 @@ fn common_agency<'a>(mut reviews: impl Iterator<Item = &'a Review>) -> String {
 /// Where the office writes by hand.
 pub const BLANK: &str = "……";
 
+/// The headings of the summary table, in the PDF, Word and Excel reports alike (wording.ron):
+/// STT, name, before, after, saving (in `unit` per year), %, thời hạn before and after.
+pub fn summary_headers(t: &Templates, unit: MoneyUnit, day: &str) -> [String; 8] {
+    let w = &t.wording;
+    let per = |key: &str| w.fill(key, &[("unit", unit.label())]);
+    [
+        w.get("report.col_stt").to_string(),
+        w.get("report.col_name").to_string(),
+        per("report.col_before"),
+        per("report.col_after"),
+        per("report.col_saving"),
+        w.get("report.col_percent").to_string(),
+        w.fill("report.days_before", &[("day", day)]),
+        w.fill("report.days_after", &[("day", day)]),
+    ]
+}
+
 /// The day unit as the TTHC counts it: "ngày làm việc" or "ngày".
 pub fn day_label(t: &Templates, kind: DayKind) -> &str {
     t.wording.get(match kind {
@@ -492,12 +509,19 @@ pub fn compiled_document(
     for b in bases.iter().chain(std::iter::once(proposal)) {
         doc.para(Para::italic(14.0, fill_n(b)));
     }
-    doc.para(big("QUYẾT ĐỊNH:").space(6.0, 6.0).keep());
+    doc.para(
+        big(t.wording.get("decision.decides"))
+            .space(6.0, 6.0)
+            .keep(),
+    );
     for (k, a) in articles.iter().enumerate() {
         doc.para(Para::body(
             14.0,
             vec![
-                Run::bold(format!("Điều {}.", k + 1)),
+                Run::bold(
+                    t.wording
+                        .fill("decision.article", &[("n", &(k + 1).to_string())]),
+                ),
                 Run::plain(format!(" {}", fill_n(a))),
             ],
         ));
@@ -590,23 +614,15 @@ pub fn compiled_document(
         ));
     }
     rows.push(totals_row(w.get("report.total"), &g.agg.overall));
-    let per = |what: &str| format!("{what} ({}/năm)", unit.label());
+    const WEIGHTS: [f32; 8] = [0.7, 3.2, 1.6, 1.6, 1.6, 1.3, 1.1, 1.1];
     let day = day_label(t, g.day);
     doc.push(Block::Table(Table {
         // The lĩnh vực is the group's heading row, not a column.
-        columns: [
-            ("STT".to_string(), 0.7),
-            ("Tên TTHC (phương án)".to_string(), 3.2),
-            (per("Chi phí trước"), 1.6),
-            (per("Chi phí sau"), 1.6),
-            (per("Tiết kiệm"), 1.6),
-            ("Tỷ lệ cắt giảm".to_string(), 1.3),
-            (w.fill("report.days_before", &[("day", day)]), 1.1),
-            (w.fill("report.days_after", &[("day", day)]), 1.1),
-        ]
-        .into_iter()
-        .map(|(title, weight)| Column { title, weight })
-        .collect(),
+        columns: summary_headers(t, unit, day)
+            .into_iter()
+            .zip(WEIGHTS)
+            .map(|(title, weight)| Column { title, weight })
+            .collect(),
         rows,
         size: 9.5,
         money_unit: unit,

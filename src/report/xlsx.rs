@@ -493,17 +493,9 @@ pub fn review(
 
 /// The summary's columns: title and starting width.
 fn summary_columns(t: &Templates, unit: MoneyUnit, day: &str) -> [(String, f64); 8] {
-    let per = |what: &str| format!("{what} ({}/năm)", unit.label());
-    [
-        ("STT".to_string(), 6.0),
-        ("Tên TTHC (phương án)".to_string(), 50.0),
-        (per("Chi phí trước"), 16.0),
-        (per("Chi phí sau"), 16.0),
-        (per("Tiết kiệm"), 16.0),
-        ("Tỷ lệ cắt giảm".to_string(), 11.0),
-        (t.wording.fill("report.days_before", &[("day", day)]), 12.0),
-        (t.wording.fill("report.days_after", &[("day", day)]), 12.0),
-    ]
+    const WIDTHS: [f64; 8] = [6.0, 50.0, 16.0, 16.0, 16.0, 11.0, 12.0, 12.0];
+    let headers = super::summary_headers(t, unit, day);
+    std::array::from_fn(|i| (headers[i].clone(), WIDTHS[i]))
 }
 
 /// The summary sheet's name.
