@@ -634,3 +634,31 @@ fn a_report_that_ends_while_a_question_is_open_waits_for_it_to_close() {
         "{said}"
     );
 }
+
+#[test]
+fn a_folder_is_read_within_the_same_budget_as_a_zip() {
+    let root = tempfile::tempdir().unwrap();
+    let office = root.path().join("saved-reviews");
+    let room = root.path().join("phong");
+    fs::create_dir_all(&office).unwrap();
+    fs::create_dir_all(&room).unwrap();
+    // Five files of 15 MB: four fit in the 64 MB of one receive, the fifth is refused by name.
+    let big = vec![b' '; 15 << 20];
+    for k in 1..=5 {
+        fs::write(room.join(format!("to-{k}.ron")), &big).unwrap();
+    }
+    let t = Templates::embedded();
+    let batch = exchange::inspect(&t, &room, &office).unwrap();
+    assert_eq!(batch.items.len(), 4);
+    let over: Vec<_> = batch
+        .set_aside
+        .iter()
+        .filter(|a| {
+            a.reason
+                .contains("vượt tổng dung lượng một lần nhận (64 MB")
+        })
+        .collect();
+    assert_eq!(over.len(), 1, "{:?}", batch.set_aside);
+    assert_eq!(over[0].origin, "to-5.ron");
+    assert!(over[0].refused);
+}

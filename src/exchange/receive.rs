@@ -233,6 +233,21 @@ fn safe_name(name: &str) -> String {
         .collect()
 }
 
+/// Why a file that is not a review is left alone.
+const NOT_A_REVIEW: &str = "không phải bản rà soát (.ron), bỏ qua";
+
+/// A file refused because what was read before it already fills [`MAX_TOTAL_BYTES`].
+fn over_budget(origin: &str) -> SetAside {
+    set_aside(
+        origin,
+        format!(
+            "vượt tổng dung lượng một lần nhận ({} MB sau khi giải nén) — hãy gửi thành nhiều tệp nén",
+            MAX_TOTAL_BYTES >> 20
+        ),
+        true,
+    )
+}
+
 fn set_aside(origin: &str, reason: impl Into<String>, refused: bool) -> SetAside {
     SetAside {
         origin: crate::storage::shown_name(origin),
@@ -274,7 +289,10 @@ fn read_zip(
     progress: &dyn Fn(usize, usize) -> bool,
 ) -> Result<(), String> {
     let shown = path.display();
-    let mut file = crate::storage::open_regular(path).map_err(|e| format!("{shown}: {e}"))?;
+    // The zip itself: no bigger than what one receive may unpack (its entries cannot unpack
+    // to less than they take in it, beyond the zip's own headers).
+    let mut file = crate::storage::open_regular(path, 2 * MAX_TOTAL_BYTES)
+        .map_err(|e| format!("{shown}: {e}"))?;
     let zip_err =
         || format!("{shown}: không phải tệp .zip đọc được (tệp hỏng, hoặc không phải tệp nén ZIP)");
     let mut zip = zip::ZipArchive::new(std::io::BufReader::new(
@@ -357,11 +375,7 @@ fn read_zip(
         }
         let name = safe_name(&file_name(&inner));
         if !is_review_name(&name) {
-            aside.push(set_aside(
-                &origin,
-                "không phải bản rà soát (.ron), bỏ qua",
-                false,
-            ));
+            aside.push(set_aside(&origin, NOT_A_REVIEW, false));
             continue;
         }
         if entry.encrypted() {
@@ -389,14 +403,7 @@ fn read_zip(
                 size: buf.len() as u64,
             }),
             Ok(_) if buf.len() as u64 > left => {
-                aside.push(set_aside(
-                    &origin,
-                    format!(
-                        "vượt tổng dung lượng một lần nhận ({} MB sau khi giải nén) — hãy gửi thành nhiều tệp nén",
-                        MAX_TOTAL_BYTES >> 20
-                    ),
-                    true,
-                ));
+                aside.push(over_budget(&origin));
                 total = MAX_TOTAL_BYTES;
                 continue;
             }
@@ -459,6 +466,8 @@ pub fn inspect_with(
         let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok()).map(|e| e.path()).collect();
         paths.sort();
         let n = paths.len();
+        // The same budget as a zip: what the folder's reviews hold in all.
+        let mut total: u64 = 0;
         for (i, p) in paths.into_iter().enumerate() {
             if !progress(i, n) {
                 return Err(CANCELLED.to_string());
@@ -467,15 +476,18 @@ pub fn inspect_with(
             if name.starts_with('.') || p.is_dir() {
                 continue;
             }
-            if is_review_name(&name) {
-                raws.push(read_file(&p, name));
-            } else {
-                aside.push(set_aside(
-                    &name,
-                    "không phải bản rà soát (.ron), bỏ qua",
-                    false,
-                ));
+            if !is_review_name(&name) {
+                aside.push(set_aside(&name, NOT_A_REVIEW, false));
+                continue;
             }
+            let raw = read_file(&p, name);
+            let size = raw.bytes.as_ref().map_or(0, |b| b.len() as u64);
+            if total + size > MAX_TOTAL_BYTES {
+                aside.push(over_budget(&raw.origin));
+                continue;
+            }
+            total += size;
+            raws.push(raw);
         }
     } else if !source.exists() {
         return Err(format!("{shown}: không có tệp hoặc thư mục này"));

@@ -40,7 +40,7 @@ fn zip_time(p: &Path) -> zip::DateTime {
 /// replacing it loses nothing else.
 pub fn is_zip_file(path: &Path) -> bool {
     use std::io::Read;
-    let Ok(mut f) = crate::storage::open_regular(path) else {
+    let Ok(mut f) = crate::storage::open_regular(path, u64::MAX) else {
         return false;
     };
     let mut head = [0u8; 4];

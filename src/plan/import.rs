@@ -657,21 +657,8 @@ fn uncached_problem(name: &str, sheet: &str, cells: &[(usize, usize)]) -> Option
 fn workbook_rows(path: &Path) -> Result<(Vec<Vec<String>>, Vec<Merge>, Vec<String>), String> {
     use calamine::Reader;
     let name = path.display().to_string();
-    match std::fs::metadata(path) {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Err(format!("{name}: không có tệp này"));
-        }
-        Err(_) => return Err(format!("{name}: không có quyền đọc tệp này")),
-        Ok(m) if !m.is_file() => return Err(format!("{name}: không phải một tệp")),
-        Ok(m) if m.len() > MAX_SHEET_BYTES => {
-            return Err(format!(
-                "{name}: tệp {} MB, lớn hơn giới hạn {} MB của một phụ lục kế hoạch",
-                m.len() >> 20,
-                MAX_SHEET_BYTES >> 20
-            ));
-        }
-        Ok(_) => {}
-    }
+    // A regular file of at most 32 MB, checked before calamine opens it.
+    crate::storage::open_regular(path, MAX_SHEET_BYTES).map_err(|e| format!("{name}: {e}"))?;
     let is_xlsx = path
         .extension()
         .and_then(|e| e.to_str())

@@ -15,23 +15,7 @@ const MAX_ENTRIES: usize = 2_000;
 /// The file's paragraphs, in document order, or what is wrong with it in words.
 pub fn paragraphs_of(path: &Path) -> Result<Vec<String>, String> {
     let name = path.display().to_string();
-    let meta = std::fs::metadata(path).map_err(|e| {
-        if e.kind() == std::io::ErrorKind::NotFound {
-            format!("{name}: không có tệp này")
-        } else {
-            format!("{name}: không đọc được ({})", crate::storage::io_words(&e))
-        }
-    })?;
-    if !meta.is_file() {
-        return Err(format!("{name}: không phải một tệp"));
-    }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(format!(
-            "{name}: tệp {} MB, lớn hơn giới hạn {} MB của tệp tải xuống từ Cổng Dịch vụ công",
-            meta.len() >> 20,
-            MAX_FILE_BYTES >> 20
-        ));
-    }
+    // A regular file of at most 16 MB (a folder, FIFO or device refused before it is opened).
     let bytes = crate::storage::read_limited(path, MAX_FILE_BYTES).map_err(|p| {
         crate::storage::LoadError {
             path: path.to_path_buf(),

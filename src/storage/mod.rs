@@ -223,14 +223,22 @@ fn regular_meta(path: &Path) -> Result<std::fs::Metadata, LoadProblem> {
     Ok(meta)
 }
 
-/// Opens a regular file from outside for reading (a zip, a spreadsheet): a folder, FIFO or
-/// device is refused before it is opened. The error is in words, without the file's name.
-pub fn open_regular(path: &Path) -> Result<std::fs::File, String> {
-    regular_meta(path).map_err(|p| match p {
+/// Opens a file from outside for reading (a zip, a spreadsheet, a portal export): a regular file
+/// of at most `limit` bytes; a folder, FIFO or device is refused before it is opened. The error
+/// is in words, without the file's name (the caller puts it first).
+pub fn open_regular(path: &Path, limit: u64) -> Result<std::fs::File, String> {
+    let meta = regular_meta(path).map_err(|p| match p {
         LoadProblem::NotAFile(what) => format!("không phải tệp thông thường ({what})"),
         LoadProblem::Io(e) => format!("không mở được ({e})"),
         _ => "không mở được".to_string(),
     })?;
+    if meta.len() > limit {
+        return Err(format!(
+            "tệp {} MB, lớn hơn giới hạn {} MB",
+            meta.len().div_ceil(1 << 20),
+            limit >> 20
+        ));
+    }
     std::fs::File::open(path).map_err(|e| format!("không mở được ({})", io_words(&e)))
 }
 
