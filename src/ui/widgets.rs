@@ -74,14 +74,32 @@ fn field(
     r
 }
 
+/// A click or drag is going on this frame: egui gives the focus to what it lands on.
+pub fn pointer_busy(ui: &Ui) -> bool {
+    ui.input(|i| i.pointer.any_pressed() || i.pointer.any_down() || i.pointer.any_released())
+}
+
+/// Asks for the keyboard for widget `id` («Đến ô này», a new row) until it has held it from
+/// one frame to the next; true then, and the caller drops its request. Nothing is asked while a
+/// click is going on: the click that asked would give the focus to what is under the pointer.
+pub fn claim_focus(ui: &mut Ui, id: Id) -> bool {
+    if pointer_busy(ui) {
+        return false;
+    }
+    if ui.memory(|m| m.has_focus(id)) {
+        return true;
+    }
+    ui.memory_mut(|m| m.request_focus(id));
+    ui.scroll_to_cursor(Some(egui::Align::Center));
+    false
+}
+
 /// A field reached with Tab (or Shift+Tab, Enter in a table, «Đến ô này») has its whole text
 /// selected, as in Windows and in a spreadsheet: what is typed next replaces it. A click puts the
 /// cursor where it lands (the click gives the focus in the frame it happens in).
 fn select_all_when_tabbed_into(ui: &Ui, r: &Response, text: &str) {
-    let by_keyboard =
-        !ui.input(|i| i.pointer.any_pressed() || i.pointer.any_down() || i.pointer.any_released());
     if r.gained_focus()
-        && by_keyboard
+        && !pointer_busy(ui)
         && let Some(mut state) = TextEdit::load_state(ui.ctx(), r.id)
     {
         let end = egui::text::CCursor::new(text.chars().count());
@@ -143,16 +161,8 @@ pub fn figure(
     width: f32,
     changed: &mut bool,
 ) -> Response {
-    if cells.focus_invalid.is_some() && cells.focus_invalid == fig.invalid {
-        let pointer_busy = ui
-            .input(|i| i.pointer.any_down() || i.pointer.any_pressed() || i.pointer.any_released());
-        if ui.memory(|m| m.has_focus(id)) {
-            // Held since the last frame: nothing took it away.
-            cells.focus_invalid = None;
-        } else if !pointer_busy {
-            ui.memory_mut(|m| m.request_focus(id));
-            ui.scroll_to_cursor(Some(egui::Align::Center));
-        }
+    if cells.focus_invalid.is_some() && cells.focus_invalid == fig.invalid && claim_focus(ui, id) {
+        cells.focus_invalid = None;
     }
     let mut buf = match (cells.bufs.get(&id), &fig.invalid) {
         (Some(b), _) => b.clone(),

@@ -139,7 +139,7 @@ pub fn activity_table(
                 });
                 row.col(|ui| {
                     let w = ui.available_width();
-                    ask_focus(ui, focus, table, i, 0, focus_at_start, &cell_id);
+                    ask_focus(ui, focus, table, i, 0, &cell_id);
                     let had_focus = focus_at_start == Some(cell_id(i, 0));
                     widgets::text_at(
                         ui,
@@ -162,7 +162,7 @@ pub fn activity_table(
                 {
                     row.col(|ui| {
                         let w = ui.available_width();
-                        ask_focus(ui, focus, table, i, k + 1, focus_at_start, &cell_id);
+                        ask_focus(ui, focus, table, i, k + 1, &cell_id);
                         let had_focus = focus_at_start == Some(cell_id(i, k + 1));
                         widgets::figure(
                             ui,
@@ -225,32 +225,19 @@ pub fn activity_table(
 }
 
 /// Gives the keyboard to cell (`row`, `col`) when it is the one asked for (`focus`): «Đến ô
-/// này», a new row. Not while the click that asked for it is still going on (egui gives the
-/// focus to what a click lands on, or drops it); asked again until it has held a whole frame.
+/// này», a new row.
 fn ask_focus(
     ui: &mut egui::Ui,
     focus: &mut Option<crate::progress::TableCell>,
     table: Table,
     row: usize,
     col: usize,
-    focus_at_start: Option<egui::Id>,
     cell_id: &dyn Fn(usize, usize) -> egui::Id,
 ) {
-    let here = crate::progress::TableCell { table, row, col };
-    if *focus != Some(here) {
-        return;
-    }
-    let pointer_busy =
-        ui.input(|i| i.pointer.any_down() || i.pointer.any_pressed() || i.pointer.any_released());
-    if pointer_busy {
-        return;
-    }
-    if focus_at_start == Some(cell_id(row, col)) {
-        // Kept for a whole frame: nothing took it away.
+    if *focus == Some(crate::progress::TableCell { table, row, col })
+        && widgets::claim_focus(ui, cell_id(row, col))
+    {
         *focus = None;
-    } else {
-        ui.memory_mut(|m| m.request_focus(cell_id(row, col)));
-        ui.scroll_to_rect(ui.max_rect(), Some(Align::Center));
     }
 }
 
