@@ -9,6 +9,7 @@ pub mod cost;
 pub mod exchange;
 pub mod measures;
 pub mod model;
+pub mod parallel;
 pub mod plan;
 pub mod portal;
 pub mod preflight;

@@ -452,10 +452,9 @@ pub fn review_findings(t: &Templates, review: &Review) -> Vec<Finding> {
 /// the same TTHC twice and thời hạn counted in different units. A file that did not load is an
 /// error: leaving it out silently would change the totals.
 pub fn report_findings(t: &Templates, items: &[(PathBuf, Result<Review, String>)]) -> Vec<Finding> {
-    let mut list = Vec::new();
-    let mut keys: Vec<(String, &Path)> = Vec::new();
-    let mut units: Vec<(DayKind, &Path)> = Vec::new();
-    for (path, loaded) in items {
+    // Each file's own checks, all files at once; the findings in the files' order.
+    let per_file = crate::parallel::map(items, |(path, loaded)| {
+        let mut list = Vec::new();
         let mut out = Out {
             list: &mut list,
             file: Some(path),
@@ -470,21 +469,36 @@ pub fn report_findings(t: &Templates, items: &[(PathBuf, Result<Review, String>)
                     );
                 }
                 review_checks(t, review, &mut out);
-                if let Some(k) = tthc_key(&review.tthc) {
-                    keys.push((k, path));
-                }
-                units.push((review.tthc.time_limit.kind, path));
             }
         }
+        list
+    });
+    let mut list: Vec<Finding> = per_file.into_iter().flatten().collect();
+    let mut keys: Vec<(String, &Path)> = Vec::new();
+    let mut units: Vec<(DayKind, &Path)> = Vec::new();
+    for (path, loaded) in items {
+        if let Ok(review) = loaded {
+            if let Some(k) = tthc_key(&review.tthc) {
+                keys.push((k, path));
+            }
+            units.push((review.tthc.time_limit.kind, path));
+        }
+    }
+    // Files by key, so that a thousand files are compared in one pass.
+    let mut by_key: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    for (i, (k, _)) in keys.iter().enumerate() {
+        by_key.entry(k.as_str()).or_default().push(i);
     }
     for (i, (k, p)) in keys.iter().enumerate() {
-        let others: Vec<String> = keys
-            .iter()
-            .enumerate()
-            .filter(|(j, (k2, _))| *j != i && k2 == k)
-            .map(|(_, (_, p2))| p2.display().to_string())
-            .collect();
-        if !others.is_empty() {
+        let Some(same) = by_key.get(k.as_str()) else {
+            continue;
+        };
+        if same.len() > 1 {
+            let others: Vec<String> = same
+                .iter()
+                .filter(|&&j| j != i)
+                .map(|&j| keys[j].1.display().to_string())
+                .collect();
             let what = if k.starts_with("mã:") {
                 "mã số"
             } else {

@@ -43,25 +43,27 @@ pub fn run(t: &Templates, paths: &[PathBuf]) -> Result<(), u8> {
     let mut bad = 0usize;
     let mut good = 0usize;
     let mut loaded = Vec::new();
+    // Every file named or found first, in order; then all of them checked at once.
+    let mut files = Vec::new();
     for p in paths {
-        let files = match files_of(p) {
-            Ok(f) => f,
-            Err(e) => {
-                tell!("LỖI {e}");
-                bad += 1;
-                continue;
+        match files_of(p) {
+            Ok(f) => files.extend(f.into_iter().map(Ok)),
+            Err(e) => files.push(Err(e)),
+        }
+    }
+    let checked = crate::parallel::map(&files, |f| match f {
+        Ok(path) => check_review_file(t, path).map(|r| (path.clone(), r)),
+        Err(e) => Err(e.clone()),
+    });
+    for c in checked {
+        match c {
+            Ok((f, report)) => {
+                good += 1;
+                loaded.push((f, Ok(report.review), report.warnings));
             }
-        };
-        for f in files {
-            match check_review_file(t, &f) {
-                Ok(report) => {
-                    good += 1;
-                    loaded.push((f, Ok(report.review), report.warnings));
-                }
-                Err(e) => {
-                    bad += 1;
-                    tell!("LỖI {e}");
-                }
+            Err(e) => {
+                bad += 1;
+                tell!("LỖI {e}");
             }
         }
     }

@@ -434,11 +434,7 @@ pub fn save_review_stamped(path: &Path, review: &Review) -> Result<Stamp, SaveEr
 
 /// The review files of a folder (see [`review_files`]), each loaded or with its error.
 pub fn list_reviews(dir: &Path) -> std::io::Result<Vec<(PathBuf, Result<Review, LoadError>)>> {
-    Ok(review_files(dir)?
-        .into_iter()
-        .map(|p| {
-            let r = load_review(&p);
-            (p, r)
-        })
-        .collect())
+    let files = review_files(dir)?;
+    let loaded = crate::parallel::map(&files, |p| load_review(p));
+    Ok(files.into_iter().zip(loaded).collect())
 }
