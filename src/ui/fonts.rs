@@ -52,6 +52,11 @@ pub fn font_definitions() -> FontDefinitions {
 /// the row. The text cursor does not blink: a blinking cursor repaints the window twice a second
 /// while a field has the focus (measured: 22 % of a core under software rendering, against 0,1 %
 /// with a steady cursor), on the office PCs and remote desktops this app runs on.
+/// The colour behind every panel (egui's light panel colour), painted by clearing the window.
+pub fn background() -> egui::Color32 {
+    egui::Visuals::light().panel_fill
+}
+
 pub fn install(ctx: &egui::Context) {
     ctx.set_fonts(font_definitions());
     ctx.set_theme(egui::Theme::Light);
@@ -61,5 +66,9 @@ pub fn install(ctx: &egui::Context) {
         // Scroll bars take their own room beside the content: a button at the right edge is
         // never under one (a click there grabbed the bar and the page jumped).
         s.spacing.scroll = egui::style::ScrollStyle::solid();
+        // The panels' background is the window's clear colour (`App::clear_color`), not a
+        // rectangle drawn over it: without a GPU every frame filled the whole window twice, and
+        // that fill was 40 % of the CPU a keystroke costs (scripts/typing-cost.py).
+        s.visuals.panel_fill = egui::Color32::TRANSPARENT;
     });
 }

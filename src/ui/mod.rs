@@ -6,6 +6,7 @@ pub mod editor;
 pub mod fonts;
 pub mod home;
 mod ime_keys;
+mod key_releases;
 pub mod plan_import;
 pub mod plan_view;
 mod receive_job;

@@ -77,6 +77,7 @@ pub struct App {
     pub last_output: Option<PathBuf>,
     /// Tab and Enter that end a word the input method is composing.
     ime_keys: crate::ui::ime_keys::ImeKeys,
+    key_releases: crate::ui::key_releases::KeyReleases,
 }
 
 /// A new review from the templates: the latest hourly income preset, everything else empty.
@@ -117,6 +118,7 @@ impl App {
             settings,
             last_output: None,
             ime_keys: Default::default(),
+            key_releases: Default::default(),
             job: None,
             receiving: None,
             ctx: None,
@@ -332,9 +334,18 @@ impl App {
 }
 
 impl eframe::App for App {
+    fn clear_color(&self, _visuals: &egui::Visuals) -> [f32; 4] {
+        crate::ui::fonts::background().to_normalized_gamma_f32()
+    }
+
     fn raw_input_hook(&mut self, ctx: &egui::Context, raw: &mut egui::RawInput) {
         // A Tab or Enter that ends a word being composed lands after the word, as a key.
         if std::env::var_os("TTHC_LOG_INPUT").is_some() {
+            eprintln!(
+                "FRAME {:.3} {:?}",
+                raw.time.unwrap_or_default(),
+                ctx.repaint_causes()
+            );
             for e in &raw.events {
                 match e {
                     egui::Event::Key { key, pressed, .. } => eprintln!("IN key {key:?} {pressed}"),
@@ -349,6 +360,7 @@ impl eframe::App for App {
         if self.ime_keys.fix(raw, modifiers) {
             ctx.request_repaint_after(std::time::Duration::from_millis(50));
         }
+        self.key_releases.hold(raw);
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
