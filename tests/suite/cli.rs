@@ -1,6 +1,6 @@
 //! The binary's CLI: calc and check, as a user runs them.
 
-mod common;
+use crate::common;
 use common::*;
 use std::fs;
 use std::path::Path;

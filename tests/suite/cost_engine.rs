@@ -1,6 +1,6 @@
 //! Spec §4 formulas and §8 cases through the library, to the đồng.
 
-mod common;
+use crate::common;
 use common::*;
 use tthc_review::cost::format::{money, percent};
 use tthc_review::cost::*;

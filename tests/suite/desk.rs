@@ -1,7 +1,7 @@
 //! The reviewer's desk: what a specialist does all day — no file dialog on the machine, pasting
 //! from Excel, Enter and Tab in the cost table, every control in reach at small window sizes.
 
-mod common;
+use crate::common;
 use common::gui::*;
 use common::*;
 

@@ -3,7 +3,7 @@
 //! a page end, the Word file's text and table structure (read back from its XML), and the Excel
 //! workbook's formulas recomputed to the engine's figures to the đồng.
 
-mod common;
+use crate::common;
 use common::*;
 use rust_decimal::Decimal;
 use std::io::Read;

@@ -2,7 +2,7 @@
 //! ("Gửi phòng Văn phòng" / `send`), the office receives the .zip ("Nhận bản rà soát" /
 //! `receive`) — one new review, one changed, one broken, the rest identical.
 
-mod common;
+use crate::common;
 use common::gui::*;
 use common::*;
 use egui::accesskit::Role;

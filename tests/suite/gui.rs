@@ -1,6 +1,6 @@
 //! The real app, headless (egui_kittest): the flows a reviewer goes through.
 
-mod common;
+use crate::common;
 use common::gui::*;
 use common::*;
 

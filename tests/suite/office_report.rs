@@ -3,7 +3,7 @@
 //! a reviews folder given relative to the working folder, a save dialog that answers with an
 //! absolute path, the real binary for the CLI, pdftotext for what is printed.
 
-mod common;
+use crate::common;
 use common::gui::*;
 use common::*;
 use egui::{Key, Modifiers};
@@ -389,4 +389,57 @@ fn an_option_that_raises_the_cost_prints_an_increase_never_a_negative_cut() {
     assert_has(&s, "Chi phí tuân thủ tăng thêm:");
     assert_has(&s, "Tỷ lệ tăng chi phí:");
     assert!(!s.contains("Tỷ lệ cắt giảm chi phí:"), "{s}");
+}
+
+#[test]
+fn files_that_gain_an_error_while_the_checks_are_shown_come_back_as_errors_to_go_and_fix() {
+    let (_keep, rel) = relative_folder();
+    let abs = std::env::current_dir().unwrap().join(&rel);
+    let t = Templates::embedded();
+    // A fourth review with warnings and no error: the checks are shown, «Vẫn lập báo cáo» open.
+    let mut r = case_s();
+    r.tthc.code = "1.009999.000.00.00.H32".into();
+    r.tthc.name = NEW_NAME.into();
+    let found = review_findings(&t, &r);
+    assert!(
+        !found.is_empty() && found.iter().all(|f| f.severity == Severity::Warning),
+        "{found:?}"
+    );
+    save_review(&rel.join("ruou.ron"), &r).unwrap();
+    let report = abs.join("tong-hop.pdf");
+    let dialogs = Dialogs::default();
+    dialogs.save_to.borrow_mut().push(report.clone());
+    let mut h = app_at(&rel, egui::vec2(1366.0, 768.0), dialogs);
+    h.get_by_label("Báo cáo tổng hợp…").click();
+    h.run();
+    h.get_by_label("Kiểm tra trước khi lập báo cáo");
+    // While the question is open, a colleague's copy lands over another file: the same TTHC twice.
+    let same = rel.join("vlncn-cap-lai-gcn-huan-luyen.ron");
+    let other = rel.join("vlncn-cap-gcn-huan-luyen.ron");
+    fs::copy(&same, &other).unwrap();
+    h.get_by_label("Vẫn lập báo cáo").click();
+    h.run();
+    wait_for_job(&mut h);
+    // Not a paragraph of text: the checks again, now with the error and the way to fix it.
+    assert!(
+        h.query_all_by_label_contains("Không lập được báo cáo")
+            .next()
+            .is_none(),
+        "a text message instead of the checks"
+    );
+    h.get_by_label("Kiểm tra trước khi lập báo cáo");
+    assert!(h.query_all_by_label_contains("trùng TTHC (mã số)").count() >= 1);
+    assert!(!report.exists(), "nothing written");
+    let go = h.query_all_by_label("Đến chỗ sửa").count();
+    assert!(go >= 2, "each duplicate has its way to fix: {go}");
+    h.get_all_by_label("Đến chỗ sửa").next().unwrap().click();
+    h.run();
+    let opened = h.state().editor.as_ref().and_then(|e| e.path.clone());
+    let opened = opened.expect("a review opened to fix");
+    assert!(
+        [&same, &other]
+            .iter()
+            .any(|p| opened.ends_with(p.file_name().unwrap())),
+        "{opened:?}"
+    );
 }

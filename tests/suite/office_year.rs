@@ -2,7 +2,7 @@
 //! the shipped plan and examples, the August report from the ready rows, a plan imported from a
 //! spreadsheet, and quality comments from the step they concern to the plan page and back.
 
-mod common;
+use crate::common;
 use common::gui::*;
 use common::*;
 use egui::accesskit::Role;

@@ -1,7 +1,7 @@
 //! The office's year: the plan imported from the department's own spreadsheet in either real
 //! layout, matched with the reviews, statuses and overdue rows as `plan status` prints them.
 
-mod common;
+use crate::common;
 use common::*;
 use rust_xlsxwriter::Workbook;
 use std::path::Path;

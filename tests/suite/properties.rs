@@ -136,7 +136,7 @@ proptest! {
 // Files from outside, damaged at random: each reader ends (the whole run is bounded by the
 // suite's time), never panics, and writes nothing. The seeds are real files of each kind.
 
-mod common;
+use crate::common;
 
 /// A damaged copy of `seed`: bytes flipped, a run removed or repeated, or the tail cut.
 fn damaged(seed: &[u8], edits: &[(u8, usize, u8)]) -> Vec<u8> {

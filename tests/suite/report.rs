@@ -1,7 +1,7 @@
 //! PDF reports: the text a reader sees (pdftotext), page count (pdfinfo), embedded subset fonts
 //! (pdffonts). poppler-utils is installed by .ci/run.
 
-mod common;
+use crate::common;
 use common::*;
 use std::fs;
 use std::process::Command;

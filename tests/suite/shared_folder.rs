@@ -1,7 +1,7 @@
 //! Two people, one shared folder: the app as each of them runs it (two `App`s on one folder),
 //! a colleague's save arriving behind one's back, a file deleted while open, recovery copies.
 
-mod common;
+use crate::common;
 use common::gui::*;
 use common::*;
 

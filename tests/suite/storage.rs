@@ -1,6 +1,6 @@
 //! Review files: round trip, bad input with clear errors, nothing written on a failed load.
 
-mod common;
+use crate::common;
 use common::*;
 use std::fs;
 use tthc_review::model::*;

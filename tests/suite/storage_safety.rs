@@ -2,7 +2,7 @@
 //! disk, a planted temp symlink, a closed pipe, a FIFO, an output named like a review, hand-made
 //! and fuzzed files. Each test reproduced a failure of the earlier version first.
 
-mod common;
+use crate::common;
 use common::*;
 use proptest::prelude::*;
 use std::fs;
@@ -333,19 +333,22 @@ fn a_write_that_fails_part_way_leaves_the_review_and_its_backup_as_they_were() {
 
 #[cfg(unix)]
 #[test]
+#[cfg_attr(
+    not(tthc_root),
+    ignore = "needs root to mount a small tmpfs (CI runs as root)"
+)]
 fn a_real_full_disk_leaves_everything_as_it_was() {
-    // Needs a small tmpfs (root, as CI runs); said and skipped where it cannot be mounted.
     let mnt = tempfile::tempdir().unwrap();
-    let ok = Command::new("mount")
+    let mount = Command::new("mount")
         .args(["-t", "tmpfs", "-o", "size=1m", "tmpfs"])
         .arg(mnt.path())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success());
-    if !ok {
-        eprintln!("SKIPPED: cannot mount a tmpfs here (not root)");
-        return;
-    }
+        .output()
+        .unwrap();
+    assert!(
+        mount.status.success(),
+        "root, yet a tmpfs cannot be mounted: {}",
+        String::from_utf8_lossy(&mount.stderr)
+    );
     struct Unmount<'a>(&'a Path);
     impl Drop for Unmount<'_> {
         fn drop(&mut self) {

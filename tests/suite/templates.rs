@@ -1,6 +1,5 @@
 //! Templates are data: embedded defaults valid, errors name file/line/column, answers kept by id.
 
-mod common;
 use std::fs;
 use tthc_review::model::{Answer, Answers};
 use tthc_review::templates::*;
