@@ -30,6 +30,13 @@ const BYTES: [&[u8]; 4] = [
     include_bytes!("../assets/fonts/LiberationSerif-BoldItalic.ttf"),
 ];
 
+/// A glyph's advance as the PDF states it (its `/W` entry, which readers advance by): thousandths
+/// of an em, cut to a whole number as printpdf writes them. Measuring with these, not the
+/// font's finer units, puts every word exactly where the reader draws the text before it.
+fn pdf_width(units: f32, units_per_em: f32) -> f32 {
+    (units * (1000.0 / units_per_em)) as i64 as f32
+}
+
 /// Characters below this are measured once into a table (Latin, Vietnamese, punctuation).
 const TABLE: usize = 0x2200;
 
@@ -52,12 +59,16 @@ impl Metrics {
             .map('?')
             .and_then(|g| glyphs.advance_width(g))
             .unwrap_or(0.0);
+        let upem = m.units_per_em as f32;
         let advances = (0..TABLE as u32)
             .map(|c| {
-                charmap
-                    .map(c)
-                    .and_then(|g| glyphs.advance_width(g))
-                    .unwrap_or(missing)
+                pdf_width(
+                    charmap
+                        .map(c)
+                        .and_then(|g| glyphs.advance_width(g))
+                        .unwrap_or(missing),
+                    upem,
+                )
             })
             .collect();
         let has = (0..TABLE as u32)
@@ -82,12 +93,15 @@ impl Metrics {
         font.charmap()
             .map(c)
             .and_then(|g| glyphs.advance_width(g))
-            .unwrap_or(self.advances['?' as usize])
+            .map_or(self.advances['?' as usize], |w| {
+                pdf_width(w, self.units_per_em)
+            })
     }
 
-    /// Width of `text` at `size` points. Text is expected NFC, as drawn.
+    /// Width of `text` at `size` points, as a PDF reader advances over it. Text is expected
+    /// NFC, as drawn.
     pub fn width(&self, text: &str, size: f32) -> f32 {
-        text.chars().map(|c| self.advance(c)).sum::<f32>() * size / self.units_per_em
+        text.chars().map(|c| self.advance(c)).sum::<f32>() * size / 1000.0
     }
 }
 

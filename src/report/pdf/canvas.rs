@@ -88,9 +88,11 @@ impl Canvas {
     }
 
     /// Several runs in one face and size in one text object: the font is set once and each run
-    /// placed with an absolute text matrix (fewer operators than one object per run). The runs
-    /// are NFC already (`text::words` normalises every word).
-    pub fn texts(&mut self, face: Face, size: f32, runs: &[(f32, f32, String)]) {
+    /// placed with an absolute text matrix (fewer operators than one object per run). A run is
+    /// text, or text with spacing adjustments between its words (a justified line: one `TJ`
+    /// instead of one placed string per word). The runs are NFC already (`text::words`
+    /// normalises every word).
+    pub fn texts(&mut self, face: Face, size: f32, runs: &[(f32, f32, Vec<TextItem>)]) {
         if runs.is_empty() {
             return;
         }
@@ -103,15 +105,15 @@ impl Canvas {
             font,
             size: Pt(size),
         });
-        for (x, top, text) in runs {
-            if text.is_empty() {
+        for (x, top, items) in runs {
+            if items.is_empty() {
                 continue;
             }
             ops.push(Op::SetTextMatrix {
                 matrix: printpdf::TextMatrix::Translate(Pt(*x), Pt(PAGE_H - top - ascent)),
             });
             ops.push(Op::ShowText {
-                items: vec![TextItem::Text(text.clone())],
+                items: items.clone(),
             });
         }
         ops.push(Op::EndTextSection);

@@ -3,6 +3,7 @@
 use super::canvas::{Canvas, nfc};
 use crate::report::doc::Align;
 use crate::report::fonts::{Face, Fonts};
+use printpdf::TextItem;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Word {
@@ -162,7 +163,7 @@ pub fn draw_words(
 ) {
     let space = Fonts::get().m(Face::Regular).width(" ", size);
     let natural = line_width(words, size);
-    let (mut cx, gap) = match align {
+    let (cx, gap) = match align {
         Align::Left => (x, space),
         Align::Center => (x + (width - natural) / 2.0, space),
         Align::Right => (x + width - natural, space),
@@ -175,36 +176,45 @@ pub fn draw_words(
             }
         }
     };
-    // Consecutive words in one face with plain spaces go out as one string; the runs of one
-    // face on a line share one text object.
-    let plain = gap == space;
-    let mut face = words.first().map_or(Face::Regular, |w| w.face);
-    let mut runs: Vec<(f32, f32, String)> = Vec::new();
+    // The words of one face that follow each other on the line go out as one run: one string
+    // when the spaces are plain, else the words with a real space after each and the extra room
+    // of the justified line as a spacing adjustment (`TJ`), so that text copied from any reader
+    // keeps its words apart and each word lands exactly where it was measured to. A run of
+    // another face starts a text object of its own at its measured place.
+    let mut cx = cx;
     let mut i = 0;
+    let mut face = words.first().map_or(Face::Regular, |w| w.face);
+    let mut runs: Vec<(f32, f32, Vec<TextItem>)> = Vec::new();
     while i < words.len() {
         let mut j = i + 1;
-        if plain {
-            while j < words.len() && words[j].face == words[i].face {
-                j += 1;
-            }
+        while j < words.len() && words[j].face == words[i].face {
+            j += 1;
         }
         if words[i].face != face {
             c.texts(face, size, &runs);
             runs.clear();
             face = words[i].face;
         }
-        let mut text = words[i..j]
-            .iter()
-            .map(|w| w.text.as_str())
-            .collect::<Vec<_>>()
-            .join(" ");
-        // A real space ends every run but the line's last, so text copied from a justified
-        // line (each word placed on its own) keeps its words apart in every reader.
-        if j < words.len() {
-            text.push(' ');
+        // The space this face draws, and what the line wants between words beyond it.
+        let own_space = Fonts::get().m(face).width(" ", size);
+        let extra = gap - own_space;
+        let mut items = Vec::new();
+        let mut text = String::new();
+        for (k, w) in words[i..j].iter().enumerate() {
+            text.push_str(&w.text);
+            if i + k + 1 < words.len() {
+                text.push(' ');
+                if i + k + 1 < j && extra.abs() > 0.001 {
+                    items.push(TextItem::Text(std::mem::take(&mut text)));
+                    items.push(TextItem::Offset(-extra * 1000.0 / size));
+                }
+            }
         }
-        runs.push((cx, top, text));
-        cx += line_width(&words[i..j], size) + gap;
+        if !text.is_empty() {
+            items.push(TextItem::Text(text));
+        }
+        runs.push((cx, top, items));
+        cx += words[i..j].iter().map(|w| w.width).sum::<f32>() + gap * (j - i) as f32;
         i = j;
     }
     c.texts(face, size, &runs);
