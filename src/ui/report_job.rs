@@ -1,6 +1,7 @@
 //! The compiled report runs on a worker thread; the window shows its progress and stays live.
 
-use crate::report::{Format, ReportSettings, compile};
+use crate::preflight::Finding;
+use crate::report::{Format, ReportError, ReportSettings, compile};
 use crate::storage::{load_review, replace_file};
 use crate::templates::Templates;
 use std::path::PathBuf;
@@ -8,11 +9,22 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
+/// Why a report was not made.
+#[derive(Debug)]
+pub enum JobError {
+    /// The files changed after the checks shown before the report, and now have errors: the user
+    /// sees them again, each with its way to the place to fix.
+    Blocked(Vec<Finding>),
+    /// Anything else, in words.
+    Failed(String),
+}
+
 pub struct CompileJob {
     pub output: PathBuf,
+    pub files: Vec<PathBuf>,
     pub total: usize,
     done: Arc<AtomicUsize>,
-    rx: Receiver<Result<String, String>>,
+    rx: Receiver<Result<String, JobError>>,
 }
 
 impl CompileJob {
@@ -30,28 +42,28 @@ impl CompileJob {
         let total = files.len();
         let progress = done.clone();
         let out = output.clone();
+        let listed = files.clone();
         std::thread::spawn(move || {
-            let items: Vec<_> = files
-                .into_iter()
-                .map(|p| {
-                    let r = load_review(&p).map_err(|e| e.to_string());
-                    (p, r)
-                })
-                .collect();
+            let loaded =
+                crate::parallel::map(&files, |p| load_review(p).map_err(|e| e.to_string()));
+            let items: Vec<_> = files.into_iter().zip(loaded).collect();
             let result = compile(&t, &settings, &items, format, &|d, _| {
                 progress.store(d, Ordering::Relaxed);
                 if let Some(w) = &wake {
                     w.request_repaint();
                 }
             })
-            .map_err(|e| e.to_string())
+            .map_err(|e| match e {
+                ReportError::Blocked(findings) => JobError::Blocked(findings),
+                e => JobError::Failed(e.to_string()),
+            })
             .and_then(|c| {
                 replace_file(&out, &c.bytes).map_err(|e| {
-                    format!(
+                    JobError::Failed(format!(
                         "{}: không ghi được ({})",
                         out.display(),
                         crate::storage::io_words(&e)
-                    )
+                    ))
                 })?;
                 let mut msg = format!(
                     "Đã lập báo cáo {}: {} TTHC; tiết kiệm {} đồng/năm ({}).",
@@ -75,6 +87,7 @@ impl CompileJob {
         });
         CompileJob {
             output,
+            files: listed,
             total,
             done,
             rx,
@@ -90,13 +103,13 @@ impl CompileJob {
     }
 
     /// The outcome, once the thread has finished.
-    pub fn poll(&self) -> Option<Result<String, String>> {
+    pub fn poll(&self) -> Option<Result<String, JobError>> {
         match self.rx.try_recv() {
             Ok(r) => Some(r),
             Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) => {
-                Some(Err("Lập báo cáo bị dừng bất thường.".to_string()))
-            }
+            Err(TryRecvError::Disconnected) => Some(Err(JobError::Failed(
+                "Lập báo cáo bị dừng bất thường.".to_string(),
+            ))),
         }
     }
 }

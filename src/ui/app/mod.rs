@@ -19,7 +19,7 @@ pub use modal::Modal;
 use super::dialogs::FileDialogs;
 use super::editor::{Action, EditorState};
 use super::home::{HomeAction, HomeState};
-use super::report_job::CompileJob;
+use super::report_job::{CompileJob, JobError};
 use super::settings_form::SettingsForm;
 use crate::model::Review;
 use crate::report::ReportSettings;
@@ -179,7 +179,15 @@ impl App {
                 self.job = None;
                 self.modal = Some(Modal::Message(msg));
             }
-            Some(Err(e)) => {
+            Some(Err(JobError::Blocked(findings))) => {
+                // The files changed since the checks were shown: the errors again, each with
+                // «Đến chỗ sửa».
+                let files = job.files.clone();
+                self.job = None;
+                self.status = "Chưa lập báo cáo: các tệp có lỗi phải sửa.".to_string();
+                self.modal = Some(Modal::Preflight(ReportKind::Compile(files), findings));
+            }
+            Some(Err(JobError::Failed(e))) => {
                 self.job = None;
                 self.modal = Some(Modal::Message(format!("Không lập được báo cáo: {e}")));
             }
