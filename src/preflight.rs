@@ -423,7 +423,7 @@ fn mixed(items: &[(bool, &Path)]) -> Option<(usize, Vec<String>)> {
         .filter(|(a, _)| *a)
         .map(|(_, p)| p.display().to_string())
         .collect();
-    (!names.is_empty() && names.len() < items.len()).then(|| (names.len(), names))
+    (!names.is_empty() && names.len() < items.len()).then_some((names.len(), names))
 }
 
 /// The warning for an option that is not the one reported and cannot be costed yet.

@@ -51,11 +51,7 @@ impl Progress {
             .iter()
             .filter(|s| !s.skipped)
             .fold((0, 0), |(r, d), s| (r + s.required, d + s.done));
-        if req == 0 {
-            100
-        } else {
-            (done * 100 / req) as u32
-        }
+        (done * 100).checked_div(req).map_or(100, |p| p as u32)
     }
 }
 

@@ -181,9 +181,7 @@ pub enum PlanCommand {
 
 /// The reviews of a folder, each loaded or with its error in words (reports and the plan take
 /// both: a file that does not load is shown, never skipped).
-fn review_items(
-    dir: &std::path::Path,
-) -> Result<Vec<(PathBuf, Result<crate::model::Review, String>)>, u8> {
+fn review_items(dir: &std::path::Path) -> Result<Vec<crate::storage::LoadedReview>, u8> {
     Ok(crate::storage::list_reviews(dir)
         .map_err(|e| {
             tell!(

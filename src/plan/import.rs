@@ -107,7 +107,7 @@ pub struct Merge {
 
 /// The sheet with every cell of a merged block holding the block's text (Excel keeps it in the
 /// first cell only), so a header or a lĩnh vực merged over several rows reads in each of them.
-fn fill_merges(rows: &mut Vec<Vec<String>>, merges: &[Merge]) {
+fn fill_merges(rows: &mut [Vec<String>], merges: &[Merge]) {
     // Never grow the sheet for a block that lies past its content.
     let height = rows.len();
     let width = rows.iter().map(Vec::len).max().unwrap_or(0);
@@ -653,8 +653,12 @@ fn uncached_problem(name: &str, sheet: &str, cells: &[(usize, usize)]) -> Option
     ))
 }
 
+/// A sheet as read: its rows of cell texts, its merged blocks, and what was left unread (in
+/// words).
+type SheetRead = (Vec<Vec<String>>, Vec<Merge>, Vec<String>);
+
 /// The rows and merged blocks of the first sheet with a header row (else the first sheet).
-fn workbook_rows(path: &Path) -> Result<(Vec<Vec<String>>, Vec<Merge>, Vec<String>), String> {
+fn workbook_rows(path: &Path) -> Result<SheetRead, String> {
     use calamine::Reader;
     let name = path.display().to_string();
     // A regular file of at most 32 MB, checked before calamine opens it.

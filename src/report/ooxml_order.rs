@@ -333,9 +333,9 @@ fn parse(xml: &str) -> Option<Vec<Node<'_>>> {
         let tag = &xml[i..end];
         if tag.starts_with("<?") || tag.starts_with("<!") {
             stack.last_mut()?.children.push(Node::Other(tag));
-        } else if tag.starts_with("</") {
+        } else if let Some(closing) = tag.strip_prefix("</") {
             let mut done = stack.pop()?;
-            if stack.is_empty() || done.name != tag_name(&tag[2..]) {
+            if stack.is_empty() || done.name != tag_name(closing) {
                 return None;
             }
             done.end = tag;

@@ -433,6 +433,9 @@ pub fn save_review_stamped(path: &Path, review: &Review) -> Result<Stamp, SaveEr
 }
 
 /// The review files of a folder (see [`review_files`]), each loaded or with its error.
+/// A review file with what it holds, or why it could not be read (in words).
+pub type LoadedReview = (PathBuf, Result<Review, String>);
+
 pub fn list_reviews(dir: &Path) -> std::io::Result<Vec<(PathBuf, Result<Review, LoadError>)>> {
     let files = review_files(dir)?;
     let loaded = crate::parallel::map(&files, |p| load_review(p));

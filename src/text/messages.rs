@@ -182,6 +182,11 @@ pub fn ron_error(e: &ron::Error) -> String {
     }
 }
 
+/// `Some(x)` may be written as plain `x` in a hand-written file.
+pub fn ron_options() -> ron::Options {
+    ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -203,9 +208,4 @@ mod tests {
         });
         assert!(!m.contains("CostParams") && m.contains("«abc»"), "{m}");
     }
-}
-
-/// `Some(x)` may be written as plain `x` in a hand-written file.
-pub fn ron_options() -> ron::Options {
-    ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
 }

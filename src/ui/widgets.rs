@@ -147,6 +147,15 @@ pub fn text_multi(
     field(ui, value, name, width, changed, None, true)
 }
 
+/// Which numeric cell, what it shows when not being typed in, its name for the screen reader and
+/// for messages, and its width.
+pub struct FigureCell<'a> {
+    pub id: Id,
+    pub shown: &'a str,
+    pub name: &'a str,
+    pub width: f32,
+}
+
 /// A numeric cell bound to a figure. `shown` is the figure's text as cached by the editor. What
 /// is typed reaches the model at once: a valid, non-negative number as the figure's value; any
 /// other text as the figure's `invalid` text (marked red, the reason on hover), from which
@@ -154,13 +163,16 @@ pub fn text_multi(
 pub fn figure(
     ui: &mut Ui,
     cells: &mut Cells,
-    id: Id,
+    cell: FigureCell<'_>,
     fig: &mut Figure,
-    shown: &str,
-    name: &str,
-    width: f32,
     changed: &mut bool,
 ) -> Response {
+    let FigureCell {
+        id,
+        shown,
+        name,
+        width,
+    } = cell;
     if cells.focus_invalid.is_some() && cells.focus_invalid == fig.invalid && claim_focus(ui, id) {
         cells.focus_invalid = None;
     }

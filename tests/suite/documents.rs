@@ -45,11 +45,7 @@ fn big_reviews(n: usize) -> Vec<(PathBuf, Result<Review, String>)> {
             r.tthc.code = format!("2.{k:06}.000.00.00.H32");
             r.tthc.field = fields[k % 3].to_string();
             // 10 to 15 digits in "Chi phí khác", more in the totals.
-            let big = format!(
-                "{}{}",
-                1 + k % 9,
-                "234567890123456"[..9 + k % 6].to_string()
-            );
+            let big = format!("{}{}", 1 + k % 9, &"234567890123456"[..9 + k % 6]);
             r.activities[0].other = fig(&big);
             r.options[0].activities[0].other = fig(&big[..big.len() - 1]);
             r.subjects = fig("37");
@@ -1917,9 +1913,7 @@ fn the_summary_headings_and_the_decision_words_come_from_the_wording_file() {
     use calamine::Reader;
     let sheet = x.worksheet_range("Tổng hợp").unwrap();
     assert!(
-        sheet
-            .rows()
-            .any(|r| r.iter().any(|c| c.to_string() == "Giảm %")),
+        sheet.rows().any(|r| r.iter().any(|c| *c == "Giảm %")),
         "the Excel summary has the heading from the wording file"
     );
 }

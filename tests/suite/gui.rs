@@ -216,7 +216,7 @@ fn the_copied_table_holds_the_figures_shown() {
         let d: Vec<char> = s.chars().collect();
         let mut out = String::new();
         for (k, c) in d.iter().enumerate() {
-            if k > 0 && (d.len() - k) % 3 == 0 {
+            if k > 0 && (d.len() - k).is_multiple_of(3) {
                 out.push('.');
             }
             out.push(*c);
@@ -552,7 +552,7 @@ fn export_and_compile_write_word_and_excel_when_the_user_picks_them() {
     let sheet = x.worksheet_range("Tổng hợp").unwrap();
     let total = sheet
         .rows()
-        .find(|r| r.first().is_some_and(|c| c.to_string() == "Tổng cộng"))
+        .find(|r| r.first().is_some_and(|c| *c == "Tổng cộng"))
         .unwrap()
         .to_vec();
     assert_eq!(total[2], calamine::Data::Float(396_576_800.0));

@@ -305,9 +305,9 @@ proptest! {
             .unwrap();
         let mut r = Review { schema_version: 1, ..Default::default() };
         r.options.push(SimplOption::default());
-        for k in 0..docs {
+        for (k, &is_placed) in placed.iter().enumerate().take(docs) {
             r.tthc.documents.push(Document { name: format!("GT{k}"), copies: 1, ..Default::default() });
-            if placed[k] {
+            if is_placed {
                 r.options[0].content.push(ContentLine {
                     change: format!("GT{k}"),
                     from_answer: Some(item_key(&q, k)),

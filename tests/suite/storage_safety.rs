@@ -501,7 +501,8 @@ fn a_duplicated_answer_key_is_an_error_naming_it() {
 #[test]
 fn a_negative_gdp_or_a_zero_divisor_part_fails_check() {
     let dir = tempfile::tempdir().unwrap();
-    let edits: [(&str, fn(&mut Review)); 3] = [
+    type Damage = (&'static str, fn(&mut Review));
+    let edits: [Damage; 3] = [
         ("gdp.ron", |r| {
             r.cost.gdp_per_capita = Some(fig("-101900000"))
         }),

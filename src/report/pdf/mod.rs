@@ -16,7 +16,7 @@ use crate::report::doc::{
 use crate::report::fonts::Face;
 use canvas::{Canvas, LEFT, LINE, MM, PAGE_BODY};
 pub use text::wrap_heading as letterhead_lines;
-use text::{Word, draw_text, draw_words, words, wrap, wrap_heading, wrap_words};
+use text::{Span, Word, draw_text, draw_words, words, wrap, wrap_heading, wrap_words};
 
 /// NĐ 30/2020: first-line indent 1–1,27 cm.
 const FIRST_INDENT: f32 = 12.7 * MM;
@@ -206,8 +206,7 @@ fn paragraph(c: &mut Canvas, p: &Para) {
         let indent = if k == 0 { l.first } else { 0.0 };
         draw_words(
             c,
-            LEFT + l.left + indent,
-            l.width - indent,
+            Span::new(LEFT + l.left + indent, l.width - indent),
             c.y,
             line,
             l.size,
@@ -285,12 +284,28 @@ fn letterhead(c: &mut Canvas, l: &Letterhead) {
     };
     let mut y = top;
     for s in &h.upper {
-        draw_text(c, lx, lw, y, s, upper_face, HEAD_SIZE, Align::Center);
+        draw_text(
+            c,
+            Span::new(lx, lw),
+            y,
+            s,
+            upper_face,
+            HEAD_SIZE,
+            Align::Center,
+        );
         y += lh;
     }
     let mut widest: f32 = 0.0;
     for s in &h.lower {
-        draw_text(c, lx, lw, y, s, Face::Bold, HEAD_SIZE, Align::Center);
+        draw_text(
+            c,
+            Span::new(lx, lw),
+            y,
+            s,
+            Face::Bold,
+            HEAD_SIZE,
+            Align::Center,
+        );
         widest = widest.max(text_width(s, Face::Bold, HEAD_SIZE));
         y += lh;
     }
@@ -312,16 +327,40 @@ fn letterhead(c: &mut Canvas, l: &Letterhead) {
     );
     y += 0.5 * lh;
     for s in &h.number {
-        draw_text(c, lx, lw, y, s, Face::Regular, 13.0, Align::Center);
+        draw_text(
+            c,
+            Span::new(lx, lw),
+            y,
+            s,
+            Face::Regular,
+            13.0,
+            Align::Center,
+        );
         y += lh;
     }
     let left_end = y;
 
     let ms = motto_size(rw);
     let mut y = top;
-    draw_text(c, rx, rw, y, MOTTO, Face::Bold, ms, Align::Center);
+    draw_text(
+        c,
+        Span::new(rx, rw),
+        y,
+        MOTTO,
+        Face::Bold,
+        ms,
+        Align::Center,
+    );
     y += lh;
-    draw_text(c, rx, rw, y, SLOGAN, Face::Bold, 13.0, Align::Center);
+    draw_text(
+        c,
+        Span::new(rx, rw),
+        y,
+        SLOGAN,
+        Face::Bold,
+        13.0,
+        Align::Center,
+    );
     let sw = text_width(SLOGAN, Face::Bold, 13.0);
     y += lh;
     c.line(
@@ -333,7 +372,15 @@ fn letterhead(c: &mut Canvas, l: &Letterhead) {
     );
     y += 0.5 * lh;
     for s in &h.place {
-        draw_text(c, rx, rw, y, s, Face::Italic, 13.0, Align::Center);
+        draw_text(
+            c,
+            Span::new(rx, rw),
+            y,
+            s,
+            Face::Italic,
+            13.0,
+            Align::Center,
+        );
         y += lh;
     }
     c.y = left_end.max(y) + lh;
@@ -392,7 +439,7 @@ fn signature(c: &mut Canvas, s: &Signature) {
         };
         let mut y = top;
         for (text, face, size, lh) in side_lines(side, w) {
-            draw_text(c, x, w, y, &text, face, size, align);
+            draw_text(c, Span::new(x, w), y, &text, face, size, align);
             y += lh;
         }
         bottom = bottom.max(y);

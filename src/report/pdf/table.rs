@@ -3,7 +3,7 @@
 //! (total) rows kept with the last body row above them.
 
 use super::canvas::{CONTENT_W, Canvas, LEFT, LINE, PAGE_BODY, nfc};
-use super::text::{draw_text, wrap};
+use super::text::{Span, draw_text, wrap};
 use crate::report::doc::{Align, RowKind, Table};
 use crate::report::fonts::{Face, Fonts};
 
@@ -343,8 +343,7 @@ impl Prepared<'_> {
             {
                 draw_text(
                     c,
-                    x + PAD,
-                    w - 2.0 * PAD,
+                    Span::new(x + PAD, w - 2.0 * PAD),
                     top + PAD + (k - from) as f32 * lh,
                     line,
                     cell.face,

@@ -148,19 +148,31 @@ fn line_width(words: &[Word], size: f32) -> f32 {
     words.iter().map(|w| w.width).sum::<f32>() + space * words.len().saturating_sub(1) as f32
 }
 
-/// Draws one wrapped line in a box of `width` at `x`; the `last` line of a justified
-/// paragraph is set left.
-#[allow(clippy::too_many_arguments)]
+/// Where a line goes across the page: its left edge and its width (points).
+#[derive(Debug, Clone, Copy)]
+pub struct Span {
+    pub x: f32,
+    pub width: f32,
+}
+
+impl Span {
+    pub fn new(x: f32, width: f32) -> Self {
+        Span { x, width }
+    }
+}
+
+/// Draws one wrapped line in the box `span` with its top at `top`; the `last` line of a
+/// justified paragraph is set left.
 pub fn draw_words(
     c: &mut Canvas,
-    x: f32,
-    width: f32,
+    span: Span,
     top: f32,
     words: &[Word],
     size: f32,
     align: Align,
     last: bool,
 ) {
+    let Span { x, width } = span;
     let space = Fonts::get().m(Face::Regular).width(" ", size);
     let natural = line_width(words, size);
     let (cx, gap) = match align {
@@ -223,8 +235,7 @@ pub fn draw_words(
 /// Draws a single-face string aligned in a box.
 pub fn draw_text(
     c: &mut Canvas,
-    x: f32,
-    width: f32,
+    span: Span,
     top: f32,
     text: &str,
     face: Face,
@@ -232,7 +243,7 @@ pub fn draw_text(
     align: Align,
 ) {
     let ws = words(&[(text, face)], size);
-    draw_words(c, x, width, top, &ws, size, align, true);
+    draw_words(c, span, top, &ws, size, align, true);
 }
 
 #[cfg(test)]

@@ -167,11 +167,13 @@ pub fn activity_table(
                         widgets::figure(
                             ui,
                             cells,
-                            cell_id(i, k + 1),
+                            widgets::FigureCell {
+                                id: cell_id(i, k + 1),
+                                shown,
+                                name: &format!("{label}: {}, hoạt động {}", names[k], i + 1),
+                                width: w,
+                            },
                             fig,
-                            shown,
-                            &format!("{label}: {}, hoạt động {}", names[k], i + 1),
-                            w,
                             changed,
                         );
                         enter_moves_down(ui, had_focus, i, n, k + 1, &cell_id);
@@ -362,11 +364,13 @@ pub fn footer(
                             widgets::figure(
                                 ui,
                                 cells,
-                                egui::Id::unique(("footer", id, k)),
+                                widgets::FigureCell {
+                                    id: egui::Id::unique(("footer", id, k)),
+                                    shown,
+                                    name: label,
+                                    width: FIGURE_W,
+                                },
                                 f,
-                                shown,
-                                label,
-                                FIGURE_W,
                                 changed,
                             );
                         }
@@ -410,11 +414,13 @@ pub fn show_current(
             widgets::figure(
                 ui,
                 cells,
-                egui::Id::unique("hourly"),
+                widgets::FigureCell {
+                    id: egui::Id::unique("hourly"),
+                    shown: &d.hourly,
+                    name: "Thu nhập bình quân/giờ",
+                    width: 100.0,
+                },
                 &mut r.cost.hourly_income,
-                &d.hourly,
-                "Thu nhập bình quân/giờ",
-                100.0,
                 &mut changed,
             );
             egui::ComboBox::from_id_salt("income_preset")
@@ -489,11 +495,13 @@ pub fn show_current(
             widgets::figure(
                 ui,
                 cells,
-                egui::Id::unique("gdp"),
+                widgets::FigureCell {
+                    id: egui::Id::unique("gdp"),
+                    shown: &d.gdp,
+                    name: "GDP bình quân đầu người",
+                    width: 110.0,
+                },
                 &mut gdp,
-                &d.gdp,
-                "GDP bình quân đầu người",
-                110.0,
                 &mut gdp_changed,
             );
             if gdp_changed {
@@ -512,11 +520,13 @@ pub fn show_current(
                 widgets::figure(
                     ui,
                     cells,
-                    egui::Id::unique(("divisor", k)),
+                    widgets::FigureCell {
+                        id: egui::Id::unique(("divisor", k)),
+                        shown: &d.divisor_parts[k],
+                        name,
+                        width: 34.0,
+                    },
                     fig,
-                    &d.divisor_parts[k],
-                    name,
-                    34.0,
                     &mut changed,
                 );
                 ui.label(if k < 2 {
@@ -565,11 +575,13 @@ pub fn show_current(
         widgets::figure(
             ui,
             cells,
-            egui::Id::unique("time_limit_5"),
+            widgets::FigureCell {
+                id: egui::Id::unique("time_limit_5"),
+                shown: &d.time_limit,
+                name: "Thời hạn giải quyết hiện tại",
+                width: 60.0,
+            },
             &mut r.tthc.time_limit.days,
-            &d.time_limit,
-            "Thời hạn giải quyết hiện tại",
-            60.0,
             &mut changed,
         );
         ui.label(crate::report::day_label(t, r.tthc.time_limit.kind));

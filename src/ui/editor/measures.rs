@@ -212,11 +212,13 @@ fn baseline_section(
                     widgets::figure(
                         ui,
                         cells,
-                        egui::Id::unique("baseline_cost"),
+                        widgets::FigureCell {
+                            id: egui::Id::unique("baseline_cost"),
+                            shown: &shown,
+                            name: "Chi phí tuân thủ năm gốc (đồng/năm)",
+                            width: 160.0,
+                        },
                         &mut b.cost,
-                        &shown,
-                        "Chi phí tuân thủ năm gốc (đồng/năm)",
-                        160.0,
                         changed,
                     );
                     ui.end_row();
@@ -226,11 +228,13 @@ fn baseline_section(
                         widgets::figure(
                             ui,
                             cells,
-                            egui::Id::unique("baseline_days"),
+                            widgets::FigureCell {
+                                id: egui::Id::unique("baseline_days"),
+                                shown: &shown,
+                                name: "Thời hạn giải quyết năm gốc",
+                                width: 60.0,
+                            },
                             &mut b.days,
-                            &shown,
-                            "Thời hạn giải quyết năm gốc",
-                            60.0,
                             changed,
                         );
                         for (k, key) in [

@@ -19,7 +19,9 @@ use crate::progress::{Progress, Step, progress};
 use crate::templates::{Finding, Templates};
 use std::path::PathBuf;
 
-/// An edit or a command emitted by a view, applied by the app after the UI pass.
+/// An edit or a command emitted by a view, applied by the app after the UI pass. A handful per
+/// frame at most: the size of the largest variant costs nothing worth a box.
+#[allow(clippy::large_enum_variant)]
 pub enum Action {
     /// A structural edit of the review (add/remove/reorder rows, options …): one undo step.
     Edit(Edit),

@@ -385,11 +385,13 @@ pub fn show(ui: &mut egui::Ui, ed: &mut EditorState, t: &Templates, actions: &mu
             widgets::figure(
                 ui,
                 cells,
-                egui::Id::unique(("days_after", opt_index)),
+                widgets::FigureCell {
+                    id: egui::Id::unique(("days_after", opt_index)),
+                    shown,
+                    name: &format!("{label}: thời hạn sau"),
+                    width: 60.0,
+                },
                 days,
-                shown,
-                &format!("{label}: thời hạn sau"),
-                60.0,
                 &mut changed,
             );
             ui.label(crate::report::day_label(t, day_kind));

@@ -198,11 +198,13 @@ pub fn show(ui: &mut egui::Ui, ed: &mut EditorState, t: &Templates, actions: &mu
                 widgets::figure(
                     ui,
                     cells,
-                    egui::Id::unique("time_limit"),
+                    widgets::FigureCell {
+                        id: egui::Id::unique("time_limit"),
+                        shown: &ed.derived.time_limit,
+                        name: "Thời hạn giải quyết (ngày)",
+                        width: 60.0,
+                    },
                     &mut r.tthc.time_limit.days,
-                    &ed.derived.time_limit,
-                    "Thời hạn giải quyết (ngày)",
-                    60.0,
                     &mut changed,
                 );
                 for (k, key) in [
@@ -258,11 +260,13 @@ pub fn show(ui: &mut egui::Ui, ed: &mut EditorState, t: &Templates, actions: &mu
                 widgets::figure(
                     ui,
                     cells,
-                    egui::Id::unique("fee_amount"),
+                    widgets::FigureCell {
+                        id: egui::Id::unique("fee_amount"),
+                        shown: &ed.derived.fee,
+                        name: "Phí, lệ phí",
+                        width: 120.0,
+                    },
                     &mut r.tthc.fee.amount,
-                    &ed.derived.fee,
-                    "Phí, lệ phí",
-                    120.0,
                     &mut changed,
                 );
                 ui.label("Văn bản quy định:");
