@@ -2,6 +2,8 @@
 //! runs the built binary under Xvfb with ibus + ibus-unikey (Telex) and checks the saved TTHC
 //! name, and an activity name in the cost table ended with Tab while its last word was still
 //! being composed (the word lands whole in its cell; the Tab moves to the next cell).
+//! The window is drawn with glow (OpenGL) and resized before the clicks, so the saved text also
+//! says that clicks land where the fields are drawn.
 //! It needs xvfb, xdotool, dbus-x11, ibus, ibus-unikey and python3 (.ci/run installs them).
 
 use std::process::Command;
@@ -34,6 +36,8 @@ fn vietnamese_typed_with_telex_through_ibus_unikey_is_saved_exactly() {
         o.status.code()
     );
     assert!(out.contains("typing-check: OK"), "{out}");
+    // Drawn with glow, resized, every click at a known place: the text went where it was drawn.
+    assert!(out.contains("(renderer glow)"), "{out}");
     assert!(
         out.contains("typing-check: bảng chi phí OK — «Tìm hiểu thông tin về thủ tục» ⇥ 3"),
         "{out}"
