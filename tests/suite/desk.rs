@@ -8,6 +8,18 @@ use common::*;
 fn folder() -> tempfile::TempDir {
     examples_folder()
 }
+
+/// The app on a copy of the examples at `size`, a new review made with «+ Rà soát mới» and
+/// opened at the step whose label contains `step`. The folder lives as long as the first value.
+fn new_review_at(size: egui::Vec2, step: &str) -> (tempfile::TempDir, Harness<'static, App>) {
+    let dir = folder();
+    let mut h = app_at(dir.path(), size, Dialogs::default());
+    h.get_by_label("+ Rà soát mới").click();
+    h.run();
+    h.get_by_label_contains(step).click();
+    h.run();
+    (dir, h)
+}
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
@@ -83,12 +95,7 @@ fn with_no_file_dialog_save_and_export_still_write_and_say_where() {
 
 #[test]
 fn a_range_copied_from_excel_becomes_rows_and_enter_moves_down() {
-    let dir = folder();
-    let mut h = app_at(dir.path(), egui::vec2(1366.0, 768.0), Dialogs::default());
-    h.get_by_label("+ Rà soát mới").click();
-    h.run();
-    h.get_by_label_contains("5. Chi phí hiện tại").click();
-    h.run();
+    let (_dir, mut h) = new_review_at(egui::vec2(1366.0, 768.0), "5. Chi phí hiện tại");
     type_into(&mut h, "Số đối tượng/năm", "100");
     h.get_by_label("+ Thêm hoạt động").click();
     h.run();
@@ -262,12 +269,7 @@ fn every_key_control_and_total_is_in_reach_at_1024_1280_and_1366() {
 
 #[test]
 fn answering_a_question_never_moves_the_controls_below_it() {
-    let dir = folder();
-    let mut h = app_at(dir.path(), egui::vec2(1366.0, 768.0), Dialogs::default());
-    h.get_by_label("+ Rà soát mới").click();
-    h.run();
-    h.get_by_label_contains("3. Tính hợp lý").click();
-    h.run();
+    let (_dir, mut h) = new_review_at(egui::vec2(1366.0, 768.0), "3. Tính hợp lý");
     let below = "hl.trinh_tu.ro_rang: Có";
     let before = h.get_by_label(below).rect();
     // "Không" raises a finding (its button appears); "Có" offers «Vẫn cần đơn giản hóa».
@@ -285,12 +287,7 @@ fn answering_a_question_never_moves_the_controls_below_it() {
 
 #[test]
 fn a_cell_reached_with_enter_or_tab_is_replaced_by_what_is_typed_and_a_cut_name_reads_whole() {
-    let dir = folder();
-    let mut h = app_at(dir.path(), egui::vec2(1024.0, 640.0), Dialogs::default());
-    h.get_by_label("+ Rà soát mới").click();
-    h.run();
-    h.get_by_label_contains("5. Chi phí hiện tại").click();
-    h.run();
+    let (_dir, mut h) = new_review_at(egui::vec2(1024.0, 640.0), "5. Chi phí hiện tại");
     h.get_by_label("+ Thêm hoạt động").click();
     h.run();
     click(&mut h, Role::TextInput, "Hiện tại: tên hoạt động 1");
@@ -363,12 +360,7 @@ fn the_steps_never_move_when_one_completes_or_the_name_grows() {
 
 #[test]
 fn a_new_row_takes_the_keyboard_so_its_name_is_typed_at_once() {
-    let dir = folder();
-    let mut h = app_at(dir.path(), egui::vec2(1024.0, 640.0), Dialogs::default());
-    h.get_by_label("+ Rà soát mới").click();
-    h.run();
-    h.get_by_label_contains("5. Chi phí hiện tại").click();
-    h.run();
+    let (_dir, mut h) = new_review_at(egui::vec2(1024.0, 640.0), "5. Chi phí hiện tại");
     for (n, name) in ["Chuẩn bị hồ sơ", "Nộp hồ sơ"].iter().enumerate() {
         h.get_by_label("+ Thêm hoạt động").click();
         h.run();
@@ -438,12 +430,7 @@ fn the_comparison_s_days_stand_under_their_heading_on_a_wide_window() {
 
 #[test]
 fn an_objective_that_changed_becomes_a_content_line_worded_from_the_wording_file() {
-    let dir = folder();
-    let mut h = app_at(dir.path(), egui::vec2(1366.0, 768.0), Dialogs::default());
-    h.get_by_label("+ Rà soát mới").click();
-    h.run();
-    h.get_by_label_contains("2. Sự cần thiết").click();
-    h.run();
+    let (_dir, mut h) = new_review_at(egui::vec2(1366.0, 768.0), "2. Sự cần thiết");
     h.get_by_label("+ Thêm mục tiêu (a)").click();
     h.run();
     h.run();
