@@ -432,10 +432,16 @@ pub fn save_review_stamped(path: &Path, review: &Review) -> Result<Stamp, SaveEr
     Ok(Stamp::of_bytes(path, text.as_bytes()))
 }
 
-/// The review files of a folder (see [`review_files`]), each loaded or with its error.
 /// A review file with what it holds, or why it could not be read (in words).
 pub type LoadedReview = (PathBuf, Result<Review, String>);
 
+/// `files` loaded on every core, each with its review or its error in words, in their order.
+pub fn load_reviews(files: Vec<PathBuf>) -> Vec<LoadedReview> {
+    let loaded = crate::parallel::map(&files, |p| load_review(p).map_err(|e| e.to_string()));
+    files.into_iter().zip(loaded).collect()
+}
+
+/// The review files of a folder (see [`review_files`]), each loaded or with its error.
 pub fn list_reviews(dir: &Path) -> std::io::Result<Vec<(PathBuf, Result<Review, LoadError>)>> {
     let files = review_files(dir)?;
     let loaded = crate::parallel::map(&files, |p| load_review(p));

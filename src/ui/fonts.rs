@@ -47,16 +47,15 @@ pub fn font_definitions() -> FontDefinitions {
     );
     fonts
 }
-
-/// Fonts and style. Labels are not text-selectable, so a click on a table row's text selects
-/// the row. The text cursor does not blink: a blinking cursor repaints the window twice a second
-/// while a field has the focus (measured: 22 % of a core under software rendering, against 0,1 %
-/// with a steady cursor), on the office PCs and remote desktops this app runs on.
 /// The colour behind every panel (egui's light panel colour), painted by clearing the window.
 pub fn background() -> egui::Color32 {
     egui::Visuals::light().panel_fill
 }
 
+/// Fonts and style. Labels are not text-selectable, so a click on a table row's text selects
+/// the row. The text cursor does not blink: a blinking cursor repaints the window twice a second
+/// while a field has the focus (measured: 22 % of a core under software rendering, against 0,1 %
+/// with a steady cursor), on the office PCs and remote desktops this app runs on.
 pub fn install(ctx: &egui::Context) {
     ctx.set_fonts(font_definitions());
     ctx.set_theme(egui::Theme::Light);

@@ -2,7 +2,7 @@
 
 use crate::preflight::Finding;
 use crate::report::{Format, ReportError, ReportSettings, compile};
-use crate::storage::{load_review, replace_file};
+use crate::storage::{load_reviews, replace_file};
 use crate::templates::Templates;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -22,7 +22,6 @@ pub enum JobError {
 pub struct CompileJob {
     pub output: PathBuf,
     pub files: Vec<PathBuf>,
-    pub total: usize,
     done: Arc<AtomicUsize>,
     rx: Receiver<Result<String, JobError>>,
 }
@@ -39,14 +38,11 @@ impl CompileJob {
     ) -> Self {
         let (tx, rx) = channel();
         let done = Arc::new(AtomicUsize::new(0));
-        let total = files.len();
         let progress = done.clone();
         let out = output.clone();
         let listed = files.clone();
         std::thread::spawn(move || {
-            let loaded =
-                crate::parallel::map(&files, |p| load_review(p).map_err(|e| e.to_string()));
-            let items: Vec<_> = files.into_iter().zip(loaded).collect();
+            let items = load_reviews(files);
             let result = compile(&t, &settings, &items, format, &|d, _| {
                 progress.store(d, Ordering::Relaxed);
                 if let Some(w) = &wake {
@@ -88,17 +84,16 @@ impl CompileJob {
         CompileJob {
             output,
             files: listed,
-            total,
             done,
             rx,
         }
     }
 
     pub fn fraction(&self) -> f32 {
-        if self.total == 0 {
+        if self.files.is_empty() {
             1.0
         } else {
-            self.done.load(Ordering::Relaxed) as f32 / self.total as f32
+            self.done.load(Ordering::Relaxed) as f32 / self.files.len() as f32
         }
     }
 

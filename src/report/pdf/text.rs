@@ -175,7 +175,7 @@ pub fn draw_words(
     let Span { x, width } = span;
     let space = Fonts::get().m(Face::Regular).width(" ", size);
     let natural = line_width(words, size);
-    let (cx, gap) = match align {
+    let (mut cx, gap) = match align {
         Align::Left => (x, space),
         Align::Center => (x + (width - natural) / 2.0, space),
         Align::Right => (x + width - natural, space),
@@ -193,7 +193,6 @@ pub fn draw_words(
     // of the justified line as a spacing adjustment (`TJ`), so that text copied from any reader
     // keeps its words apart and each word lands exactly where it was measured to. A run of
     // another face starts a text object of its own at its measured place.
-    let mut cx = cx;
     let mut i = 0;
     let mut face = words.first().map_or(Face::Regular, |w| w.face);
     let mut runs: Vec<(f32, f32, Vec<TextItem>)> = Vec::new();

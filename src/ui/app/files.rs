@@ -579,8 +579,7 @@ impl App {
         if files.is_empty() {
             return self.message("Chưa có bản rà soát nào để lập báo cáo.");
         }
-        let loaded = crate::parallel::map(&files, |p| load_review(p).map_err(|e| e.to_string()));
-        let items: Vec<_> = files.iter().cloned().zip(loaded).collect();
+        let items = crate::storage::load_reviews(files.clone());
         let findings = report_findings(&self.templates, &items);
         if findings.is_empty() {
             self.ask_compile_output(files);

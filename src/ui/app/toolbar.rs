@@ -113,7 +113,7 @@ impl App {
             if let Some(job) = &self.job {
                 ui.label(format!(
                     "Đang lập báo cáo tổng hợp ({} bản rà soát)…",
-                    job.total
+                    job.files.len()
                 ));
                 ui.add(
                     egui::ProgressBar::new(job.fraction())
