@@ -11,6 +11,7 @@ use crate::cost::format::money;
 use crate::cost::{CostError, review_cost};
 use crate::model::{DayKind, Review, tthc_key};
 use crate::progress::{Step, progress};
+use crate::storage::ReviewSet;
 use crate::templates::Templates;
 use rust_decimal::Decimal;
 use std::fmt;
@@ -451,16 +452,20 @@ pub fn review_findings(t: &Templates, review: &Review) -> Vec<Finding> {
 /// The checks of a set of reviews about to be compiled into one report: each review's own, plus
 /// the same TTHC twice and thời hạn counted in different units. A file that did not load is an
 /// error: leaving it out silently would change the totals.
-pub fn report_findings(t: &Templates, items: &[(PathBuf, Result<Review, String>)]) -> Vec<Finding> {
-    // Each file's own checks, all files at once; the findings in the files' order.
-    let per_file = crate::parallel::map(items, |(path, loaded)| {
+pub fn report_findings(t: &Templates, items: &(impl ReviewSet + ?Sized)) -> Vec<Finding> {
+    // Each file's own checks, all files at once, each review read and let go; the findings in
+    // the files' order, with what the checks across files need of each.
+    let per_file = crate::storage::map_reviews(items, |path, loaded| {
         let mut list = Vec::new();
         let mut out = Out {
             list: &mut list,
             file: Some(path),
         };
-        match loaded {
-            Err(e) => out.push(Severity::Error, None, format!("không đọc được: {e}")),
+        let across = match loaded {
+            Err(e) => {
+                out.push(Severity::Error, None, format!("không đọc được: {e}"));
+                None
+            }
             Ok(review) => {
                 if review.draft {
                     out.error(
@@ -468,20 +473,29 @@ pub fn report_findings(t: &Templates, items: &[(PathBuf, Result<Review, String>)
                         "bản nháp (bản sao do «Nhân bản» tạo): bỏ dấu «Bản nháp» ở bước 1 nếu đây là bản chính thức, hoặc bỏ đánh dấu dòng này",
                     );
                 }
-                review_checks(t, review, &mut out);
+                review_checks(t, &review, &mut out);
+                Some((
+                    tthc_key(&review.tthc),
+                    review.tthc.time_limit.kind,
+                    review.kind.is_internal(),
+                ))
             }
-        }
-        list
+        };
+        (list, across)
     });
-    let mut list: Vec<Finding> = per_file.into_iter().flatten().collect();
+    let mut list = Vec::new();
     let mut keys: Vec<(String, &Path)> = Vec::new();
     let mut units: Vec<(DayKind, &Path)> = Vec::new();
-    for (path, loaded) in items {
-        if let Ok(review) = loaded {
-            if let Some(k) = tthc_key(&review.tthc) {
+    let mut kinds: Vec<(bool, &Path)> = Vec::new();
+    for (i, (found, across)) in per_file.into_iter().enumerate() {
+        list.extend(found);
+        let path = items.path(i);
+        if let Some((key, unit, internal)) = across {
+            if let Some(k) = key {
                 keys.push((k, path));
             }
-            units.push((review.tthc.time_limit.kind, path));
+            units.push((unit, path));
+            kinds.push((internal, path));
         }
     }
     // Files by key, so that a thousand files are compared in one pass.
@@ -516,10 +530,6 @@ pub fn report_findings(t: &Templates, items: &[(PathBuf, Result<Review, String>)
         }
     }
     // TTHC and internal procedures are approved by two different decisions.
-    let kinds: Vec<(bool, &Path)> = items
-        .iter()
-        .filter_map(|(p, r)| r.as_ref().ok().map(|r| (r.kind.is_internal(), p.as_path())))
-        .collect();
     if let Some((internal, names)) = mixed(&kinds) {
         list.push(Finding {
             severity: Severity::Error,

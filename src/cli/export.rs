@@ -112,7 +112,9 @@ pub fn compile(
     let format = output_allowed(output, force)?;
     // The folder's own settings (saved from the app) unless a file is named.
     let settings = settings_for(dir, settings)?.for_plan_year(crate::plan::Plan::year_in(dir));
-    let items = super::review_items(dir)?;
+    // Read one at a time (for the checks, then for the report): thousands of reviews are never
+    // all in memory.
+    let items = crate::storage::Files(super::folder_files(dir)?);
     // The checks run once: what they found goes to the report as it is.
     let findings = report_findings(t, &items);
     gate(&findings, strict)?;

@@ -179,21 +179,22 @@ pub enum PlanCommand {
     },
 }
 
-/// The reviews of a folder, each loaded or with its error in words (reports and the plan take
-/// both: a file that does not load is shown, never skipped).
+/// The review files of a folder, or a message.
+fn folder_files(dir: &std::path::Path) -> Result<Vec<std::path::PathBuf>, u8> {
+    crate::storage::review_files(dir).map_err(|e| {
+        tell!(
+            "{}: không đọc được thư mục ({})",
+            dir.display(),
+            crate::storage::io_words(&e)
+        );
+        1u8
+    })
+}
+
+/// The reviews of a folder, each loaded or with its error in words (the plan takes both: a
+/// file that does not load is shown, never skipped).
 fn review_items(dir: &std::path::Path) -> Result<Vec<crate::storage::LoadedReview>, u8> {
-    Ok(crate::storage::list_reviews(dir)
-        .map_err(|e| {
-            tell!(
-                "{}: không đọc được thư mục ({})",
-                dir.display(),
-                crate::storage::io_words(&e)
-            );
-            1u8
-        })?
-        .into_iter()
-        .map(|(p, r)| (p, r.map_err(|e| e.to_string())))
-        .collect())
+    Ok(crate::storage::load_reviews(folder_files(dir)?))
 }
 
 pub fn run(cmd: Command) -> ExitCode {

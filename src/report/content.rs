@@ -87,6 +87,25 @@ fn end_with_period(s: &str) -> String {
     }
 }
 
+/// The figures of a review's chosen option that its annex block states: per year and per
+/// file, before and after.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnnexFigures {
+    pub result: crate::cost::OptionResult,
+    pub per_occurrence_before: Decimal,
+    pub per_occurrence_after: Decimal,
+}
+
+impl AnnexFigures {
+    pub fn of(oc: &OptionCost, current: &TableCost) -> Self {
+        AnnexFigures {
+            result: oc.result.clone(),
+            per_occurrence_before: current.per_occurrence,
+            per_occurrence_after: oc.table.per_occurrence,
+        }
+    }
+}
+
 /// "1. Thủ tục … (mã số …)" and its a), b), c) for the option `oc` of `review`; `current` is
 /// the cost table before simplification (for the per-hồ-sơ figures).
 #[allow(clippy::too_many_arguments)]
@@ -96,8 +115,7 @@ pub fn annex_block(
     settings: &ReportSettings,
     review: &Review,
     index: usize,
-    oc: &OptionCost,
-    current: &TableCost,
+    figures: &AnnexFigures,
     stt: usize,
 ) {
     let w = &t.wording;
@@ -149,10 +167,10 @@ pub fn annex_block(
         doc.para(body(format!("- {text}")));
     }
     doc.para(italic(w.get("annex.benefit")).keep());
-    let r = &oc.result;
+    let r = &figures.result;
     let per_file = crate::cost::compare(
-        current.per_occurrence,
-        oc.table.per_occurrence,
+        figures.per_occurrence_before,
+        figures.per_occurrence_after,
         r.days_before,
         r.days_after,
     )

@@ -11,11 +11,12 @@ use super::doc::{
 use super::pdf::{CONTENT_W, table_widths, text_width};
 use crate::print_fonts::Face;
 use docx_rs::{
-    AlignmentType, BorderType, BreakType, Docx, Header, LineSpacing, LineSpacingType, PageMargin,
-    PageNum, Paragraph, ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Run, RunFonts,
-    SpecialIndentType, Style, StyleType, TableCell, TableCellMargins, TableLayoutType, TableRow,
-    VAlignType, WidthType,
+    AlignmentType, BorderType, BreakType, BuildXML, Docx, Header, LineSpacing, LineSpacingType,
+    PageMargin, PageNum, Paragraph, ParagraphBorder, ParagraphBorderPosition, ParagraphBorders,
+    Run, RunFonts, SpecialIndentType, Style, StyleType, TableCell, TableCellMargins,
+    TableLayoutType, TableRow, VAlignType, WidthType,
 };
+use std::io::Write;
 
 const FONT: &str = "Times New Roman";
 /// Twips per point.
@@ -229,10 +230,21 @@ fn signature(s: &Signature) -> docx_rs::Table {
     borderless(vec![(half, side(&s.left)), (half, side(&s.right))])
 }
 
-fn table(t: &Table) -> docx_rs::Table {
-    let (widths, size) = table_widths(t);
-    let grid: Vec<usize> = widths.iter().map(|w| (*w * TW) as usize).collect();
-    let cell = |w: f32, span: usize, p: Paragraph| {
+/// A table as docx-rs builds it, in pieces: the table with its header row, then each body row,
+/// so a summary of thousands of rows is written row by row.
+struct TableParts<'a> {
+    t: &'a Table,
+    widths: Vec<f32>,
+    size: f32,
+}
+
+impl<'a> TableParts<'a> {
+    fn new(t: &'a Table) -> Self {
+        let (widths, size) = table_widths(t);
+        TableParts { t, widths, size }
+    }
+
+    fn cell(&self, w: f32, span: usize, p: Paragraph) -> TableCell {
         let mut c = TableCell::new()
             .width((w * TW) as usize, WidthType::Dxa)
             .vertical_align(VAlignType::Center)
@@ -241,26 +253,49 @@ fn table(t: &Table) -> docx_rs::Table {
             c = c.grid_span(span);
         }
         c
-    };
-    let cell_para = |text: &str, bold: bool, a: Align, keep: bool| {
-        simple(text, size, bold, false, a).keep_next(keep)
-    };
-    let header = TableRow::new(
-        t.columns
-            .iter()
-            .zip(&widths)
-            .map(|(c, w)| cell(*w, 1, cell_para(&c.title, true, Align::Center, true)))
-            .collect(),
-    )
-    .cant_split()
-    .row_height(1.0)
-    .height_rule(docx_rs::HeightRule::AtLeast);
-    let mut rows = vec![header];
-    for (i, r) in t.rows.iter().enumerate() {
+    }
+
+    fn cell_para(&self, text: &str, bold: bool, a: Align, keep: bool) -> Paragraph {
+        simple(text, self.size, bold, false, a).keep_next(keep)
+    }
+
+    /// The table's properties, grid and header row.
+    fn head(&self) -> docx_rs::Table {
+        let grid: Vec<usize> = self.widths.iter().map(|w| (*w * TW) as usize).collect();
+        let header = TableRow::new(
+            self.t
+                .columns
+                .iter()
+                .zip(&self.widths)
+                .map(|(c, w)| self.cell(*w, 1, self.cell_para(&c.title, true, Align::Center, true)))
+                .collect(),
+        )
+        .cant_split()
+        .row_height(1.0)
+        .height_rule(docx_rs::HeightRule::AtLeast);
+        docx_rs::Table::new(vec![header])
+            .set_grid(grid)
+            .layout(TableLayoutType::Fixed)
+            .width((CONTENT_W * TW) as usize, WidthType::Dxa)
+            // 3 pt on every side, as the PDF's cells.
+            .margins(
+                TableCellMargins::new()
+                    .margin_top(60, WidthType::Dxa)
+                    .margin_bottom(60, WidthType::Dxa)
+                    .margin_left(60, WidthType::Dxa)
+                    .margin_right(60, WidthType::Dxa),
+            )
+    }
+
+    /// Body row `i`.
+    fn row(&self, i: usize) -> TableRow {
+        let t = self.t;
+        let r = &t.rows[i];
         // Word keeps a row with the next when its paragraphs are "keep with next": a group
         // row with the row under it, the last body row with the footer rows.
         let keep = r.kind == RowKind::Group
             || t.rows.get(i + 1).is_some_and(|n| n.kind == RowKind::Footer);
+        let widths = &self.widths;
         let mut col = 0;
         let cells = r
             .cells
@@ -275,27 +310,15 @@ fn table(t: &Table) -> docx_rs::Table {
                     Align::Justify => Align::Left,
                     a => a,
                 };
-                cell(
+                self.cell(
                     w,
                     span,
-                    cell_para(&c.value.print(t.money_unit), c.bold, a, keep),
+                    self.cell_para(&c.value.print(t.money_unit), c.bold, a, keep),
                 )
             })
             .collect();
-        rows.push(TableRow::new(cells).cant_split());
+        TableRow::new(cells).cant_split()
     }
-    docx_rs::Table::new(rows)
-        .set_grid(grid)
-        .layout(TableLayoutType::Fixed)
-        .width((CONTENT_W * TW) as usize, WidthType::Dxa)
-        // 3 pt on every side, as the PDF's cells.
-        .margins(
-            TableCellMargins::new()
-                .margin_top(60, WidthType::Dxa)
-                .margin_bottom(60, WidthType::Dxa)
-                .margin_left(60, WidthType::Dxa)
-                .margin_right(60, WidthType::Dxa),
-        )
 }
 
 fn heading_style(id: &str, name: &str, size: f32, level: usize) -> Style {
@@ -319,7 +342,220 @@ fn heading_style(id: &str, name: &str, size: f32, level: usize) -> Style {
 
 /// Writes the document as a DOCX.
 pub fn write(doc: &Document) -> Result<Vec<u8>, String> {
-    let mut d = Docx::new()
+    let mut w = Writer::start(doc)?;
+    for (i, b) in doc.blocks.iter().enumerate() {
+        w.put(b, doc.blocks.get(i + 1))?;
+    }
+    w.finish()
+}
+
+/// A DOCX written as its blocks come: the package's small parts first, then `document.xml`
+/// block by block into the compressed archive, so a compilation of thousands of reviews never
+/// holds its whole text (nor docx-rs's tree of it).
+pub struct Writer {
+    zip: zip::ZipWriter<std::io::Cursor<Vec<u8>>>,
+    /// The parts after `document.xml` in the package, written at the end.
+    after: Vec<(String, Vec<u8>)>,
+    /// The end of `document.xml`: the section properties and the closing tags.
+    tail: String,
+    /// A page break not yet written: it goes on the next paragraph.
+    page_break_pending: bool,
+    /// The last block pushed: how it is written depends on the block after it.
+    held: Option<Block>,
+}
+
+fn zip_err(e: impl std::fmt::Display) -> String {
+    e.to_string()
+}
+
+impl Writer {
+    /// The package of `doc` (its title, author and date; its blocks come later), up to the
+    /// start of the body.
+    pub fn start(doc: &Document) -> Result<Self, String> {
+        let mut xml = frame(doc).build();
+        // The text is Vietnamese (spelling, hyphenation, the language Word shows).
+        let styles = String::from_utf8(std::mem::take(&mut xml.styles)).map_err(zip_err)?;
+        xml.styles = styles
+            .replacen(
+                "<w:rPrDefault><w:rPr>",
+                &format!("<w:rPrDefault><w:rPr>{LANG}"),
+                1,
+            )
+            .into_bytes();
+        // Every property in the order of the schema, which Word insists on.
+        for part in [&mut xml.document, &mut xml.styles, &mut xml.numberings]
+            .into_iter()
+            .chain(xml.headers.iter_mut())
+            .chain(xml.footers.iter_mut())
+        {
+            if let Ok(text) = std::str::from_utf8(part) {
+                *part = super::ooxml_order::reorder(text).into_bytes();
+            }
+        }
+        xml.doc_props.core = core_properties(doc);
+        let mut stored = std::io::Cursor::new(Vec::new());
+        xml.pack(&mut stored).map_err(zip_err)?;
+        // docx-rs stores the parts uncompressed; Word and LibreOffice read either, a deflated
+        // package is a fifth of the size.
+        let parts = stored_parts(&stored.into_inner())?;
+        skip_para_ids(&parts);
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        let mut after = Vec::new();
+        let mut tail = None;
+        for (name, bytes) in parts {
+            if tail.is_some() {
+                after.push((name, bytes));
+            } else if name == "word/document.xml" {
+                let text = String::from_utf8(bytes).map_err(zip_err)?;
+                // The frame has no body: what precedes its section properties is the start.
+                let at = text
+                    .rfind("<w:sectPr")
+                    .ok_or("document.xml không có sectPr")?;
+                zip.start_file(name, deflated()).map_err(zip_err)?;
+                zip.write_all(&text.as_bytes()[..at]).map_err(zip_err)?;
+                tail = Some(text[at..].to_string());
+            } else {
+                zip.start_file(name, deflated()).map_err(zip_err)?;
+                zip.write_all(&bytes).map_err(zip_err)?;
+            }
+        }
+        Ok(Writer {
+            zip,
+            after,
+            tail: tail.ok_or("gói DOCX không có word/document.xml")?,
+            page_break_pending: false,
+            held: None,
+        })
+    }
+
+    /// Blocks to write in this order; the last waits for the one after it.
+    pub fn push(&mut self, blocks: impl IntoIterator<Item = Block>) -> Result<(), String> {
+        for b in blocks {
+            if let Some(prev) = self.held.replace(b) {
+                let next = self.held.take();
+                let r = self.put(&prev, next.as_ref());
+                self.held = next;
+                r?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Writes block `b`, followed by `next`.
+    fn put(&mut self, b: &Block, next: Option<&Block>) -> Result<(), String> {
+        // The paragraph before a signature block goes to the page of the signature.
+        let before_signature = matches!(next, Some(Block::Signature(_)));
+        let mut p = match b {
+            Block::PageBreak => {
+                self.page_break_pending = true;
+                return Ok(());
+            }
+            Block::Title { text, size } => Some(
+                Paragraph::new()
+                    .style("Heading1")
+                    .align(AlignmentType::Center)
+                    .line_spacing(spacing(6.0, 4.0))
+                    .keep_next(true)
+                    .add_run(run(text, *size, true, false)),
+            ),
+            Block::Heading { text, level, size } => Some(
+                Paragraph::new()
+                    .style(&format!("Heading{}", (*level as usize + 1).min(3)))
+                    .align(AlignmentType::Left)
+                    .indent(
+                        None,
+                        Some(SpecialIndentType::FirstLine(INDENT_TW)),
+                        None,
+                        None,
+                    )
+                    .line_spacing(spacing(6.0, 6.0))
+                    .keep_next(true)
+                    .add_run(run(text, *size, true, false)),
+            ),
+            Block::Para(p) => Some(para(p).keep_next(p.keep_with_next || before_signature)),
+            Block::Rule { fraction } => Some(rule(CONTENT_W * fraction, CONTENT_W)),
+            _ => None,
+        };
+        if self.page_break_pending {
+            self.page_break_pending = false;
+            match p.take() {
+                Some(x) => p = Some(x.page_break_before(true)),
+                None => self.element(
+                    &Paragraph::new()
+                        .add_run(Run::new().add_break(BreakType::Page))
+                        .build(),
+                )?,
+            }
+        }
+        let built = match (p, b) {
+            (Some(p), _) => p.build(),
+            (None, Block::Table(t)) => return self.table(t),
+            (None, Block::Letterhead(l)) => letterhead(l).build(),
+            (None, Block::Signature(s)) => signature(s).build(),
+            _ => return Ok(()),
+        };
+        self.element(&built)
+    }
+
+    /// A table: its start with the header row, then row by row.
+    fn table(&mut self, t: &Table) -> Result<(), String> {
+        let parts = TableParts::new(t);
+        let head = fixed(&parts.head().build())?;
+        let end = head
+            .rfind("</w:tbl>")
+            .ok_or("bảng DOCX không có </w:tbl>")?;
+        self.write(&head[..end])?;
+        for i in 0..t.rows.len() {
+            self.element(&parts.row(i).build())?;
+        }
+        self.write(&head[end..])
+    }
+
+    /// One element of the body as docx-rs built it.
+    fn element(&mut self, built: &[u8]) -> Result<(), String> {
+        let text = fixed(built)?;
+        self.write(&text)
+    }
+
+    fn write(&mut self, text: &str) -> Result<(), String> {
+        self.zip.write_all(text.as_bytes()).map_err(zip_err)
+    }
+
+    /// The rest: the last block, the end of the body, the parts after it.
+    pub fn finish(mut self) -> Result<Vec<u8>, String> {
+        if let Some(last) = self.held.take() {
+            self.put(&last, None)?;
+        }
+        self.zip.write_all(self.tail.as_bytes()).map_err(zip_err)?;
+        for (name, bytes) in std::mem::take(&mut self.after) {
+            self.zip.start_file(name, deflated()).map_err(zip_err)?;
+            self.zip.write_all(&bytes).map_err(zip_err)?;
+        }
+        Ok(self.zip.finish().map_err(zip_err)?.into_inner())
+    }
+}
+
+/// An element as docx-rs built it, fixed for Word: header rows marked as such, its properties
+/// in the schema's order.
+fn fixed(built: &[u8]) -> Result<String, String> {
+    let text = std::str::from_utf8(built).map_err(zip_err)?;
+    let marked;
+    let text = if text.contains(HEADER_MARK) {
+        marked = text.replace(HEADER_MARK, &format!("{HEADER_MARK}<w:tblHeader />"));
+        &marked
+    } else {
+        text
+    };
+    Ok(super::ooxml_order::reorder(text))
+}
+
+fn deflated() -> zip::write::SimpleFileOptions {
+    zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated)
+}
+
+/// The package of `doc` without its blocks: page, fonts, styles, the page-number header, dates.
+fn frame(doc: &Document) -> Docx {
+    Docx::new()
         .page_size((210.0 * MM_TW) as u32, (297.0 * MM_TW) as u32)
         .page_margin(
             PageMargin::new()
@@ -362,89 +598,7 @@ pub fn write(doc: &Document) -> Result<Vec<u8>, String> {
                 .to_utc()
                 .format("%Y-%m-%dT%H:%M:%SZ")
                 .to_string(),
-        );
-    let mut page_break_pending = false;
-    for (i, b) in doc.blocks.iter().enumerate() {
-        // The paragraph before a signature block goes to the page of the signature.
-        let before_signature = matches!(doc.blocks.get(i + 1), Some(Block::Signature(_)));
-        let mut p = match b {
-            Block::PageBreak => {
-                page_break_pending = true;
-                continue;
-            }
-            Block::Title { text, size } => Some(
-                Paragraph::new()
-                    .style("Heading1")
-                    .align(AlignmentType::Center)
-                    .line_spacing(spacing(6.0, 4.0))
-                    .keep_next(true)
-                    .add_run(run(text, *size, true, false)),
-            ),
-            Block::Heading { text, level, size } => Some(
-                Paragraph::new()
-                    .style(&format!("Heading{}", (*level as usize + 1).min(3)))
-                    .align(AlignmentType::Left)
-                    .indent(
-                        None,
-                        Some(SpecialIndentType::FirstLine(INDENT_TW)),
-                        None,
-                        None,
-                    )
-                    .line_spacing(spacing(6.0, 6.0))
-                    .keep_next(true)
-                    .add_run(run(text, *size, true, false)),
-            ),
-            Block::Para(p) => Some(para(p).keep_next(p.keep_with_next || before_signature)),
-            Block::Rule { fraction } => Some(rule(CONTENT_W * fraction, CONTENT_W)),
-            _ => None,
-        };
-        if page_break_pending {
-            page_break_pending = false;
-            match p.take() {
-                Some(x) => p = Some(x.page_break_before(true)),
-                None => {
-                    d = d.add_paragraph(
-                        Paragraph::new().add_run(Run::new().add_break(BreakType::Page)),
-                    )
-                }
-            }
-        }
-        d = match (p, b) {
-            (Some(p), _) => d.add_paragraph(p),
-            (None, Block::Table(t)) => d.add_table(table(t)),
-            (None, Block::Letterhead(l)) => d.add_table(letterhead(l)),
-            (None, Block::Signature(s)) => d.add_table(signature(s)),
-            _ => d,
-        };
-    }
-    let mut xml = d.build();
-    let body = String::from_utf8(std::mem::take(&mut xml.document)).map_err(|e| e.to_string())?;
-    xml.document = body
-        .replace(HEADER_MARK, &format!("{HEADER_MARK}<w:tblHeader />"))
-        .into_bytes();
-    // The text is Vietnamese (spelling, hyphenation, the language Word shows).
-    let styles = String::from_utf8(std::mem::take(&mut xml.styles)).map_err(|e| e.to_string())?;
-    xml.styles = styles
-        .replacen(
-            "<w:rPrDefault><w:rPr>",
-            &format!("<w:rPrDefault><w:rPr>{LANG}"),
-            1,
         )
-        .into_bytes();
-    // Every property in the order of the schema, which Word insists on.
-    for part in [&mut xml.document, &mut xml.styles, &mut xml.numberings]
-        .into_iter()
-        .chain(xml.headers.iter_mut())
-        .chain(xml.footers.iter_mut())
-    {
-        if let Ok(text) = std::str::from_utf8(part) {
-            *part = super::ooxml_order::reorder(text).into_bytes();
-        }
-    }
-    xml.doc_props.core = core_properties(doc);
-    let mut out = std::io::Cursor::new(Vec::new());
-    xml.pack(&mut out).map_err(|e| e.to_string())?;
-    deflate(&out.into_inner())
 }
 
 const LANG: &str = r#"<w:lang w:val="vi-VN" w:eastAsia="vi-VN" w:bidi="ar-SA" />"#;
@@ -471,25 +625,38 @@ fn core_properties(doc: &Document) -> Vec<u8> {
     .into_bytes()
 }
 
-/// docx-rs stores the parts uncompressed; Word and LibreOffice read either, a deflated package
-/// is a fifth of the size.
-fn deflate(stored: &[u8]) -> Result<Vec<u8>, String> {
-    use std::io::{Read, Write};
-    let mut input =
-        zip::ZipArchive::new(std::io::Cursor::new(stored)).map_err(|e| e.to_string())?;
-    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated);
+/// docx-rs numbers paragraphs (`w14:paraId`) from a per-thread counter that building the frame
+/// has just reset: the body's paragraphs take the numbers after the frame's own (the page-number
+/// headers'), as in a document built whole, so no number is used twice.
+fn skip_para_ids(parts: &[(String, Vec<u8>)]) {
+    const KEY: &str = "w14:paraId=\"";
+    let highest = parts
+        .iter()
+        .filter_map(|(_, bytes)| std::str::from_utf8(bytes).ok())
+        .flat_map(|text| {
+            text.match_indices(KEY)
+                .map(|(at, _)| &text[at + KEY.len()..])
+        })
+        .filter_map(|rest| u32::from_str_radix(rest.get(..8)?, 16).ok())
+        .max()
+        .unwrap_or(0);
+    while u32::from_str_radix(&Paragraph::new().id, 16).is_ok_and(|id| id < highest) {}
+}
+
+/// The parts of the stored package docx-rs writes, in its order.
+fn stored_parts(stored: &[u8]) -> Result<Vec<(String, Vec<u8>)>, String> {
+    use std::io::Read;
+    let mut input = zip::ZipArchive::new(std::io::Cursor::new(stored)).map_err(zip_err)?;
+    let mut parts = Vec::new();
     for i in 0..input.len() {
-        let mut f = input.by_index(i).map_err(|e| e.to_string())?;
+        let mut f = input.by_index(i).map_err(zip_err)?;
         if f.is_dir() {
             continue;
         }
-        let name = f.name().map_err(|e| e.to_string())?.to_string();
+        let name = f.name().map_err(zip_err)?.to_string();
         let mut buf = Vec::with_capacity(f.size() as usize);
-        f.read_to_end(&mut buf).map_err(|e| e.to_string())?;
-        out.start_file(name, options).map_err(|e| e.to_string())?;
-        out.write_all(&buf).map_err(|e| e.to_string())?;
+        f.read_to_end(&mut buf).map_err(zip_err)?;
+        parts.push((name, buf));
     }
-    Ok(out.finish().map_err(|e| e.to_string())?.into_inner())
+    Ok(parts)
 }

@@ -31,17 +31,16 @@ pub fn against_baseline_part(
     let with_baseline: Vec<_> = g
         .items
         .iter()
-        .filter_map(|(r, i, cost)| {
-            let res = &cost.options[*i].as_ref().ok()?.result;
-            let a = against_baseline(r, res, targets, year)?;
-            Some((*r, *i, a))
+        .filter_map(|e| {
+            let a = against_baseline(&e.review, &e.figures.result, targets, year)?;
+            Some((&e.review, e.chosen, a))
         })
         .collect();
-    let business: Vec<_> = g.items.iter().filter(|(r, _, _)| r.business).collect();
+    let business: Vec<_> = g.items.iter().filter(|e| e.review.business).collect();
     let conditions = g
         .items
         .iter()
-        .map(|(r, _, _)| ConditionCounts::of(&r.business_conditions))
+        .map(|e| ConditionCounts::of(&e.review.business_conditions))
         .fold(ConditionCounts::default(), |a, c| ConditionCounts {
             total: a.total + c.total,
             abolished: a.abolished + c.abolished,
@@ -126,20 +125,16 @@ pub fn against_baseline_part(
     // As the Government reports them.
     let with_cut = business
         .iter()
-        .filter(|(r, i, cost)| {
-            let Ok(oc) = &cost.options[*i] else {
-                return false;
-            };
+        .filter(|e| {
+            let r = &e.figures.result;
             let cuts_against_baseline =
-                against_baseline(r, &oc.result, targets, year).is_some_and(|a| {
+                against_baseline(&e.review, r, targets, year).is_some_and(|a| {
                     a.cost.percent.is_some_and(|p| p > Decimal::ZERO)
                         || a.time
                             .and_then(|m| m.percent)
                             .is_some_and(|p| p > Decimal::ZERO)
                 });
-            cuts_against_baseline
-                || oc.result.saving > Decimal::ZERO
-                || oc.result.days_after < oc.result.days_before
+            cuts_against_baseline || r.saving > Decimal::ZERO || r.days_after < r.days_before
         })
         .count();
     doc.para(
@@ -198,9 +193,9 @@ pub fn decentralisation_part(doc: &mut Document, t: &Templates, g: &Gathered) {
     let rows: Vec<Row> = g
         .items
         .iter()
-        .filter_map(|(r, i, _)| {
-            let d = r.options[*i].decentralisation.as_ref()?;
-            (!d.is_empty()).then_some((r, d))
+        .filter_map(|e| {
+            let d = e.review.options[e.chosen].decentralisation.as_ref()?;
+            (!d.is_empty()).then_some((&e.review, d))
         })
         .enumerate()
         .map(|(k, (r, d))| {

@@ -20,8 +20,11 @@ use crate::cost::format::{money, number, percent};
 use crate::cost::{OptionCost, Totals, aggregate, review_cost};
 use crate::model::{DayKind, Review, text_key};
 use crate::preflight::{Finding, Severity, count, has_errors, report_findings};
+use crate::storage::{ReviewSet, map_reviews};
 use crate::templates::{self, Templates};
-use content::{BODY, SMALL, annex_block, centered_title, cost_appendix, form_appendix, heading};
+use content::{
+    AnnexFigures, BODY, SMALL, annex_block, centered_title, cost_appendix, form_appendix, heading,
+};
 pub use content::{COST_COLUMNS, COST_FOOTER, option_name, percent_text, saving_text};
 use doc::{
     Align, Block, Cell, Column, Document, Letterhead, MoneyUnit, Para, Row, Run, SignSide,
@@ -131,7 +134,15 @@ pub fn review_document(
         );
     }
     let oc: &OptionCost = cost.options[i].as_ref().expect("checked");
-    annex_block(&mut doc, t, s, review, i, oc, &cost.current, 1);
+    annex_block(
+        &mut doc,
+        t,
+        s,
+        review,
+        i,
+        &AnnexFigures::of(oc, &cost.current),
+        1,
+    );
     if review.print_note && !review.note.trim().is_empty() {
         doc.para(
             Para::italic(
@@ -246,10 +257,34 @@ fn field_heading(t: &Templates, k: usize, field: &str) -> String {
     }
 }
 
-/// The reviews of a compilation, checked, with their chosen options and costs, grouped by lĩnh
-/// vực; the input of every writer.
-pub struct Gathered<'a> {
-    pub items: Vec<(&'a Review, usize, crate::cost::ReviewCost)>,
+/// What a compiled report uses of one review.
+pub struct Entry {
+    /// Its place in the set of reviews (a writer that prints its cost tables reads it again).
+    pub index: usize,
+    /// The review without what a compiled report never prints (see [`without_tables`]).
+    pub review: Review,
+    pub chosen: usize,
+    pub figures: AnnexFigures,
+}
+
+/// The review as a compiled report keeps it: its answers, objectives, comments and activities
+/// let go once its figures are computed, so thousands of reviews fit in little memory.
+fn without_tables(mut r: Review) -> Review {
+    r.answers = Default::default();
+    r.objectives = Vec::new();
+    r.activities = Vec::new();
+    r.comments = Vec::new();
+    r.note = String::new();
+    for o in &mut r.options {
+        o.activities = Vec::new();
+    }
+    r
+}
+
+/// The reviews of a compilation, checked, with their chosen options and figures, grouped by
+/// lĩnh vực; the input of every writer.
+pub struct Gathered {
+    pub items: Vec<Entry>,
     /// (key, printed spelling) of each lĩnh vực, in the order they first appear.
     pub fields: Vec<(String, String)>,
     /// The index in `fields` of each item's lĩnh vực.
@@ -267,12 +302,9 @@ pub struct Gathered<'a> {
     pub internal: bool,
 }
 
-impl Gathered<'_> {
+impl Gathered {
     /// The items of one lĩnh vực.
-    pub fn in_field<'s>(
-        &'s self,
-        key: &'s str,
-    ) -> impl Iterator<Item = &'s (&'s Review, usize, crate::cost::ReviewCost)> + 's {
+    pub fn in_field<'s>(&'s self, key: &'s str) -> impl Iterator<Item = &'s Entry> + 's {
         let g = self.fields.iter().position(|(k, _)| k == key);
         self.items
             .iter()
@@ -285,13 +317,13 @@ impl Gathered<'_> {
 /// Gathers what a report on `items` will say, from the checks the caller ran on them
 /// (`findings`, from [`crate::preflight::report_findings`]). Any error (a file that does not
 /// load, no chosen option, the same TTHC twice …) refuses the whole report, so no TTHC is ever
-/// left out or counted twice in silence.
-pub fn gather<'a>(
+/// left out or counted twice in silence. Each review is read once here and let go.
+pub fn gather(
     t: &Templates,
     settings: &ReportSettings,
-    items: &'a [(PathBuf, Result<Review, String>)],
+    items: &(impl ReviewSet + ?Sized),
     findings: Vec<Finding>,
-) -> Result<Gathered<'a>, ReportError> {
+) -> Result<Gathered, ReportError> {
     if items.is_empty() {
         return Err(ReportError::Nothing);
     }
@@ -299,8 +331,23 @@ pub fn gather<'a>(
     if has_errors(&findings) {
         return Err(ReportError::Blocked(findings));
     }
-    let reviews = || items.iter().filter_map(|(_, r)| r.as_ref().ok());
-    let year = decision_year(settings, reviews());
+    let read = map_reviews(items, |_, r| {
+        let review = r.map_err(ReportError::Cost)?;
+        let (i, cost) = chosen(&review)?;
+        let figures = AnnexFigures::of(cost.options[i].as_ref().expect("checked"), &cost.current);
+        Ok((without_tables(review.into_owned()), i, figures))
+    });
+    let mut ok = Vec::with_capacity(read.len());
+    for (index, r) in read.into_iter().enumerate() {
+        let (review, chosen, figures) = r?;
+        ok.push(Entry {
+            index,
+            review,
+            chosen,
+            figures,
+        });
+    }
+    let year = decision_year(settings, ok.iter().map(|e| &e.review));
     // A former province in the letterhead or the signer (merged on 1/7/2025).
     for text in [&settings.body_lower, &settings.signer_authority] {
         if let Some((old, now)) = t.government.former_province(text) {
@@ -324,37 +371,29 @@ pub fn gather<'a>(
             message: p,
         });
     }
-    let mut ok = Vec::new();
-    for (_, r) in items {
-        let review = r.as_ref().map_err(|e| ReportError::Cost(e.clone()))?;
-        let (i, cost) = chosen(review)?;
-        ok.push((review, i, cost));
-    }
     let mut fields: Vec<(String, String)> = Vec::new();
     let mut field_of = Vec::with_capacity(ok.len());
-    for (r, _, _) in &ok {
-        let key = crate::model::field_key(&r.tthc.field);
+    for e in &ok {
+        let key = crate::model::field_key(&e.review.tthc.field);
         let g = match fields.iter().position(|(k, _)| *k == key) {
             Some(g) => g,
             None => {
-                fields.push((key, t.field_spelling(&r.tthc.field).to_string()));
+                fields.push((key, t.field_spelling(&e.review.tthc.field).to_string()));
                 fields.len() - 1
             }
         };
         field_of.push(g);
     }
-    let agg = aggregate(ok.iter().map(|(r, i, c)| {
-        (
-            r.tthc.field.as_str(),
-            &c.options[*i].as_ref().expect("checked").result,
-        )
-    }))
+    let agg = aggregate(
+        ok.iter()
+            .map(|e| (e.review.tthc.field.as_str(), &e.figures.result)),
+    )
     .map_err(|e| ReportError::Cost(e.to_string()))?;
     let day = ok
         .first()
-        .map_or(DayKind::NgayLamViec, |(r, _, _)| r.tthc.time_limit.kind);
-    let agency = common_agency(ok.iter().map(|(r, _, _)| *r));
-    let internal = ok.first().is_some_and(|(r, _, _)| r.kind.is_internal());
+        .map_or(DayKind::NgayLamViec, |e| e.review.tthc.time_limit.kind);
+    let agency = common_agency(ok.iter().map(|e| &e.review));
+    let internal = ok.first().is_some_and(|e| e.review.kind.is_internal());
     Ok(Gathered {
         items: ok,
         fields,
@@ -366,6 +405,27 @@ pub fn gather<'a>(
         day,
         internal,
     })
+}
+
+/// The review of `e` read again in full, with its cost, for a writer that prints its tables;
+/// refused when the file no longer says what was gathered (a colleague's copy landed meanwhile).
+fn reread<'s>(
+    items: &'s (impl ReviewSet + ?Sized),
+    e: &Entry,
+) -> Result<(std::borrow::Cow<'s, Review>, crate::cost::ReviewCost), ReportError> {
+    let changed = || {
+        ReportError::Cost(format!(
+            "{}: tệp đã thay đổi trong khi lập báo cáo — hãy lập lại báo cáo",
+            items.path(e.index).display()
+        ))
+    };
+    let review = items.load(e.index).map_err(|_| changed())?;
+    let (i, cost) = chosen(&review).map_err(|_| changed())?;
+    let figures = AnnexFigures::of(cost.options[i].as_ref().expect("checked"), &cost.current);
+    if i != e.chosen || figures != e.figures || review.tthc != e.review.tthc {
+        return Err(changed());
+    }
+    Ok((review, cost))
 }
 
 /// The year a decision belongs to: the plan's, else the latest year in which one of the
@@ -428,12 +488,15 @@ pub fn day_label(t: &Templates, kind: DayKind) -> &str {
 }
 
 /// The compiled decision as a document: the decision, the annex grouped by lĩnh vực and TTHC,
-/// the summary table with totals per lĩnh vực and overall.
+/// the summary table with totals per lĩnh vực and overall. `spill` is handed the document after
+/// each TTHC's annex block: a writer that writes as it goes takes the blocks made so far (the
+/// rest of the document comes back at the end).
 pub fn compiled_document(
     t: &Templates,
     settings: &ReportSettings,
     g: &Gathered,
     progress: &dyn Fn(usize, usize),
+    spill: &mut dyn FnMut(&mut Document),
 ) -> Document {
     let n = g.items.len().to_string();
     let year = g.year.to_string();
@@ -550,20 +613,19 @@ pub fn compiled_document(
     let mut done = 0;
     for (k, (key, field)) in g.fields.iter().enumerate() {
         heading(&mut doc, &field_heading(t, k, field).to_uppercase(), 1);
-        for (stt, (review, i, cost)) in g.in_field(key).enumerate() {
-            let oc = cost.options[*i].as_ref().expect("checked");
+        for (stt, e) in g.in_field(key).enumerate() {
             annex_block(
                 &mut doc,
                 t,
                 settings,
-                review,
-                *i,
-                oc,
-                &cost.current,
+                &e.review,
+                e.chosen,
+                &e.figures,
                 stt + 1,
             );
             done += 1;
             progress(done, total);
+            spill(&mut doc);
         }
     }
 
@@ -586,15 +648,15 @@ pub fn compiled_document(
             format!("{}. {}", roman(k + 1), field)
         };
         rows.push(Row::group(vec![Cell::text(title).bold().span(8)]));
-        for (review, i, cost) in g.in_field(key) {
+        for e in g.in_field(key) {
             stt += 1;
-            let r = &cost.options[*i].as_ref().expect("checked").result;
+            let r = &e.figures.result;
             rows.push(Row::body(vec![
                 Cell::new(Value::Stt(stt)),
                 Cell::text(format!(
                     "{} ({})",
-                    review.tthc.name,
-                    option_name(review, *i)
+                    e.review.tthc.name,
+                    option_name(&e.review, e.chosen)
                 )),
                 Cell::money(r.before),
                 Cell::money(r.after),
@@ -685,7 +747,7 @@ pub fn compiled_document(
 pub fn compile(
     t: &Templates,
     settings: &ReportSettings,
-    items: &[(PathBuf, Result<Review, String>)],
+    items: &(impl ReviewSet + ?Sized),
     format: Format,
     progress: &dyn Fn(usize, usize),
 ) -> Result<Compiled, ReportError> {
@@ -704,15 +766,19 @@ pub fn compile(
 pub fn compile_checked(
     t: &Templates,
     settings: &ReportSettings,
-    items: &[(PathBuf, Result<Review, String>)],
+    items: &(impl ReviewSet + ?Sized),
     findings: Vec<Finding>,
     format: Format,
     progress: &dyn Fn(usize, usize),
 ) -> Result<Compiled, ReportError> {
     let g = gather(t, settings, items, findings)?;
     let bytes = match format {
-        Format::Xlsx => xlsx::compiled(t, settings, &g, progress).map_err(ReportError::Write)?,
-        _ => write_document(&compiled_document(t, settings, &g, progress), format)?,
+        Format::Xlsx => xlsx::compiled(t, settings, &g, items, progress)?,
+        Format::Docx => compiled_docx(t, settings, &g, progress)?,
+        Format::Pdf => write_document(
+            &compiled_document(t, settings, &g, progress, &mut |_| {}),
+            format,
+        )?,
     };
     Ok(Compiled {
         bytes,
@@ -722,11 +788,46 @@ pub fn compile_checked(
     })
 }
 
+/// The compiled decision as a DOCX, written as it is made: the blocks of each TTHC go to the
+/// archive once made, so memory does not grow with the number of reviews.
+fn compiled_docx(
+    t: &Templates,
+    settings: &ReportSettings,
+    g: &Gathered,
+    progress: &dyn Fn(usize, usize),
+) -> Result<Vec<u8>, ReportError> {
+    let mut writer: Option<docx::Writer> = None;
+    let mut failed: Option<String> = None;
+    let mut spill = |doc: &mut Document| {
+        let blocks = std::mem::take(&mut doc.blocks);
+        if failed.is_some() {
+            return;
+        }
+        let w = match &mut writer {
+            Some(w) => w,
+            None => match docx::Writer::start(doc) {
+                Ok(w) => writer.insert(w),
+                Err(e) => return failed = Some(e),
+            },
+        };
+        if let Err(e) = w.push(blocks) {
+            failed = Some(e);
+        }
+    };
+    let mut rest = compiled_document(t, settings, g, progress, &mut spill);
+    spill(&mut rest);
+    match (failed, writer) {
+        (Some(e), _) => Err(ReportError::Write(e)),
+        (None, Some(w)) => w.finish().map_err(ReportError::Write),
+        (None, None) => Err(ReportError::Write("không có nội dung".into())),
+    }
+}
+
 /// The compiled report as a PDF.
 pub fn compile_pdf(
     t: &Templates,
     settings: &ReportSettings,
-    items: &[(PathBuf, Result<Review, String>)],
+    items: &(impl ReviewSet + ?Sized),
     progress: &dyn Fn(usize, usize),
 ) -> Result<Compiled, ReportError> {
     compile(t, settings, items, Format::Pdf, progress)

@@ -6,9 +6,10 @@
 
 use super::content::{COST_COLUMNS, COST_FOOTER, option_name};
 use super::doc::MoneyUnit;
-use super::{Gathered, ReportSettings, day_label, roman};
+use super::{Gathered, ReportError, ReportSettings, day_label, reread, roman};
 use crate::cost::{ReviewCost, TableCost};
 use crate::model::{Activity, OptionKind, Review};
+use crate::storage::ReviewSet;
 use crate::templates::Templates;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
@@ -508,25 +509,43 @@ pub fn compiled(
     t: &Templates,
     settings: &ReportSettings,
     g: &Gathered,
+    items: &(impl ReviewSet + ?Sized),
     progress: &dyn Fn(usize, usize),
-) -> Result<Vec<u8>, String> {
+) -> Result<Vec<u8>, ReportError> {
+    let write = |e: XlsxError| ReportError::Write(err(e));
     let total = g.items.len();
     let mut wb = Workbook::new();
     properties(&mut wb, t.wording.get("report.summary_title"));
     let s = Styles::in_unit(settings.money_unit);
-    wb.add_worksheet().set_name(SUMMARY).map_err(err)?;
+    wb.add_worksheet().set_name(SUMMARY).map_err(write)?;
     // Review sheets first, in summary order, so the summary can refer to them.
     let mut cells = Vec::new();
     let mut stt = 0;
     for (key, _) in &g.fields {
-        for (review, i, cost) in g.in_field(key) {
+        for e in g.in_field(key) {
             stt += 1;
+            // The review again in full: its sheet prints its cost tables.
+            let (review, cost) = reread(items, e)?;
             let ws = wb.add_worksheet();
-            ws.set_name(sheet_name(stt)).map_err(err)?;
-            cells.push(review_sheet(ws, &s, review, cost, *i)?);
+            ws.set_name(sheet_name(stt)).map_err(write)?;
+            cells.push(review_sheet(ws, &s, &review, &cost, e.chosen).map_err(ReportError::Write)?);
             progress(stt, total);
         }
     }
+    summary_sheet(t, settings, g, &mut wb, &s, &cells).map_err(ReportError::Write)?;
+    wb.save_to_buffer().map_err(write)
+}
+
+/// The summary sheet: a row per review referring to its sheet's totals (`cells`), the totals
+/// per lĩnh vực and overall.
+fn summary_sheet(
+    t: &Templates,
+    settings: &ReportSettings,
+    g: &Gathered,
+    wb: &mut Workbook,
+    s: &Styles,
+    cells: &[ReviewCells],
+) -> Result<(), String> {
     let ws = wb.worksheet_from_name(SUMMARY).map_err(err)?;
     ws.write_string_with_format(0, 0, t.wording.get("report.summary_title"), &s.title)
         .map_err(err)?;
@@ -558,13 +577,17 @@ pub fn compiled(
         .map_err(err)?;
         row += 1;
         let first = row;
-        for (review, i, cost) in g.in_field(key) {
-            let r = &cost.options[*i].as_ref().map_err(|e| e.to_string())?.result;
+        for e in g.in_field(key) {
+            let r = &e.figures.result;
             let c = &cells[k];
             k += 1;
             ws.write_number_with_format(row, 0, k as f64, &s.integer)
                 .map_err(err)?;
-            let name = format!("{} ({})", review.tthc.name, option_name(review, *i));
+            let name = format!(
+                "{} ({})",
+                e.review.tthc.name,
+                option_name(&e.review, e.chosen)
+            );
             ws.write_string_with_format(row, 1, &name, &s.text)
                 .map_err(err)?;
             ws.set_row_height(row, wrapped_height(&name, columns[1].1))
@@ -578,9 +601,9 @@ pub fn compiled(
                 &s.unit_money,
             )?;
             formula(ws, row, 3, &format!("={}", c.after), r.after, &s.unit_money)?;
-            percent_cells(ws, &s, row, r.saving, r.percent, false)?;
-            count(ws, &s, row, 6, r.days_before)?;
-            count(ws, &s, row, 7, r.days_after)?;
+            percent_cells(ws, s, row, r.saving, r.percent, false)?;
+            count(ws, s, row, 6, r.days_before)?;
+            count(ws, s, row, 7, r.days_after)?;
             row += 1;
         }
         let tot = g.agg.group(field).ok_or("thiếu tổng lĩnh vực")?;
@@ -597,7 +620,7 @@ pub fn compiled(
         let sum = |col: u16| format!("=SUM({}:{})", cell(first, col), cell(row - 1, col));
         formula(ws, row, 2, &sum(2), tot.before, &s.bold_unit_money)?;
         formula(ws, row, 3, &sum(3), tot.after, &s.bold_unit_money)?;
-        percent_cells(ws, &s, row, tot.saving, tot.percent, true)?;
+        percent_cells(ws, s, row, tot.saving, tot.percent, true)?;
         formula(ws, row, 6, &sum(6), tot.days_before, &s.bold_integer)?;
         formula(ws, row, 7, &sum(7), tot.days_after, &s.bold_integer)?;
         subtotal_rows.push(row);
@@ -613,15 +636,14 @@ pub fn compiled(
     };
     formula(ws, row, 2, &sum(2), o.before, &s.bold_unit_money)?;
     formula(ws, row, 3, &sum(3), o.after, &s.bold_unit_money)?;
-    percent_cells(ws, &s, row, o.saving, o.percent, true)?;
+    percent_cells(ws, s, row, o.saving, o.percent, true)?;
     formula(ws, row, 6, &sum(6), o.days_before, &s.bold_integer)?;
     formula(ws, row, 7, &sum(7), o.days_after, &s.bold_integer)?;
     fit.apply(ws)?;
     let labels: Vec<&str> = columns.iter().map(|(n, _)| n.as_str()).collect();
     ws.set_row_height(1, fit.header_height(&labels))
         .map_err(err)?;
-    print_setup(ws, true, 1)?;
-    wb.save_to_buffer().map_err(err)
+    print_setup(ws, true, 1)
 }
 
 /// Saving (= before − after) and % (= saving / before, 4 decimals as a fraction) of a row.

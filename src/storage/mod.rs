@@ -6,12 +6,14 @@
 mod atomic;
 pub mod lock;
 mod output;
+mod set;
 mod stamp;
 mod workspace;
 
 pub use crate::text::{QUOTE_MAX, quote, ron_error, ron_located, ron_options, shown_name};
 pub use atomic::{backup_path, create_file, replace_file, write_atomic};
 pub use output::{OutputKind, OutputRefusal, check_output};
+pub use set::{Files, ReviewSet, map_reviews};
 pub use stamp::*;
 pub use workspace::*;
 

@@ -2,7 +2,7 @@
 
 use crate::preflight::Finding;
 use crate::report::{Format, ReportError, ReportSettings, compile};
-use crate::storage::{load_reviews, replace_file};
+use crate::storage::replace_file;
 use crate::templates::Templates;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -42,7 +42,7 @@ impl CompileJob {
         let out = output.clone();
         let listed = files.clone();
         std::thread::spawn(move || {
-            let items = load_reviews(files);
+            let items = crate::storage::Files(files);
             let result = compile(&t, &settings, &items, format, &|d, _| {
                 progress.store(d, Ordering::Relaxed);
                 if let Some(w) = &wake {

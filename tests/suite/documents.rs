@@ -1917,3 +1917,95 @@ fn the_summary_headings_and_the_decision_words_come_from_the_wording_file() {
         "the Excel summary has the heading from the wording file"
     );
 }
+
+/// Word's paragraph ids (`w14:paraId`) of every part of a DOCX.
+fn para_ids(docx: &[u8]) -> Vec<String> {
+    const KEY: &str = "w14:paraId=\"";
+    docx_parts(docx)
+        .iter()
+        .flat_map(|(_, xml)| {
+            xml.match_indices(KEY)
+                .map(|(at, _)| xml[at + KEY.len()..at + KEY.len() + 8].to_string())
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+/// The Word decision is written as it is made (block by block into the archive): from a folder
+/// through the real binary it holds every TTHC and its tables, each paragraph numbered once
+/// across the body and the page-number headers — also when the thread has made a document
+/// before (the app's report thread).
+#[test]
+fn the_word_decision_written_as_it_goes_holds_every_tthc_with_unique_paragraph_ids() {
+    let dir = tempfile::tempdir().unwrap();
+    let reviews = dir.path().join("saved-reviews");
+    std::fs::create_dir(&reviews).unwrap();
+    for (k, (_, r)) in big_reviews(30).into_iter().enumerate() {
+        tthc_review::storage::save_review(&reviews.join(format!("r{k:02}.ron")), &r.unwrap())
+            .unwrap();
+    }
+    let bin = env!("CARGO_BIN_EXE_tthc-review");
+    let out = std::process::Command::new(bin)
+        .args(["compile", "saved-reviews", "-o", "quyet-dinh.docx"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let docx = std::fs::read(dir.path().join("quyet-dinh.docx")).unwrap();
+    let doc = docx_part(&docx, "word/document.xml");
+    let paragraphs = docx_paragraphs(&doc).join("\n");
+    for k in 0..30 {
+        assert!(
+            paragraphs.contains(&format!("Thủ tục thử nghiệm số {k} về số tiền lớn")),
+            "TTHC {k} in the Word file"
+        );
+    }
+    // The summary table: a header, 3 group rows, 30 rows, 3 subtotals and the total.
+    let summary = doc.rsplit("<w:tbl>").next().unwrap();
+    assert_eq!(summary.matches("<w:tr>").count(), 1 + 3 + 30 + 3 + 1);
+    assert_eq!(summary.matches("<w:tblHeader />").count(), 1);
+    assert!(doc.ends_with("</w:sectPr></w:body></w:document>"));
+    let t = Templates::embedded();
+    let items = big_reviews(30);
+    for (which, docx) in [
+        ("real binary", docx.clone()),
+        // Made twice on one thread: the second follows the first's paragraph numbers.
+        (
+            "first on this thread",
+            compile(
+                &t,
+                &ReportSettings::default(),
+                &items,
+                Format::Docx,
+                &|_, _| {},
+            )
+            .unwrap()
+            .bytes,
+        ),
+        (
+            "second on this thread",
+            compile(
+                &t,
+                &ReportSettings::default(),
+                &items,
+                Format::Docx,
+                &|_, _| {},
+            )
+            .unwrap()
+            .bytes,
+        ),
+    ] {
+        let ids = para_ids(&docx);
+        let unique: std::collections::HashSet<_> = ids.iter().collect();
+        assert!(ids.len() > 500, "{which}: {} paragraphs", ids.len());
+        assert_eq!(
+            unique.len(),
+            ids.len(),
+            "{which}: a paragraph id used twice"
+        );
+    }
+}

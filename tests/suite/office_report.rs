@@ -443,3 +443,67 @@ fn files_that_gain_an_error_while_the_checks_are_shown_come_back_as_errors_to_go
         "{opened:?}"
     );
 }
+
+/// Reviews read again on every pass (as files are): from the third pass on (the checks and the
+/// gathering done, the workbook being written) the second file says something else, as when a
+/// colleague's copy lands in the middle of a compilation.
+struct ChangingFolder {
+    items: Vec<tthc_review::storage::LoadedReview>,
+    reads: std::sync::atomic::AtomicUsize,
+}
+
+impl tthc_review::storage::ReviewSet for ChangingFolder {
+    fn len(&self) -> usize {
+        self.items.len()
+    }
+    fn path(&self, i: usize) -> &Path {
+        &self.items[i].0
+    }
+    fn load(&self, i: usize) -> Result<std::borrow::Cow<'_, Review>, String> {
+        let n = self.reads.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        let r = self.items[i].1.as_ref().map_err(Clone::clone)?;
+        if n >= 2 * self.items.len() && i == 1 {
+            let mut changed = r.clone();
+            changed.activities[0].other = fig("123456");
+            return Ok(std::borrow::Cow::Owned(changed));
+        }
+        Ok(std::borrow::Cow::Borrowed(r))
+    }
+}
+
+/// A compilation reads each file when it checks it and again when it writes its sheet: a file
+/// that changed in between refuses the workbook, naming the file, instead of a sheet whose
+/// figures differ from the summary's.
+#[test]
+fn a_file_changed_while_the_workbook_is_written_refuses_it_naming_the_file() {
+    use tthc_review::report::{Format, ReportSettings, compile};
+    let t = Templates::embedded();
+    let folder = ChangingFolder {
+        items: example_items(),
+        reads: 0.into(),
+    };
+    let changed = folder.items[1].0.display().to_string();
+    let err = compile(
+        &t,
+        &ReportSettings::default(),
+        &folder,
+        Format::Xlsx,
+        &|_, _| {},
+    )
+    .err()
+    .expect("refused")
+    .to_string();
+    assert!(err.contains(&changed), "{err}");
+    assert!(err.contains("đã thay đổi trong khi lập báo cáo"), "{err}");
+    // Read the same each time, the same reviews compile.
+    let items = example_items();
+    let ok = compile(
+        &t,
+        &ReportSettings::default(),
+        &items,
+        Format::Xlsx,
+        &|_, _| {},
+    )
+    .unwrap();
+    assert_eq!(ok.included, items.len());
+}

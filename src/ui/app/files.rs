@@ -579,8 +579,9 @@ impl App {
         if files.is_empty() {
             return self.message("Chưa có bản rà soát nào để lập báo cáo.");
         }
-        let items = crate::storage::load_reviews(files.clone());
-        let findings = report_findings(&self.templates, &items);
+        let set = crate::storage::Files(files);
+        let findings = report_findings(&self.templates, &set);
+        let crate::storage::Files(files) = set;
         if findings.is_empty() {
             self.ask_compile_output(files);
         } else {
