@@ -419,7 +419,7 @@ fn reread<'s>(
             items.path(e.index).display()
         ))
     };
-    let review = items.load(e.index).map_err(|_| changed())?;
+    let review = items.load(e.index).map_err(ReportError::Cost)?;
     let (i, cost) = chosen(&review).map_err(|_| changed())?;
     let figures = AnnexFigures::of(cost.options[i].as_ref().expect("checked"), &cost.current);
     if i != e.chosen || figures != e.figures || review.tthc != e.review.tthc {

@@ -521,12 +521,13 @@ pub fn compiled(
     // Review sheets first, in summary order, so the summary can refer to them.
     let mut cells = Vec::new();
     let mut stt = 0;
+    let mut spare = crate::storage::spare_file_handles();
     for (key, _) in &g.fields {
         for e in g.in_field(key) {
             stt += 1;
             // The review again in full: its sheet prints its cost tables.
             let (review, cost) = reread(items, e)?;
-            let ws = wb.add_worksheet();
+            let ws = review_worksheet(&mut wb, &mut spare);
             ws.set_name(sheet_name(stt)).map_err(write)?;
             cells.push(review_sheet(ws, &s, &review, &cost, e.chosen).map_err(ReportError::Write)?);
             progress(stt, total);
@@ -534,6 +535,18 @@ pub fn compiled(
     }
     summary_sheet(t, settings, g, &mut wb, &s, &cells).map_err(ReportError::Write)?;
     wb.save_to_buffer().map_err(write)
+}
+
+/// A review's sheet, written to a temporary file row by row ("low memory" mode: thousands of
+/// sheets are not held in memory) while `spare` file handles remain; else, or when no temporary
+/// file can be made (no writable temporary folder), in memory.
+fn review_worksheet<'w>(wb: &'w mut Workbook, spare: &mut usize) -> &'w mut Worksheet {
+    if *spare > 0 && wb.add_worksheet_with_low_memory().is_ok() {
+        *spare -= 1;
+        let last = wb.worksheets().len() - 1;
+        return &mut wb.worksheets_mut()[last];
+    }
+    wb.add_worksheet()
 }
 
 /// The summary sheet: a row per review referring to its sheet's totals (`cells`), the totals

@@ -5,6 +5,7 @@
 
 mod atomic;
 pub mod lock;
+mod open_files;
 mod output;
 mod set;
 mod stamp;
@@ -12,6 +13,7 @@ mod workspace;
 
 pub use crate::text::{QUOTE_MAX, quote, ron_error, ron_located, ron_options, shown_name};
 pub use atomic::{backup_path, create_file, replace_file, write_atomic};
+pub use open_files::spare_file_handles;
 pub use output::{OutputKind, OutputRefusal, check_output};
 pub use set::{Files, ReviewSet, map_reviews};
 pub use stamp::*;

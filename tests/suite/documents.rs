@@ -2009,3 +2009,80 @@ fn the_word_decision_written_as_it_goes_holds_every_tthc_with_unique_paragraph_i
         );
     }
 }
+
+/// Every sheet's values and formulas, as calamine reads them.
+fn workbook_cells(xlsx: &[u8]) -> Vec<(String, String, String)> {
+    use calamine::Reader;
+    let mut x: calamine::Xlsx<_> =
+        calamine::open_workbook_from_rs(std::io::Cursor::new(xlsx.to_vec())).unwrap();
+    x.sheet_names()
+        .into_iter()
+        .map(|n| {
+            let values = format!("{:?}", x.worksheet_range(&n).unwrap());
+            let formulas = format!("{:?}", x.worksheet_formula(&n).unwrap());
+            (n, values, formulas)
+        })
+        .collect()
+}
+
+/// A compiled workbook keeps a temporary file open per review sheet: where the system allows
+/// few open files (a hard limit of 64 or 180 here, 1 024 on many Linux desktops) the sheets
+/// beyond it are kept in memory instead, and the workbook is the same.
+#[test]
+fn the_workbook_is_the_same_under_a_small_limit_of_open_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let reviews = dir.path().join("saved-reviews");
+    std::fs::create_dir(&reviews).unwrap();
+    let items = big_reviews(80);
+    for (k, (_, r)) in items.iter().enumerate() {
+        tthc_review::storage::save_review(
+            &reviews.join(format!("r{k:02}.ron")),
+            r.as_ref().unwrap(),
+        )
+        .unwrap();
+    }
+    let t = Templates::embedded();
+    let expected = workbook_cells(
+        &compile(
+            &t,
+            &ReportSettings::default(),
+            &items,
+            Format::Xlsx,
+            &|_, _| {},
+        )
+        .unwrap()
+        .bytes,
+    );
+    assert_eq!(expected.len(), 81);
+    let bin = env!("CARGO_BIN_EXE_tthc-review");
+    for limit in [64, 180, 20_000] {
+        let out = std::process::Command::new("sh")
+            .arg("-c")
+            .arg(format!(
+                "ulimit -n {limit} && exec \"$0\" compile saved-reviews -o tong-hop-{limit}.xlsx"
+            ))
+            .arg(bin)
+            .current_dir(dir.path())
+            .output()
+            .unwrap();
+        if limit == 20_000 && !out.status.success() {
+            // Only root may raise the hard limit above the machine's.
+            eprintln!(
+                "skipped the limit of {limit}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            continue;
+        }
+        assert!(
+            out.status.success(),
+            "limit {limit}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let got = std::fs::read(dir.path().join(format!("tong-hop-{limit}.xlsx"))).unwrap();
+        let got = workbook_cells(&got);
+        assert_eq!(got.len(), expected.len(), "limit {limit}");
+        for (g, e) in got.iter().zip(&expected) {
+            assert_eq!(g, e, "limit {limit}, sheet {}", e.0);
+        }
+    }
+}
