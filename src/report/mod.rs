@@ -267,16 +267,34 @@ pub struct Entry {
     pub figures: AnnexFigures,
 }
 
-/// The review as a compiled report keeps it: its answers, objectives, comments and activities
-/// let go once its figures are computed, so thousands of reviews fit in little memory.
-fn without_tables(mut r: Review) -> Review {
+/// The review as a compiled report keeps it: what its annex block, summary row and 2025–26
+/// parts print (the TTHC's name, code, lĩnh vực and thời hạn, the chosen option's content, the
+/// other options' names, the business conditions, the baseline); its answers, cost tables,
+/// comments and the record's lists are let go once its figures are computed, so thousands of
+/// reviews fit in little memory.
+fn without_tables(mut r: Review, chosen: usize) -> Review {
     r.answers = Default::default();
     r.objectives = Vec::new();
     r.activities = Vec::new();
     r.comments = Vec::new();
     r.note = String::new();
-    for o in &mut r.options {
+    let t = &mut r.tthc;
+    t.steps = Vec::new();
+    t.documents = Vec::new();
+    t.forms = Vec::new();
+    t.conditions = Vec::new();
+    t.legal_basis = Vec::new();
+    t.channel_terms = Vec::new();
+    t.subjects = Vec::new();
+    t.channels = Vec::new();
+    for (k, o) in r.options.iter_mut().enumerate() {
         o.activities = Vec::new();
+        if k != chosen {
+            o.content = Vec::new();
+            o.implementation = Vec::new();
+            o.data_replacements = Vec::new();
+            o.decentralisation = None;
+        }
     }
     r
 }
@@ -335,7 +353,7 @@ pub fn gather(
         let review = r.map_err(ReportError::Cost)?;
         let (i, cost) = chosen(&review)?;
         let figures = AnnexFigures::of(cost.options[i].as_ref().expect("checked"), &cost.current);
-        Ok((without_tables(review.into_owned()), i, figures))
+        Ok((without_tables(review.into_owned(), i), i, figures))
     });
     let mut ok = Vec::with_capacity(read.len());
     for (index, r) in read.into_iter().enumerate() {
@@ -422,7 +440,11 @@ fn reread<'s>(
     let review = items.load(e.index).map_err(ReportError::Cost)?;
     let (i, cost) = chosen(&review).map_err(|_| changed())?;
     let figures = AnnexFigures::of(cost.options[i].as_ref().expect("checked"), &cost.current);
-    if i != e.chosen || figures != e.figures || review.tthc != e.review.tthc {
+    let (now, then) = (&review.tthc, &e.review.tthc);
+    if i != e.chosen
+        || figures != e.figures
+        || (&now.name, &now.code, &now.field) != (&then.name, &then.code, &then.field)
+    {
         return Err(changed());
     }
     Ok((review, cost))
