@@ -453,6 +453,16 @@ pub fn review_findings(t: &Templates, review: &Review) -> Vec<Finding> {
 /// the same TTHC twice and thời hạn counted in different units. A file that did not load is an
 /// error: leaving it out silently would change the totals.
 pub fn report_findings(t: &Templates, items: &(impl ReviewSet + ?Sized)) -> Vec<Finding> {
+    report_findings_keeping(t, items, |_| ()).0
+}
+
+/// [`report_findings`], keeping `keep(review)` of each review that loads (`None` for a file
+/// that does not): a report gathers what it needs in the same reading as its checks.
+pub fn report_findings_keeping<'s, S: ReviewSet + ?Sized, T: Send>(
+    t: &Templates,
+    items: &'s S,
+    keep: impl Fn(std::borrow::Cow<'s, Review>) -> T + Sync,
+) -> (Vec<Finding>, Vec<Option<T>>) {
     // Each file's own checks, all files at once, each review read and let go; the findings in
     // the files' order, with what the checks across files need of each.
     let per_file = crate::storage::map_reviews(items, |path, loaded| {
@@ -474,21 +484,25 @@ pub fn report_findings(t: &Templates, items: &(impl ReviewSet + ?Sized)) -> Vec<
                     );
                 }
                 review_checks(t, &review, &mut out);
-                Some((
+                let across = (
                     tthc_key(&review.tthc),
                     review.tthc.time_limit.kind,
                     review.kind.is_internal(),
-                ))
+                );
+                Some((across, keep(review)))
             }
         };
         (list, across)
     });
     let mut list = Vec::new();
+    let mut kept = Vec::with_capacity(per_file.len());
     let mut keys: Vec<(String, &Path)> = Vec::new();
     let mut units: Vec<(DayKind, &Path)> = Vec::new();
     let mut kinds: Vec<(bool, &Path)> = Vec::new();
     for (i, (found, across)) in per_file.into_iter().enumerate() {
         list.extend(found);
+        let (across, k) = across.unzip();
+        kept.push(k);
         let path = items.path(i);
         if let Some((key, unit, internal)) = across {
             if let Some(k) = key {
@@ -558,5 +572,5 @@ pub fn report_findings(t: &Templates, items: &(impl ReviewSet + ?Sized)) -> Vec<
         });
     }
     list.sort_by_key(|f| f.severity);
-    list
+    (list, kept)
 }

@@ -2,7 +2,7 @@
 //! printed; an error refuses the report, and `--strict` refuses on warnings too.
 
 use crate::console::{say, tell};
-use crate::preflight::{Finding, Severity, count, has_errors, report_findings, review_findings};
+use crate::preflight::{Finding, Severity, count, has_errors, review_findings};
 use crate::report::{self, Format, ReportError, ReportSettings, review_report};
 use crate::storage::{check_output, load_review, replace_file, settings_path};
 use crate::templates::Templates;
@@ -116,9 +116,9 @@ pub fn compile(
     // all in memory.
     let items = crate::storage::Files(super::folder_files(dir)?);
     // The checks run once: what they found goes to the report as it is.
-    let findings = report_findings(t, &items);
-    gate(&findings, strict)?;
-    let compiled = report::compile_checked(t, &settings, &items, findings, format, &|_, _| {});
+    let surveyed = report::survey(t, &items);
+    gate(&surveyed.findings, strict)?;
+    let compiled = report::compile_surveyed(t, &settings, &items, surveyed, format, &|_, _| {});
     let compiled = compiled.map_err(|e| {
         if !matches!(e, ReportError::Blocked(_)) {
             tell!("{}: {e}", dir.display());

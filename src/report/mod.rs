@@ -19,8 +19,8 @@ pub use settings::{CostBasis, DEFAULT_SETTINGS, ReportSettings, SingleSettings};
 use crate::cost::format::{money, number, percent};
 use crate::cost::{OptionCost, Totals, aggregate, review_cost};
 use crate::model::{DayKind, Review, text_key};
-use crate::preflight::{Finding, Severity, count, has_errors, report_findings};
-use crate::storage::{ReviewSet, map_reviews};
+use crate::preflight::{Finding, Severity, count, has_errors, report_findings_keeping};
+use crate::storage::ReviewSet;
 use crate::templates::{self, Templates};
 use content::{
     AnnexFigures, BODY, SMALL, annex_block, centered_title, cost_appendix, form_appendix, heading,
@@ -332,32 +332,51 @@ impl Gathered {
     }
 }
 
-/// Gathers what a report on `items` will say, from the checks the caller ran on them
-/// (`findings`, from [`crate::preflight::report_findings`]). Any error (a file that does not
-/// load, no chosen option, the same TTHC twice …) refuses the whole report, so no TTHC is ever
-/// left out or counted twice in silence. Each review is read once here and let go.
-pub fn gather(
-    t: &Templates,
-    settings: &ReportSettings,
-    items: &(impl ReviewSet + ?Sized),
-    findings: Vec<Finding>,
-) -> Result<Gathered, ReportError> {
-    if items.is_empty() {
-        return Err(ReportError::Nothing);
-    }
-    let mut findings = findings;
-    if has_errors(&findings) {
-        return Err(ReportError::Blocked(findings));
-    }
-    let read = map_reviews(items, |_, r| {
-        let review = r.map_err(ReportError::Cost)?;
+/// The checks before a report on a set of reviews and what the report keeps of each, from one
+/// reading of each file.
+pub struct Surveyed {
+    /// The checks' findings ([`crate::preflight::report_findings`]).
+    pub findings: Vec<Finding>,
+    /// Per file: the review as a compiled report keeps it, its chosen option and figures, or
+    /// why it cannot go in a report; `None` for a file that does not load.
+    kept: Vec<Option<Result<Kept, ReportError>>>,
+}
+
+/// A review as a compiled report keeps it, its chosen option and that option's figures.
+type Kept = (Review, usize, AnnexFigures);
+
+/// Reads every review of `items` once (on every core, each let go once read): the checks before
+/// a report, and what the report needs of each.
+pub fn survey(t: &Templates, items: &(impl ReviewSet + ?Sized)) -> Surveyed {
+    let (findings, kept) = report_findings_keeping(t, items, |review| {
         let (i, cost) = chosen(&review)?;
         let figures = AnnexFigures::of(cost.options[i].as_ref().expect("checked"), &cost.current);
         Ok((without_tables(review.into_owned(), i), i, figures))
     });
-    let mut ok = Vec::with_capacity(read.len());
-    for (index, r) in read.into_iter().enumerate() {
-        let (review, chosen, figures) = r?;
+    Surveyed { findings, kept }
+}
+
+/// Gathers what a report on `items` will say, from their survey. Any error of the checks (a
+/// file that does not load, no chosen option, the same TTHC twice …) refuses the whole report,
+/// so no TTHC is ever left out or counted twice in silence.
+pub fn gather(
+    t: &Templates,
+    settings: &ReportSettings,
+    items: &(impl ReviewSet + ?Sized),
+    surveyed: Surveyed,
+) -> Result<Gathered, ReportError> {
+    let Surveyed { mut findings, kept } = surveyed;
+    if kept.is_empty() {
+        return Err(ReportError::Nothing);
+    }
+    if has_errors(&findings) {
+        return Err(ReportError::Blocked(findings));
+    }
+    let mut ok = Vec::with_capacity(kept.len());
+    for (index, k) in kept.into_iter().enumerate() {
+        let (review, chosen, figures) = k.ok_or_else(|| {
+            ReportError::Cost(format!("{}: không đọc được", items.path(index).display()))
+        })??;
         ok.push(Entry {
             index,
             review,
@@ -773,27 +792,20 @@ pub fn compile(
     format: Format,
     progress: &dyn Fn(usize, usize),
 ) -> Result<Compiled, ReportError> {
-    compile_checked(
-        t,
-        settings,
-        items,
-        report_findings(t, items),
-        format,
-        progress,
-    )
+    compile_surveyed(t, settings, items, survey(t, items), format, progress)
 }
 
-/// [`compile`] for a caller that has run the checks on `items` already (`findings`): they are
-/// not run twice.
-pub fn compile_checked(
+/// [`compile`] for a caller that has surveyed `items` already (to show the checks first): the
+/// files are not read twice for it.
+pub fn compile_surveyed(
     t: &Templates,
     settings: &ReportSettings,
     items: &(impl ReviewSet + ?Sized),
-    findings: Vec<Finding>,
+    surveyed: Surveyed,
     format: Format,
     progress: &dyn Fn(usize, usize),
 ) -> Result<Compiled, ReportError> {
-    let g = gather(t, settings, items, findings)?;
+    let g = gather(t, settings, items, surveyed)?;
     let bytes = match format {
         Format::Xlsx => xlsx::compiled(t, settings, &g, items, progress)?,
         Format::Docx => compiled_docx(t, settings, &g, progress)?,

@@ -520,19 +520,23 @@ pub fn compiled(
     wb.add_worksheet().set_name(SUMMARY).map_err(write)?;
     // Review sheets first, in summary order, so the summary can refer to them.
     let mut cells = Vec::new();
-    let mut stt = 0;
     let mut spare = crate::storage::spare_file_handles();
-    for (key, _) in &g.fields {
-        for e in g.in_field(key) {
-            stt += 1;
-            // The review again in full: its sheet prints its cost tables.
-            let (review, cost) = reread(items, e)?;
+    // Review sheets first, in summary order, so the summary can refer to them; each review read
+    // again in full (its sheet prints its cost tables) while the sheet before it is written.
+    let order = g.fields.iter().flat_map(|(key, _)| g.in_field(key));
+    crate::parallel::ahead(
+        order,
+        |e| reread(items, e).map(|(review, cost)| (e, review, cost)),
+        |read| {
+            let (e, review, cost) = read?;
+            let stt = cells.len() + 1;
             let ws = review_worksheet(&mut wb, &mut spare);
             ws.set_name(sheet_name(stt)).map_err(write)?;
             cells.push(review_sheet(ws, &s, &review, &cost, e.chosen).map_err(ReportError::Write)?);
             progress(stt, total);
-        }
-    }
+            Ok(())
+        },
+    )?;
     summary_sheet(t, settings, g, &mut wb, &s, &cells).map_err(ReportError::Write)?;
     wb.save_to_buffer().map_err(write)
 }

@@ -444,9 +444,9 @@ fn files_that_gain_an_error_while_the_checks_are_shown_come_back_as_errors_to_go
     );
 }
 
-/// Reviews read again on every pass (as files are): from the third pass on (the checks and the
-/// gathering done, the workbook being written) the second file says something else, as when a
-/// colleague's copy lands in the middle of a compilation.
+/// Reviews read again on every pass (as files are): from the second pass on (the checks done,
+/// the workbook being written) the second file says something else, as when a colleague's copy
+/// lands in the middle of a compilation.
 struct ChangingFolder {
     items: Vec<tthc_review::storage::LoadedReview>,
     reads: std::sync::atomic::AtomicUsize,
@@ -462,7 +462,7 @@ impl tthc_review::storage::ReviewSet for ChangingFolder {
     fn load(&self, i: usize) -> Result<std::borrow::Cow<'_, Review>, String> {
         let n = self.reads.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
         let r = self.items[i].1.as_ref().map_err(Clone::clone)?;
-        if n >= 2 * self.items.len() && i == 1 {
+        if n >= self.items.len() && i == 1 {
             let mut changed = r.clone();
             changed.activities[0].other = fig("123456");
             return Ok(std::borrow::Cow::Owned(changed));
@@ -471,9 +471,9 @@ impl tthc_review::storage::ReviewSet for ChangingFolder {
     }
 }
 
-/// A compilation reads each file when it checks it and again when it writes its sheet: a file
-/// that changed in between refuses the workbook, naming the file, instead of a sheet whose
-/// figures differ from the summary's.
+/// A compilation reads each file once for its checks and figures, and again when it writes its
+/// sheet: a file that changed in between refuses the workbook, naming the file, instead of a
+/// sheet whose figures differ from the summary's.
 #[test]
 fn a_file_changed_while_the_workbook_is_written_refuses_it_naming_the_file() {
     use tthc_review::report::{Format, ReportSettings, compile};
