@@ -362,7 +362,13 @@ pub struct Writer {
     page_break_pending: bool,
     /// The last block pushed: how it is written depends on the block after it.
     held: Option<Block>,
+    /// Text of `document.xml` not yet handed to the archive: the compressor is given large
+    /// pieces (block by block, it compresses about a tenth worse).
+    pending: String,
 }
+
+/// How much of `document.xml` is handed to the compressor at once.
+const PENDING: usize = 1 << 20;
 
 fn zip_err(e: impl std::fmt::Display) -> String {
     e.to_string()
@@ -425,6 +431,7 @@ impl Writer {
             tail: tail.ok_or("gói DOCX không có word/document.xml")?,
             page_break_pending: false,
             held: None,
+            pending: String::new(),
         })
     }
 
@@ -518,7 +525,20 @@ impl Writer {
     }
 
     fn write(&mut self, text: &str) -> Result<(), String> {
-        self.zip.write_all(text.as_bytes()).map_err(zip_err)
+        self.pending.push_str(text);
+        if self.pending.len() >= PENDING {
+            self.flush()?;
+        }
+        Ok(())
+    }
+
+    /// Hands what is pending to the archive.
+    fn flush(&mut self) -> Result<(), String> {
+        self.zip
+            .write_all(self.pending.as_bytes())
+            .map_err(zip_err)?;
+        self.pending.clear();
+        Ok(())
     }
 
     /// The rest: the last block, the end of the body, the parts after it.
@@ -526,7 +546,9 @@ impl Writer {
         if let Some(last) = self.held.take() {
             self.put(&last, None)?;
         }
-        self.zip.write_all(self.tail.as_bytes()).map_err(zip_err)?;
+        let tail = std::mem::take(&mut self.tail);
+        self.write(&tail)?;
+        self.flush()?;
         for (name, bytes) in std::mem::take(&mut self.after) {
             self.zip.start_file(name, deflated()).map_err(zip_err)?;
             self.zip.write_all(&bytes).map_err(zip_err)?;

@@ -597,6 +597,21 @@ fn a_report_that_ends_while_a_question_is_open_waits_for_it_to_close() {
     let root = office_and_room();
     let zip = room_zip(root.path());
     let office = root.path().join("saved-reviews");
+    // A report of many pages, so that it takes much longer to lay out than what the room sent
+    // takes to read (the order this test is about: with the examples alone a busy machine
+    // could finish the report first, and its message then rightly waits for nothing).
+    let mut long = load_review(&office.join(XANG_DAU)).unwrap();
+    let i = long.chosen_index().unwrap();
+    let line = long.options[i].content[0].clone();
+    for k in 0..300 {
+        let mut l = line.clone();
+        l.change = format!(
+            "Nội dung sửa đổi thứ {k}: {}",
+            "bỏ bản sao giấy tờ đã có trong cơ sở dữ liệu quốc gia, ".repeat(6)
+        );
+        long.options[i].content.push(l);
+    }
+    save_review(&office.join(XANG_DAU), &long).unwrap();
     let report = root.path().join("tong-hop.pdf");
     let dialogs = Dialogs::default();
     dialogs.save_to.borrow_mut().push(report.clone());
@@ -609,6 +624,10 @@ fn a_report_that_ends_while_a_question_is_open_waits_for_it_to_close() {
     click(&mut h, Role::Button, "Nhận bản rà soát");
     click(&mut h, Role::Button, "Từ tệp .zip hoặc .ron…");
     wait_for_receiving(&mut h);
+    assert!(
+        h.state().job.is_some(),
+        "the report is still being made when the question opens"
+    );
     h.run();
     for _ in 0..100 {
         if report.is_file() {
