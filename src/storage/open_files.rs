@@ -2,9 +2,10 @@
 //! file open for each review's sheet until it is saved.
 
 /// Files the app keeps for itself (its own, fonts, the window system, review files being read).
+#[cfg(unix)]
 const MARGIN: usize = 128;
 
-/// How many more files may be opened, keeping [`MARGIN`] for the app. On Unix the soft limit is
+/// How many more files may be opened, keeping a margin for the app. On Unix the soft limit is
 /// first raised to the hard one (Linux starts processes at 1 024; a hard limit of 500 000 or
 /// more is usual). Windows has no such small limit.
 #[cfg(unix)]

@@ -1918,6 +1918,19 @@ fn the_summary_headings_and_the_decision_words_come_from_the_wording_file() {
     );
 }
 
+/// `big_reviews(n)` saved in `saved-reviews/` of a new folder, as the office keeps them.
+fn saved_big_reviews(n: usize) -> (tempfile::TempDir, Vec<tthc_review::storage::LoadedReview>) {
+    let dir = tempfile::tempdir().unwrap();
+    let reviews = dir.path().join("saved-reviews");
+    std::fs::create_dir(&reviews).unwrap();
+    let items = big_reviews(n);
+    for (k, (_, r)) in items.iter().enumerate() {
+        let path = reviews.join(format!("r{k:02}.ron"));
+        tthc_review::storage::save_review(&path, r.as_ref().unwrap()).unwrap();
+    }
+    (dir, items)
+}
+
 /// Word's paragraph ids (`w14:paraId`) of every part of a DOCX.
 fn para_ids(docx: &[u8]) -> Vec<String> {
     const KEY: &str = "w14:paraId=\"";
@@ -1937,13 +1950,7 @@ fn para_ids(docx: &[u8]) -> Vec<String> {
 /// before (the app's report thread).
 #[test]
 fn the_word_decision_written_as_it_goes_holds_every_tthc_with_unique_paragraph_ids() {
-    let dir = tempfile::tempdir().unwrap();
-    let reviews = dir.path().join("saved-reviews");
-    std::fs::create_dir(&reviews).unwrap();
-    for (k, (_, r)) in big_reviews(30).into_iter().enumerate() {
-        tthc_review::storage::save_review(&reviews.join(format!("r{k:02}.ron")), &r.unwrap())
-            .unwrap();
-    }
+    let (dir, items) = saved_big_reviews(30);
     let bin = env!("CARGO_BIN_EXE_tthc-review");
     let out = std::process::Command::new(bin)
         .args(["compile", "saved-reviews", "-o", "quyet-dinh.docx"])
@@ -1970,7 +1977,6 @@ fn the_word_decision_written_as_it_goes_holds_every_tthc_with_unique_paragraph_i
     assert_eq!(summary.matches("<w:tblHeader />").count(), 1);
     assert!(doc.ends_with("</w:sectPr></w:body></w:document>"));
     let t = Templates::embedded();
-    let items = big_reviews(30);
     for (which, docx) in [
         ("real binary", docx.clone()),
         // Made twice on one thread: the second follows the first's paragraph numbers.
@@ -2030,17 +2036,7 @@ fn workbook_cells(xlsx: &[u8]) -> Vec<(String, String, String)> {
 /// beyond it are kept in memory instead, and the workbook is the same.
 #[test]
 fn the_workbook_is_the_same_under_a_small_limit_of_open_files() {
-    let dir = tempfile::tempdir().unwrap();
-    let reviews = dir.path().join("saved-reviews");
-    std::fs::create_dir(&reviews).unwrap();
-    let items = big_reviews(80);
-    for (k, (_, r)) in items.iter().enumerate() {
-        tthc_review::storage::save_review(
-            &reviews.join(format!("r{k:02}.ron")),
-            r.as_ref().unwrap(),
-        )
-        .unwrap();
-    }
+    let (dir, items) = saved_big_reviews(80);
     let t = Templates::embedded();
     let expected = workbook_cells(
         &compile(
