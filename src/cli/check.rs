@@ -55,11 +55,15 @@ pub fn run(t: &Templates, paths: &[PathBuf]) -> Result<(), u8> {
         Ok(path) => check_review_file(t, path).map(|r| (path.clone(), r)),
         Err(e) => Err(e.clone()),
     });
+    // The reviews that loaded go to the checks before a report; their own warnings are said
+    // beside them.
+    let mut items = Vec::new();
     for c in checked {
         match c {
             Ok((f, report)) => {
                 good += 1;
-                loaded.push((f, Ok(report.review), report.warnings));
+                loaded.push((f.clone(), report.warnings));
+                items.push((f, Ok(report.review)));
             }
             Err(e) => {
                 bad += 1;
@@ -67,12 +71,8 @@ pub fn run(t: &Templates, paths: &[PathBuf]) -> Result<(), u8> {
             }
         }
     }
-    let items: Vec<_> = loaded
-        .iter()
-        .map(|(p, r, _)| (p.clone(), r.clone()))
-        .collect();
     let findings = report_findings(t, &items);
-    for (f, _, warnings) in &loaded {
+    for (f, warnings) in &loaded {
         say!("OK   {}", f.display());
         for w in warnings {
             say!("     lưu ý: {w}");
