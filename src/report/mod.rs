@@ -261,17 +261,17 @@ fn field_heading(t: &Templates, k: usize, field: &str) -> String {
 pub struct Entry {
     /// Its place in the set of reviews (a writer that prints its cost tables reads it again).
     pub index: usize,
-    /// The review as the report keeps it between reading and writing (see [`without_tables`]).
+    /// The review without what a compiled report never prints (see [`without_tables`]).
     pub review: Review,
     pub chosen: usize,
     pub figures: AnnexFigures,
 }
 
-/// The review as a compiled report keeps it between reading and writing: what its summary row and
-/// 2025–26 parts print (the TTHC's name, code, lĩnh vực and thời hạn, the options' names, the
-/// chosen option's decentralisation, the business conditions, the baseline). Its answers, cost
-/// tables, comments, the record's lists and the options' content are let go once its figures are
-/// computed (its annex block reads it again), so thousands of reviews fit in little memory.
+/// The review as a compiled report keeps it: what its annex block, summary row and 2025–26
+/// parts print (the TTHC's name, code, lĩnh vực and thời hạn, the chosen option's content, the
+/// other options' names, the business conditions, the baseline); its answers, cost tables,
+/// comments and the record's lists are let go once its figures are computed, so thousands of
+/// reviews fit in little memory.
 fn without_tables(mut r: Review, chosen: usize) -> Review {
     r.answers = Default::default();
     r.objectives = Vec::new();
@@ -289,10 +289,10 @@ fn without_tables(mut r: Review, chosen: usize) -> Review {
     t.channels = Vec::new();
     for (k, o) in r.options.iter_mut().enumerate() {
         o.activities = Vec::new();
-        o.content = Vec::new();
-        o.implementation = Vec::new();
-        o.data_replacements = Vec::new();
         if k != chosen {
+            o.content = Vec::new();
+            o.implementation = Vec::new();
+            o.data_replacements = Vec::new();
             o.decentralisation = None;
         }
     }
@@ -352,7 +352,7 @@ pub fn survey(t: &Templates, items: &(impl ReviewSet + ?Sized)) -> Surveyed {
         let (i, cost) = chosen(&review)?;
         let figures = AnnexFigures::of(cost.options[i].as_ref().expect("checked"), &cost.current);
         // A fresh copy of what is kept: its pieces allocated together rather than among the
-        // freed pieces of the whole review (5 000 reviews: 49 -> 42 MiB peak for a Word file).
+        // freed pieces of the whole review.
         Ok((without_tables(review.into_owned(), i).clone(), i, figures))
     });
     Surveyed { findings, kept }
@@ -446,7 +446,7 @@ pub fn gather(
     })
 }
 
-/// The review of `e` read again in full, with its cost, for its annex block or its sheet;
+/// The review of `e` read again in full, with its cost, for a writer that prints its tables;
 /// refused when the file no longer says what was gathered (a colleague's copy landed meanwhile).
 fn reread<'s>(
     items: &'s (impl ReviewSet + ?Sized),
@@ -538,10 +538,9 @@ pub fn compiled_document(
     t: &Templates,
     settings: &ReportSettings,
     g: &Gathered,
-    items: &(impl ReviewSet + ?Sized),
     progress: &dyn Fn(usize, usize),
     spill: &mut dyn FnMut(&mut Document),
-) -> Result<Document, ReportError> {
+) -> Document {
     let n = g.items.len().to_string();
     let year = g.year.to_string();
     let target = settings.time_cut_target.to_string();
@@ -655,26 +654,14 @@ pub fn compiled_document(
     );
     let total = g.items.len();
     let mut done = 0;
-    // Each TTHC's block from its review read again in full (on another thread, while the block
-    // before it is laid out), grouped by lĩnh vực.
-    let order = g.fields.iter().enumerate().flat_map(|(k, (key, field))| {
-        g.in_field(key)
-            .enumerate()
-            .map(move |(stt, e)| (k, field, stt, e))
-    });
-    crate::parallel::ahead(
-        order,
-        |(k, field, stt, e)| reread(items, e).map(|(review, _)| (k, field, stt, e, review)),
-        |read| {
-            let (k, field, stt, e, review) = read?;
-            if stt == 0 {
-                heading(&mut doc, &field_heading(t, k, field).to_uppercase(), 1);
-            }
+    for (k, (key, field)) in g.fields.iter().enumerate() {
+        heading(&mut doc, &field_heading(t, k, field).to_uppercase(), 1);
+        for (stt, e) in g.in_field(key).enumerate() {
             annex_block(
                 &mut doc,
                 t,
                 settings,
-                &review,
+                &e.review,
                 e.chosen,
                 &e.figures,
                 stt + 1,
@@ -682,9 +669,8 @@ pub fn compiled_document(
             done += 1;
             progress(done, total);
             spill(&mut doc);
-            Ok(())
-        },
-    )?;
+        }
+    }
 
     doc.page_break();
     centered_title(&mut doc, w.get("report.summary_title"), 14.0);
@@ -797,7 +783,7 @@ pub fn compiled_document(
     }
     measures::against_baseline_part(&mut doc, t, settings, g);
     measures::decentralisation_part(&mut doc, t, g);
-    Ok(doc)
+    doc
 }
 
 /// The compiled report in `format`, running the checks before a report first.
@@ -824,9 +810,9 @@ pub fn compile_surveyed(
     let g = gather(t, settings, items, surveyed)?;
     let bytes = match format {
         Format::Xlsx => xlsx::compiled(t, settings, &g, items, progress)?,
-        Format::Docx => compiled_docx(t, settings, &g, items, progress)?,
+        Format::Docx => compiled_docx(t, settings, &g, progress)?,
         Format::Pdf => write_document(
-            &compiled_document(t, settings, &g, items, progress, &mut |_| {})?,
+            &compiled_document(t, settings, &g, progress, &mut |_| {}),
             format,
         )?,
     };
@@ -844,7 +830,6 @@ fn compiled_docx(
     t: &Templates,
     settings: &ReportSettings,
     g: &Gathered,
-    items: &(impl ReviewSet + ?Sized),
     progress: &dyn Fn(usize, usize),
 ) -> Result<Vec<u8>, ReportError> {
     let mut writer: Option<docx::Writer> = None;
@@ -865,7 +850,7 @@ fn compiled_docx(
             failed = Some(e);
         }
     };
-    let mut rest = compiled_document(t, settings, g, items, progress, &mut spill)?;
+    let mut rest = compiled_document(t, settings, g, progress, &mut spill);
     spill(&mut rest);
     match (failed, writer) {
         (Some(e), _) => Err(ReportError::Write(e)),
