@@ -1977,33 +1977,17 @@ fn the_word_decision_written_as_it_goes_holds_every_tthc_with_unique_paragraph_i
     assert_eq!(summary.matches("<w:tblHeader />").count(), 1);
     assert!(doc.ends_with("</w:sectPr></w:body></w:document>"));
     let t = Templates::embedded();
+    let word = || {
+        let s = ReportSettings::default();
+        compile(&t, &s, &items, Format::Docx, &|_, _| {})
+            .unwrap()
+            .bytes
+    };
     for (which, docx) in [
         ("real binary", docx.clone()),
         // Made twice on one thread: the second follows the first's paragraph numbers.
-        (
-            "first on this thread",
-            compile(
-                &t,
-                &ReportSettings::default(),
-                &items,
-                Format::Docx,
-                &|_, _| {},
-            )
-            .unwrap()
-            .bytes,
-        ),
-        (
-            "second on this thread",
-            compile(
-                &t,
-                &ReportSettings::default(),
-                &items,
-                Format::Docx,
-                &|_, _| {},
-            )
-            .unwrap()
-            .bytes,
-        ),
+        ("first on this thread", word()),
+        ("second on this thread", word()),
     ] {
         let ids = para_ids(&docx);
         let unique: std::collections::HashSet<_> = ids.iter().collect();
