@@ -2,7 +2,7 @@
 
 use crate::console::{say, tell};
 use crate::cost::format::{money, number, percent};
-use crate::plan::track::{Status, track};
+use crate::plan::track::{Status, review_states, track};
 use crate::plan::{PLAN_SUFFIX, Plan, import::import as import_plan};
 use crate::templates::Templates;
 use std::path::{Path, PathBuf};
@@ -144,8 +144,8 @@ fn load(
                 1u8
             })?,
     };
-    let items = super::review_items(dir)?;
-    let tr = track(t, &plan, &items, today);
+    let items = review_states(t, super::folder_files(dir)?);
+    let tr = track(&plan, &items, today);
     Ok((plan_path, plan, today, tr))
 }
 

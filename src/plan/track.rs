@@ -50,6 +50,74 @@ impl Status {
     }
 }
 
+/// What the plan's tracking needs of one review, read once and let go: a folder of thousands of
+/// reviews is never held whole for it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReviewState {
+    /// The TTHC's mã số and name as keys (`code_key`, `name_key`).
+    code: String,
+    name: String,
+    pub status: Status,
+    /// The date of the last change of stage, if any.
+    pub since: Option<NaiveDate>,
+    /// The chosen option's figures, when the review can be costed.
+    pub figures: Option<OptionResult>,
+    /// What the review adds to the 2025–2026 measures.
+    pub measures: crate::measures::MeasuresTotals,
+    /// Quality comments not yet answered.
+    pub open_comments: Vec<crate::model::Comment>,
+    /// The TTHC's name, the reviewer's room and the TTHC's lĩnh vực, as the review writes them.
+    pub tthc: String,
+    pub room: String,
+    pub field: String,
+    /// How the TTHC counts its days.
+    pub day: crate::model::DayKind,
+}
+
+impl ReviewState {
+    pub fn of(t: &Templates, r: &Review) -> Self {
+        let (status, since) = match r.stage() {
+            // "Đang rà soát" chosen by hand is the same as no stage yet: show how far.
+            Some(c) if c.stage != Stage::Reviewing => (Status::Stage(c.stage), Some(c.date)),
+            _ => (
+                Status::Reviewing {
+                    percent: crate::progress::progress(t, r).percent(),
+                },
+                None,
+            ),
+        };
+        let figures = review_cost(r).ok().and_then(|c| {
+            let i = r.chosen_index()?;
+            c.options.get(i)?.as_ref().ok().map(|o| o.result.clone())
+        });
+        let measures = crate::measures::MeasuresTotals::of(r, figures.as_ref());
+        ReviewState {
+            code: code_key(&r.tthc.code),
+            name: name_key(&r.tthc.name),
+            status,
+            since,
+            figures,
+            measures,
+            open_comments: r.comments.iter().filter(|c| !c.resolved).cloned().collect(),
+            tthc: r.tthc.name.clone(),
+            room: r.reviewer.room.clone(),
+            field: r.tthc.field.clone(),
+            day: r.tthc.time_limit.kind,
+        }
+    }
+}
+
+/// The reviews of `files`, each read on every core and kept as its [`ReviewState`], or why it
+/// could not be read.
+pub fn review_states(
+    t: &Templates,
+    files: Vec<PathBuf>,
+) -> Vec<(PathBuf, Result<ReviewState, String>)> {
+    let set = crate::storage::Files(files);
+    let states = crate::storage::map_reviews(&set, |_, r| r.map(|r| ReviewState::of(t, &r)));
+    set.0.into_iter().zip(states).collect()
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct TrackedRow {
     pub row: PlanRow,
@@ -139,9 +207,8 @@ fn overdue(plan: &Plan, status: &Status, today: NaiveDate) -> Option<(String, Na
 
 /// Matches the plan's rows with the reviews of a folder.
 pub fn track(
-    t: &Templates,
     plan: &Plan,
-    items: &[(PathBuf, Result<Review, String>)],
+    items: &[(PathBuf, Result<ReviewState, String>)],
     today: NaiveDate,
 ) -> Tracking {
     let mut used = vec![false; items.len()];
@@ -155,11 +222,10 @@ pub fn track(
             .enumerate()
             .filter_map(|(i, (_, r))| {
                 let r = r.as_ref().ok()?;
-                let rc = code_key(&r.tthc.code);
-                let hit = if !code.is_empty() && !rc.is_empty() {
-                    rc == code
+                let hit = if !code.is_empty() && !r.code.is_empty() {
+                    r.code == code
                 } else {
-                    name_key(&r.tthc.name) == name
+                    r.name == name
                 };
                 hit.then_some(i)
             })
@@ -168,27 +234,10 @@ pub fn track(
             used[i] = true;
         }
         let review = matches.first().and_then(|&i| items[i].1.as_ref().ok());
-        let (status, since) = match review {
-            None => (Status::NotStarted, None),
-            Some(r) => match r.stage() {
-                // "Đang rà soát" chosen by hand is the same as no stage yet: show how far.
-                Some(c) if c.stage != Stage::Reviewing => (Status::Stage(c.stage), Some(c.date)),
-                _ => (
-                    Status::Reviewing {
-                        percent: crate::progress::progress(t, r).percent(),
-                    },
-                    None,
-                ),
-            },
-        };
-        let figures = review.and_then(|r| {
-            let c = review_cost(r).ok()?;
-            let i = r.chosen_index()?;
-            c.options.get(i)?.as_ref().ok().map(|o| o.result.clone())
-        });
-        let measures = review.map_or_else(Default::default, |r| {
-            crate::measures::MeasuresTotals::of(r, figures.as_ref())
-        });
+        let (status, since) =
+            review.map_or((Status::NotStarted, None), |r| (r.status.clone(), r.since));
+        let figures = review.and_then(|r| r.figures.clone());
+        let measures = review.map_or_else(Default::default, |r| r.measures);
         totals.measures.add(&measures);
         totals.rows += 1;
         if let Some(f) = &figures {

@@ -4,11 +4,13 @@
 use crate::cost::format::{money, percent};
 use crate::cost::{OptionResult, aggregate, review_cost};
 use crate::model::tthc_key;
+use crate::plan::track::ReviewState;
 use crate::progress::progress;
-use crate::storage::{identity, is_in_dir, list_reviews, load_review, read_recent};
+use crate::storage::{identity, is_in_dir, load_review, read_recent};
 use crate::templates::Templates;
 use egui::{Align, Layout};
 use egui_extras::{Column, TableBuilder};
+use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::path::{Path, PathBuf};
 
@@ -177,13 +179,28 @@ fn row_for(t: &Templates, path: PathBuf, loaded: Result<crate::model::Review, St
 impl HomeState {
     /// Reads the folder and the recent files again.
     pub fn reload(&mut self, t: &Templates, dir: &Path) {
-        let items: Vec<(PathBuf, Result<crate::model::Review, String>)> = list_reviews(dir)
-            .unwrap_or_default()
+        // Each review read on every core and let go once its row (and, when the folder has a
+        // plan, what the plan's tracking needs of it) is made: thousands are never held at once.
+        let set = crate::storage::Files(crate::storage::review_files(dir).unwrap_or_default());
+        let with_plan = !crate::plan::Plan::files(dir).is_empty();
+        let read = crate::storage::map_reviews(&set, |path, r| {
+            let state = match &r {
+                Ok(review) => with_plan.then(|| Ok(ReviewState::of(t, review))),
+                Err(e) => Some(Err(e.clone())),
+            };
+            (
+                row_for(t, path.to_path_buf(), r.map(Cow::into_owned)),
+                state,
+            )
+        });
+        let (mut rows, states): (Vec<HomeRow>, Vec<_>) = read.into_iter().unzip();
+        let items: Vec<(PathBuf, Result<ReviewState, String>)> = set
+            .0
             .into_iter()
-            .map(|(p, r)| (p, r.map_err(|e| e.to_string())))
+            .zip(states)
+            .filter_map(|(p, s)| Some((p, s?)))
             .collect();
         self.load_plan(t, dir, &items);
-        let mut rows: Vec<HomeRow> = items.into_iter().map(|(p, r)| row_for(t, p, r)).collect();
         for p in read_recent(dir) {
             let id = identity(&p);
             if p.is_file() && !is_in_dir(&p, dir) && !rows.iter().any(|r| r.id == id) {
@@ -223,7 +240,7 @@ impl HomeState {
         &mut self,
         t: &Templates,
         dir: &Path,
-        items: &[(PathBuf, Result<crate::model::Review, String>)],
+        items: &[(PathBuf, Result<ReviewState, String>)],
     ) {
         let mut files = crate::plan::Plan::files(dir);
         let chosen = self

@@ -5,8 +5,8 @@
 //! folder is read, never per frame.
 
 use crate::cost::format::{money, number, percent};
-use crate::model::{Review, Stage};
-use crate::plan::track::{Status, Tracking, track};
+use crate::model::Stage;
+use crate::plan::track::{ReviewState, Status, Tracking, track};
 use crate::plan::{MilestoneKind, Plan};
 use crate::progress::Step;
 use crate::templates::Templates;
@@ -157,11 +157,11 @@ impl PlanPage {
         t: &Templates,
         path: PathBuf,
         plan: Plan,
-        items: &[(PathBuf, Result<Review, String>)],
+        items: &[(PathBuf, Result<ReviewState, String>)],
         today: NaiveDate,
         group_by: GroupBy,
     ) -> Self {
-        let tr: Tracking = track(t, &plan, items, today);
+        let tr: Tracking = track(&plan, items, today);
         let plan_year = plan.year;
         let review_of = |p: &Path| {
             items
@@ -215,10 +215,10 @@ impl PlanPage {
                             format!("{} → {}", number(f.days_before), number(f.days_after)),
                         ]
                     }),
-                    open_comments: review.map_or(0, Review::open_comments),
+                    open_comments: review.map_or(0, |r| r.open_comments.len()),
                     room: or_none(
                         if r.row.lead.trim().is_empty() {
-                            review.map_or("", |r| r.reviewer.room.as_str())
+                            review.map_or("", |r| r.room.as_str())
                         } else {
                             &r.row.lead
                         },
@@ -227,7 +227,7 @@ impl PlanPage {
                     // In the spelling the reports print (the department's list).
                     field: or_none(
                         t.field_spelling(if r.row.field.trim().is_empty() {
-                            review.map_or("", |r| r.tthc.field.as_str())
+                            review.map_or("", |r| r.field.as_str())
                         } else {
                             &r.row.field
                         }),
@@ -270,12 +270,12 @@ impl PlanPage {
         let kinds: std::collections::BTreeSet<u8> = items
             .iter()
             .filter_map(|(_, r)| r.as_ref().ok())
-            .map(|r| r.tthc.time_limit.kind as u8)
+            .map(|r| r.day as u8)
             .collect();
         let day = match items
             .iter()
             .filter_map(|(_, r)| r.as_ref().ok())
-            .map(|r| r.tthc.time_limit.kind)
+            .map(|r| r.day)
             .next()
         {
             Some(k) if kinds.len() == 1 => crate::report::day_label(t, k).to_string(),
@@ -297,10 +297,10 @@ impl PlanPage {
         let mut comments = Vec::new();
         for (p, r) in items {
             let Ok(r) = r else { continue };
-            for c in r.comments.iter().filter(|c| !c.resolved) {
+            for c in &r.open_comments {
                 comments.push(OpenComment {
                     file: p.clone(),
-                    tthc: or_none(&r.tthc.name, "(chưa có tên)"),
+                    tthc: or_none(&r.tthc, "(chưa có tên)"),
                     step: c.part,
                     author: c.author.clone(),
                     date: dmy(c.date),
