@@ -1,5 +1,5 @@
-//! The reviews a report is made of, read one at a time: a compilation of thousands of files never
-//! holds them all (it reads each when it checks it and again when it writes it).
+//! The reviews of a folder read one at a time: a compilation or the home screen over thousands of
+//! files never holds them all (each review is read, what is needed of it kept, and let go).
 
 use crate::model::Review;
 use std::borrow::Cow;
