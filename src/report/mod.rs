@@ -825,7 +825,7 @@ pub fn compile_surveyed(
 }
 
 /// The compiled decision as a DOCX, written as it is made: the blocks of each TTHC go to the
-/// archive once made, so memory does not grow with the number of reviews.
+/// archive once made, so the document itself is never held whole.
 fn compiled_docx(
     t: &Templates,
     settings: &ReportSettings,
