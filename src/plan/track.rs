@@ -76,20 +76,18 @@ pub struct ReviewState {
 
 impl ReviewState {
     pub fn of(t: &Templates, r: &Review) -> Self {
+        let figures = review_cost(r).ok().and_then(|c| c.chosen_result().cloned());
+        Self::with(r, figures, crate::progress::progress(t, r).percent())
+    }
+
+    /// The state of `r` from its chosen option's `figures` and the `percent` of it filled in,
+    /// computed already (the home screen's row has them).
+    pub fn with(r: &Review, figures: Option<OptionResult>, percent: u32) -> Self {
         let (status, since) = match r.stage() {
             // "Đang rà soát" chosen by hand is the same as no stage yet: show how far.
             Some(c) if c.stage != Stage::Reviewing => (Status::Stage(c.stage), Some(c.date)),
-            _ => (
-                Status::Reviewing {
-                    percent: crate::progress::progress(t, r).percent(),
-                },
-                None,
-            ),
+            _ => (Status::Reviewing { percent }, None),
         };
-        let figures = review_cost(r).ok().and_then(|c| {
-            let i = r.chosen_index()?;
-            c.options.get(i)?.as_ref().ok().map(|o| o.result.clone())
-        });
         let measures = crate::measures::MeasuresTotals::of(r, figures.as_ref());
         ReviewState {
             code: code_key(&r.tthc.code),

@@ -10,7 +10,6 @@ use crate::storage::{identity, is_in_dir, load_review, read_recent};
 use crate::templates::Templates;
 use egui::{Align, Layout};
 use egui_extras::{Column, TableBuilder};
-use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::path::{Path, PathBuf};
 
@@ -115,10 +114,10 @@ pub enum HomeAction {
     ImportPortal,
 }
 
-fn row_for(t: &Templates, path: PathBuf, loaded: Result<crate::model::Review, String>) -> HomeRow {
+fn row_for(t: &Templates, path: PathBuf, loaded: Result<&crate::model::Review, &str>) -> HomeRow {
     match loaded {
         Ok(review) => {
-            let cost = review_cost(&review);
+            let cost = review_cost(review);
             let (result, error) = match &cost {
                 Ok(c) => (c.chosen_result().cloned(), None),
                 Err(e) => (None, Some(format!("{}: {e}", path.display()))),
@@ -141,11 +140,11 @@ fn row_for(t: &Templates, path: PathBuf, loaded: Result<crate::model::Review, St
                 key: tthc_key(&review.tthc),
                 duplicates: Vec::new(),
                 draft: review.draft,
-                complete: progress(t, &review).percent(),
-                code: review.tthc.code,
-                name: review.tthc.name,
-                field: review.tthc.field,
-                room: review.reviewer.room,
+                complete: progress(t, review).percent(),
+                code: review.tthc.code.clone(),
+                name: review.tthc.name.clone(),
+                field: review.tthc.field.clone(),
+                room: review.reviewer.room.clone(),
                 path,
                 chosen,
                 result,
@@ -171,7 +170,7 @@ fn row_for(t: &Templates, path: PathBuf, loaded: Result<crate::model::Review, St
             chosen: String::new(),
             result: None,
             figures: Default::default(),
-            error: Some(e),
+            error: Some(e.to_string()),
         },
     }
 }
@@ -182,16 +181,18 @@ impl HomeState {
         // Each review read on every core and let go once its row (and, when the folder has a
         // plan, what the plan's tracking needs of it) is made: thousands are never held at once.
         let set = crate::storage::Files(crate::storage::review_files(dir).unwrap_or_default());
-        let with_plan = !crate::plan::Plan::files(dir).is_empty();
+        let plans = crate::plan::Plan::files(dir);
+        let with_plan = !plans.is_empty();
         let read = crate::storage::map_reviews(&set, |path, r| {
-            let state = match &r {
-                Ok(review) => with_plan.then(|| Ok(ReviewState::of(t, review))),
-                Err(e) => Some(Err(e.clone())),
+            let loaded = r.as_deref().map_err(String::as_str);
+            let row = row_for(t, path.to_path_buf(), loaded);
+            // The plan's view of the review from the row's figures and progress, not again.
+            let state = match loaded {
+                Ok(review) => with_plan
+                    .then(|| Ok(ReviewState::with(review, row.result.clone(), row.complete))),
+                Err(e) => Some(Err(e.to_string())),
             };
-            (
-                row_for(t, path.to_path_buf(), r.map(Cow::into_owned)),
-                state,
-            )
+            (row, state)
         });
         let (mut rows, states): (Vec<HomeRow>, Vec<_>) = read.into_iter().unzip();
         let items: Vec<(PathBuf, Result<ReviewState, String>)> = set
@@ -200,11 +201,12 @@ impl HomeState {
             .zip(states)
             .filter_map(|(p, s)| Some((p, s?)))
             .collect();
-        self.load_plan(t, dir, &items);
+        self.load_plan(t, plans, &items);
         for p in read_recent(dir) {
             let id = identity(&p);
             if p.is_file() && !is_in_dir(&p, dir) && !rows.iter().any(|r| r.id == id) {
                 let loaded = load_review(&p).map_err(|e| e.to_string());
+                let loaded = loaded.as_ref().map_err(String::as_str);
                 rows.push(row_for(t, p, loaded));
             }
         }
@@ -235,14 +237,14 @@ impl HomeState {
         }
     }
 
-    /// Reads the folder's plan (the last by name when there are several) and matches it.
+    /// Reads one of the folder's plan `files` (the one chosen, else the last by name) and matches
+    /// it with the reviews.
     fn load_plan(
         &mut self,
         t: &Templates,
-        dir: &Path,
+        mut files: Vec<PathBuf>,
         items: &[(PathBuf, Result<ReviewState, String>)],
     ) {
-        let mut files = crate::plan::Plan::files(dir);
         let chosen = self
             .plan_choice
             .as_ref()
