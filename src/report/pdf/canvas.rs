@@ -35,6 +35,9 @@ pub struct Canvas {
     pdf: PdfDocument,
     font_ids: Vec<FontId>,
     pages: Vec<Vec<Op>>,
+    /// The face and size of the text object that ends this page's operations, if one does: the
+    /// next runs continue it instead of opening another.
+    open_text: Option<(Face, f32)>,
     /// Distance from the top of the page to the next free line.
     pub y: f32,
 }
@@ -57,12 +60,19 @@ impl Canvas {
             pdf,
             font_ids,
             pages: vec![Vec::new()],
+            open_text: None,
             y: TOP,
         }
     }
 
     pub fn new_page(&mut self) {
+        // A finished page keeps its operations until the document is saved: only as much room
+        // as they take (a growing list holds up to twice that).
+        if let Some(done) = self.pages.last_mut() {
+            done.shrink_to_fit();
+        }
         self.pages.push(Vec::new());
+        self.open_text = None;
         self.y = TOP;
     }
 
@@ -87,24 +97,33 @@ impl Canvas {
         self.pages.last_mut().expect("a page")
     }
 
-    /// Several runs in one face and size in one text object: the font is set once and each run
-    /// placed with an absolute text matrix (fewer operators than one object per run). A run is
-    /// text, or text with spacing adjustments between its words (a justified line: one `TJ`
-    /// instead of one placed string per word). The runs are NFC already (`text::words`
-    /// normalises every word).
+    /// Runs in one face and size, each placed with an absolute text matrix. They continue the
+    /// text object that ends the page's operations when there is one (setting the font only if
+    /// it changes): a page is a few text objects between its rules, not one per run, which keeps
+    /// the operations held until the document is saved few. A run is text, or text with spacing
+    /// adjustments between its words (a justified line: one `TJ` instead of one placed string per
+    /// word). The runs are NFC already (`text::words` normalises every word).
     pub fn texts(&mut self, face: Face, size: f32, runs: &[(f32, f32, Vec<TextItem>)]) {
-        if runs.is_empty() {
+        if runs.iter().all(|(_, _, items)| items.is_empty()) {
             return;
         }
         let ascent = Fonts::get().m(face).ascent * size;
         let font = PdfFontHandle::External(self.font_ids[face_index(face)].clone());
+        let open = self.open_text.replace((face, size));
         let ops = self.pages.last_mut().expect("a page");
         ops.reserve(runs.len() * 2 + 3);
-        ops.push(Op::StartTextSection);
-        ops.push(Op::SetFont {
-            font,
-            size: Pt(size),
-        });
+        let continues = open.is_some() && matches!(ops.last(), Some(Op::EndTextSection));
+        if continues {
+            ops.pop();
+        } else {
+            ops.push(Op::StartTextSection);
+        }
+        if !continues || open != Some((face, size)) {
+            ops.push(Op::SetFont {
+                font,
+                size: Pt(size),
+            });
+        }
         for (x, top, items) in runs {
             if items.is_empty() {
                 continue;
@@ -121,6 +140,7 @@ impl Canvas {
 
     /// A stroked path through `points` (top-down coordinates), closed or not.
     fn path(&mut self, points: &[(f32, f32)], closed: bool, width: f32) {
+        self.open_text = None;
         let points = points
             .iter()
             .map(|&(x, y)| LinePoint {
@@ -189,6 +209,8 @@ impl Canvas {
             },
             &mut warnings,
         );
+        // The pages' operations are in the document's content streams now.
+        drop(self.pdf);
         finish_metadata(&mut doc);
         doc.compress();
         let mut out = Vec::new();
