@@ -811,10 +811,7 @@ pub fn compile_surveyed(
     let bytes = match format {
         Format::Xlsx => xlsx::compiled(t, settings, &g, items, progress)?,
         Format::Docx => compiled_docx(t, settings, &g, progress)?,
-        Format::Pdf => write_document(
-            &compiled_document(t, settings, &g, progress, &mut |_| {}),
-            format,
-        )?,
+        Format::Pdf => compiled_pdf(t, settings, &g, progress),
     };
     Ok(Compiled {
         bytes,
@@ -857,6 +854,40 @@ fn compiled_docx(
         (None, Some(w)) => w.finish().map_err(ReportError::Write),
         (None, None) => Err(ReportError::Write("không có nội dung".into())),
     }
+}
+
+/// The compiled decision as a PDF, laid out as it is made: the document is made once to learn
+/// the characters it draws (for the fonts of its pages' chunks) and again to be laid out, block
+/// by block, so that neither the document nor its pages' drawing are ever held whole.
+fn compiled_pdf(
+    t: &Templates,
+    settings: &ReportSettings,
+    g: &Gathered,
+    progress: &dyn Fn(usize, usize),
+) -> Vec<u8> {
+    let mut drawn = pdf::Drawn::default();
+    let mut rest = compiled_document(t, settings, g, &|_, _| {}, &mut |doc| {
+        drawn.add(&doc.blocks);
+        doc.blocks.clear();
+    });
+    drawn.add(&rest.blocks);
+    rest.blocks.clear();
+    let lay_out = |glyphs: Option<pdf::chunks::Glyphs>, progress: &dyn Fn(usize, usize)| {
+        let mut glyphs = glyphs;
+        let mut writer: Option<pdf::Writer> = None;
+        let mut spill = |doc: &mut Document| {
+            let blocks = std::mem::take(&mut doc.blocks);
+            writer
+                .get_or_insert_with(|| pdf::Writer::start(doc, glyphs.take()))
+                .push(blocks);
+        };
+        let mut rest = compiled_document(t, settings, g, progress, &mut spill);
+        spill(&mut rest);
+        writer.and_then(pdf::Writer::finish)
+    };
+    lay_out(Some(drawn.glyphs()), progress)
+        .or_else(|| lay_out(None, &|_, _| {}))
+        .unwrap_or_default()
 }
 
 /// The compiled report as a PDF.

@@ -2,6 +2,7 @@
 //! lines in top-down coordinates, page numbers centred at the top from page 2 on. Every string is
 //! drawn NFC (printpdf does no shaping; the fonts have precomposed Vietnamese glyphs).
 
+use super::chunks::{Chunks, Glyphs};
 use crate::print_fonts::{Face, Fonts, face_index};
 use printpdf::{
     FontId, Line, LinePoint, Mm, Op, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point,
@@ -34,7 +35,11 @@ pub fn text_width(text: &str, face: Face, size: f32) -> f32 {
 pub struct Canvas {
     pdf: PdfDocument,
     font_ids: Vec<FontId>,
+    /// The pages not yet handed to printpdf; the last is the one being written.
     pages: Vec<Vec<Op>>,
+    /// Pages already handed over (a long document goes to printpdf a chunk of pages at a time).
+    pages_before: usize,
+    chunks: Option<Chunks>,
     /// The face and size of the text object that ends this page's operations, if one does: the
     /// next runs continue it instead of opening another.
     open_text: Option<(Face, f32)>,
@@ -43,7 +48,15 @@ pub struct Canvas {
 }
 
 impl Canvas {
-    pub fn new(title: &str, author: &str, created: chrono::DateTime<chrono::Local>) -> Self {
+    /// A canvas for a document titled `title`. With `glyphs` (every character the document may
+    /// draw) a long document is handed to printpdf [`CHUNK_PAGES`] pages at a time, so that the
+    /// pages' operations are never held all at once (see `chunks.rs`).
+    pub fn new(
+        title: &str,
+        author: &str,
+        created: chrono::DateTime<chrono::Local>,
+        glyphs: Option<Glyphs>,
+    ) -> Self {
         let fonts = Fonts::get();
         let mut pdf = PdfDocument::new(&nfc(title));
         if let Ok(t) = printpdf::OffsetDateTime::from_unix_timestamp(created.timestamp()) {
@@ -60,16 +73,26 @@ impl Canvas {
             pdf,
             font_ids,
             pages: vec![Vec::new()],
+            pages_before: 0,
+            chunks: glyphs.map(Chunks::new),
             open_text: None,
             y: TOP,
         }
     }
 
     pub fn new_page(&mut self) {
-        // A finished page keeps its operations until the document is saved: only as much room
-        // as they take (a growing list holds up to twice that).
+        self.number_page();
+        // A finished page keeps its operations until its chunk is handed over: only as much
+        // room as they take (a growing list holds up to twice that).
         if let Some(done) = self.pages.last_mut() {
             done.shrink_to_fit();
+        }
+        if self.pages.len() >= CHUNK_PAGES
+            && let Some(chunks) = &mut self.chunks
+        {
+            let pages = std::mem::take(&mut self.pages);
+            self.pages_before += pages.len();
+            chunks.hand_over(&mut self.pdf, pages, &self.font_ids);
         }
         self.pages.push(Vec::new());
         self.open_text = None;
@@ -106,6 +129,9 @@ impl Canvas {
     pub fn texts(&mut self, face: Face, size: f32, runs: &[(f32, f32, Vec<TextItem>)]) {
         if runs.iter().all(|(_, _, items)| items.is_empty()) {
             return;
+        }
+        if let Some(chunks) = &mut self.chunks {
+            chunks.note(runs.iter().flat_map(|(_, _, items)| items));
         }
         let ascent = Fonts::get().m(face).ascent * size;
         let font = PdfFontHandle::External(self.font_ids[face_index(face)].clone());
@@ -170,53 +196,76 @@ impl Canvas {
         self.path(&[(x, y), (x + w, y), (x + w, y + h), (x, y + h)], true, 0.5);
     }
 
-    /// Page numbers centred at the top from page 2 on (NĐ 30/2020: the first page has none),
-    /// then the PDF with its fonts embedded as subsets.
-    pub fn finish(mut self) -> Vec<u8> {
-        let n = self.pages.len();
-        let m = Fonts::get().m(Face::Regular);
-        let font = PdfFontHandle::External(self.font_ids[face_index(Face::Regular)].clone());
-        for i in 1..n {
-            let text = (i + 1).to_string();
-            let x = LEFT + (CONTENT_W - m.width(&text, 13.0)) / 2.0;
-            let y = PAGE_H - TOP / 2.0 - 6.0;
-            self.pages[i].extend([
-                Op::StartTextSection,
-                Op::SetFont {
-                    font: font.clone(),
-                    size: Pt(13.0),
-                },
-                Op::SetTextCursor {
-                    pos: Point { x: Pt(x), y: Pt(y) },
-                },
-                Op::ShowText {
-                    items: vec![TextItem::Text(text)],
-                },
-                Op::EndTextSection,
-            ]);
+    /// The number of the page being finished, centred at the top from page 2 on (NĐ 30/2020:
+    /// the first page has none).
+    fn number_page(&mut self) {
+        let index = self.pages_before + self.pages.len() - 1;
+        if index == 0 {
+            return;
         }
-        let pages = std::mem::take(&mut self.pages)
-            .into_iter()
-            .map(|ops| PdfPage::new(Mm(210.0), Mm(297.0), ops))
-            .collect();
-        self.pdf.with_pages(pages);
-        let mut warnings = Vec::new();
-        let mut doc = self.pdf.to_lopdf_document(
-            &PdfSaveOptions {
-                subset_fonts: true,
-                optimize: true,
-                ..Default::default()
+        let text = (index + 1).to_string();
+        let m = Fonts::get().m(Face::Regular);
+        let x = LEFT + (CONTENT_W - m.width(&text, 13.0)) / 2.0;
+        let y = PAGE_H - TOP / 2.0 - 6.0;
+        let font = PdfFontHandle::External(self.font_ids[face_index(Face::Regular)].clone());
+        self.ops().extend([
+            Op::StartTextSection,
+            Op::SetFont {
+                font,
+                size: Pt(13.0),
             },
-            &mut warnings,
-        );
-        // The pages' operations are in the document's content streams now.
-        drop(self.pdf);
+            Op::SetTextCursor {
+                pos: Point { x: Pt(x), y: Pt(y) },
+            },
+            Op::ShowText {
+                items: vec![TextItem::Text(text)],
+            },
+            Op::EndTextSection,
+        ]);
+    }
+
+    /// The PDF, with its fonts embedded as subsets. None when a long document drew a character
+    /// its chunks' fonts were not given: it is to be laid out again without chunks.
+    pub fn finish(mut self) -> Option<Vec<u8>> {
+        self.number_page();
+        let pages = std::mem::take(&mut self.pages);
+        let mut doc = match self.chunks.take() {
+            Some(mut chunks) if chunks.started() => {
+                chunks.hand_over(&mut self.pdf, pages, &self.font_ids);
+                chunks.finish()?
+            }
+            _ => {
+                self.pdf.with_pages(pages.into_iter().map(page).collect());
+                let doc = self.pdf.to_lopdf_document(&save_options(), &mut Vec::new());
+                // The pages' operations are in the document's content streams now.
+                drop(self.pdf);
+                doc
+            }
+        };
         finish_metadata(&mut doc);
         doc.compress();
         let mut out = Vec::new();
         // Writing into memory cannot fail.
         let _ = doc.save_to(&mut out);
-        out
+        Some(out)
+    }
+}
+
+/// How many pages a long document hands to printpdf at a time: the operations of this many
+/// pages are held at most (~30 KiB a page of the annex).
+pub const CHUNK_PAGES: usize = 200;
+
+/// An A4 page of `ops`.
+pub fn page(ops: Vec<Op>) -> PdfPage {
+    PdfPage::new(Mm(210.0), Mm(297.0), ops)
+}
+
+/// printpdf's saving: fonts embedded as subsets of the glyphs drawn.
+pub fn save_options() -> PdfSaveOptions {
+    PdfSaveOptions {
+        subset_fonts: true,
+        optimize: true,
+        ..Default::default()
     }
 }
 

@@ -3,6 +3,7 @@
 //! signature block goes with it; tables keep their header, group and footer rows with body rows.
 
 mod canvas;
+pub mod chunks;
 mod table;
 mod text;
 
@@ -86,17 +87,57 @@ fn as_para(b: &Block) -> Option<std::borrow::Cow<'_, Para>> {
     }
 }
 
-struct Writer<'a> {
-    doc: &'a Document,
-    tables: Vec<Option<table::Owned>>,
+/// Lays a document out as its blocks come: a block is laid out once what decides where it
+/// goes has come too (the blocks kept with it and the first piece of the one after), so a
+/// compile never holds its whole document.
+pub struct Writer {
+    /// The blocks not laid out yet.
+    blocks: Vec<Block>,
+    /// How many blocks were laid out before `blocks[0]`.
+    done: usize,
+    /// Whether the last block laid out is kept with the next.
+    last_keeps: bool,
+    /// Tables printed ahead of their turn (to measure what must stay with them), by the
+    /// block's place in the document.
+    tables: std::collections::HashMap<usize, table::Owned>,
     c: Canvas,
 }
 
-impl Writer<'_> {
+impl Writer {
+    /// A writer for `doc`'s title, author and date (its blocks are pushed), its pages handed to
+    /// printpdf in chunks when `glyphs` holds every character the document draws.
+    pub fn start(doc: &Document, glyphs: Option<chunks::Glyphs>) -> Self {
+        Writer {
+            blocks: Vec::new(),
+            done: 0,
+            last_keeps: false,
+            tables: Default::default(),
+            c: Canvas::new(&doc.title, &doc.author, doc.created, glyphs),
+        }
+    }
+
+    /// The next blocks of the document: those whose place is decided are laid out.
+    pub fn push(&mut self, blocks: Vec<Block>) {
+        self.blocks.extend(blocks);
+        // The last block not kept with the next one (known only when a next one has come):
+        // every block up to it can be placed.
+        let n = self.blocks.len();
+        if let Some(m) = (0..n.saturating_sub(1)).rev().find(|&i| !self.keeps(i)) {
+            self.lay_out(m + 1);
+        }
+    }
+
+    /// The PDF of the whole document; None when its chunks came out unlike (see `chunks.rs`)
+    /// and it is to be laid out again without them.
+    pub fn finish(mut self) -> Option<Vec<u8>> {
+        self.lay_out(self.blocks.len());
+        self.c.finish()
+    }
+
     /// Whether block `i` must stay on the page of the block after it.
     fn keeps(&self, i: usize) -> bool {
-        let next_is_signature = matches!(self.doc.blocks.get(i + 1), Some(Block::Signature(_)));
-        match &self.doc.blocks[i] {
+        let next_is_signature = matches!(self.blocks.get(i + 1), Some(Block::Signature(_)));
+        match &self.blocks[i] {
             Block::Title { .. } | Block::Heading { .. } | Block::Rule { .. } => true,
             Block::Para(p) => p.keep_with_next || next_is_signature,
             _ => false,
@@ -104,8 +145,8 @@ impl Writer<'_> {
     }
 
     /// The whole height of a block that is kept with the next one.
-    fn full_height(&self, i: usize) -> f32 {
-        let b = &self.doc.blocks[i];
+    fn full_height(&mut self, i: usize) -> f32 {
+        let b = &self.blocks[i];
         if let Some(p) = as_para(b) {
             let l = lay_para(&p);
             return p.before + l.lines.len() as f32 * p.size * LINE + p.after;
@@ -117,15 +158,19 @@ impl Writer<'_> {
     }
 
     /// The height of the first piece of block `i` that may not be split from what precedes it.
-    fn lead_height(&self, i: usize) -> f32 {
-        let b = &self.doc.blocks[i];
+    fn lead_height(&mut self, i: usize) -> f32 {
+        let b = &self.blocks[i];
         if let Some(p) = as_para(b) {
             let l = lay_para(&p);
             // Two lines, so a paragraph is never started with a lone line under a heading.
             return p.before + l.lines.len().min(2) as f32 * p.size * LINE;
         }
         match b {
-            Block::Table(_) => self.tables[i].as_ref().map_or(0.0, |t| t.lead()),
+            Block::Table(t) => self
+                .tables
+                .entry(self.done + i)
+                .or_insert_with(|| table::own(t))
+                .lead(),
             Block::Signature(s) => signature_height(s),
             Block::Letterhead(l) => letterhead_height(l),
             Block::Rule { .. } => 8.0,
@@ -133,10 +178,13 @@ impl Writer<'_> {
         }
     }
 
-    fn write(mut self) -> Vec<u8> {
-        let n = self.doc.blocks.len();
-        for i in 0..n {
-            let starts_chain = self.keeps(i) && (i == 0 || !self.keeps(i - 1));
+    /// Lays out the first `upto` waiting blocks, looking no further than the blocks come.
+    fn lay_out(&mut self, upto: usize) {
+        let n = self.blocks.len();
+        for i in 0..upto {
+            let keeps = self.keeps(i);
+            let starts_chain = keeps && !self.last_keeps;
+            self.last_keeps = keeps;
             if starts_chain {
                 let mut need = 0.0;
                 let mut j = i;
@@ -151,7 +199,7 @@ impl Writer<'_> {
                     self.c.ensure(need);
                 }
             }
-            let b = &self.doc.blocks[i];
+            let b = &self.blocks[i];
             match b {
                 Block::PageBreak => self.c.new_page(),
                 Block::Rule { fraction } => {
@@ -161,8 +209,11 @@ impl Writer<'_> {
                     self.c.line(x, y, x + w, y, 0.6);
                     self.c.y += 8.0;
                 }
-                Block::Table(_) => {
-                    let owned = self.tables[i].take().expect("prepared");
+                Block::Table(t) => {
+                    let owned = self
+                        .tables
+                        .remove(&(self.done + i))
+                        .unwrap_or_else(|| table::own(t));
                     owned.prepare().draw(&mut self.c);
                 }
                 Block::Letterhead(l) => letterhead(&mut self.c, l),
@@ -174,12 +225,14 @@ impl Writer<'_> {
                     signature(&mut self.c, s);
                 }
                 _ => {
-                    let p = as_para(b).expect("a paragraph block");
-                    paragraph(&mut self.c, &p);
+                    if let Some(p) = as_para(b) {
+                        paragraph(&mut self.c, &p);
+                    }
                 }
             }
         }
-        self.c.finish()
+        self.blocks.drain(..upto);
+        self.done += upto;
     }
 }
 
@@ -392,6 +445,9 @@ fn sign_columns() -> ((f32, f32), (f32, f32)) {
     ((LEFT, half - 6.0), (LEFT + half, half))
 }
 
+/// The heading of the recipients' list.
+const RECIPIENTS: &str = "Nơi nhận:";
+
 /// A side's lines: (text, face, size, line height), and the gap for the signature after which
 /// line (if a signer).
 fn side_lines(s: &SignSide, width: f32) -> Vec<(String, Face, f32, f32)> {
@@ -399,7 +455,7 @@ fn side_lines(s: &SignSide, width: f32) -> Vec<(String, Face, f32, f32)> {
     match s {
         SignSide::Empty => {}
         SignSide::Recipients(list) => {
-            out.push(("Nơi nhận:".to_string(), Face::BoldItalic, 12.0, 14.0));
+            out.push((RECIPIENTS.to_string(), Face::BoldItalic, 12.0, 14.0));
             for r in list {
                 for l in wrap(r, Face::Regular, 11.0, width) {
                     out.push((l, Face::Regular, 11.0, 13.0));
@@ -447,20 +503,78 @@ fn signature(c: &mut Canvas, s: &Signature) {
     c.y = bottom + 6.0;
 }
 
-/// Lays the document out and returns the PDF.
+/// Lays the document out and returns the PDF: a long one a chunk of pages at a time, unless
+/// its chunks come out unlike (see `chunks.rs`), when it is laid out again in one piece.
 pub fn write(doc: &Document) -> Vec<u8> {
-    let tables = doc
-        .blocks
-        .iter()
-        .map(|b| match b {
-            Block::Table(t) => Some(table::own(t)),
-            _ => None,
-        })
-        .collect();
-    Writer {
-        doc,
-        tables,
-        c: Canvas::new(&doc.title, &doc.author, doc.created),
-    }
-    .write()
+    let mut drawn = Drawn::default();
+    drawn.add(&doc.blocks);
+    let lay_out = |glyphs| {
+        let mut w = Writer::start(doc, glyphs);
+        w.push(doc.blocks.clone());
+        w.finish()
+    };
+    lay_out(Some(drawn.glyphs()))
+        .or_else(|| lay_out(None))
+        .unwrap_or_default()
 }
+
+/// Every character laying a document out may draw (NFC, as drawn), gathered from its blocks as
+/// they are made: their texts, their table cells as printed, and what the layout adds (motto,
+/// slogan, the recipients' heading, page numbers).
+#[derive(Default)]
+pub struct Drawn(std::collections::BTreeSet<char>);
+
+impl Drawn {
+    pub fn add(&mut self, blocks: &[Block]) {
+        for b in blocks {
+            match b {
+                Block::Title { text, .. } | Block::Heading { text, .. } => self.text(text),
+                Block::Para(p) => p.runs.iter().for_each(|r| self.text(&r.text)),
+                Block::Table(t) => {
+                    t.columns.iter().for_each(|c| self.text(&c.title));
+                    for r in &t.rows {
+                        r.cells
+                            .iter()
+                            .for_each(|c| self.text(&c.value.print(t.money_unit)));
+                    }
+                }
+                Block::Letterhead(l) => {
+                    for s in [&l.upper, &l.lower, &l.number, &l.place_date] {
+                        self.text(s);
+                    }
+                }
+                Block::Signature(s) => {
+                    for side in [&s.left, &s.right] {
+                        match side {
+                            SignSide::Empty => {}
+                            SignSide::Recipients(list) => list.iter().for_each(|r| self.text(r)),
+                            SignSide::Signer { lines, name } => {
+                                lines.iter().for_each(|l| self.text(l));
+                                self.text(name);
+                            }
+                        }
+                    }
+                }
+                Block::Rule { .. } | Block::PageBreak => {}
+            }
+        }
+    }
+
+    fn text(&mut self, s: &str) {
+        if s.is_ascii() {
+            self.0.extend(s.chars());
+        } else {
+            self.0.extend(nfc_text(s).chars());
+        }
+    }
+
+    pub fn glyphs(mut self) -> chunks::Glyphs {
+        for s in [MOTTO, SLOGAN, RECIPIENTS, "0123456789"] {
+            self.text(s);
+        }
+        chunks::Glyphs::new(self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests;

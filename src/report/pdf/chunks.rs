@@ -1,0 +1,251 @@
+//! A long PDF handed to printpdf a chunk of pages at a time, so that a compile of thousands of
+//! TTHC never holds every page's drawing operations (printpdf saves a document whole, and its
+//! operations take ~30 KiB a page).
+//!
+//! printpdf numbers the glyphs of a subset font by the glyphs the document draws, so chunks
+//! only encode text alike when their fonts are subset alike: each chunk starts with a page
+//! drawing every character of the whole document ([`Glyphs`]) in every face, which makes every
+//! chunk's subsets — and so its glyph numbers — those of the first. The first chunk's document
+//! becomes the PDF; the pages of the others join it (their content streams compressed, the
+//! first chunk's fonts and resources shared), and the glyph page leaves it at the end.
+//!
+//! Two checks keep this honest, and either sends the document back to be laid out in one piece
+//! ([`Chunks::finish`] gives None): a page that draws a character missing from [`Glyphs`], and
+//! a chunk whose fonts (or any stream other than its pages') differ from the first chunk's.
+
+use super::canvas::{page, save_options};
+use lopdf::{Object, ObjectId};
+use printpdf::{FontId, Op, PdfDocument, PdfFontHandle, Pt, TextItem};
+use std::collections::BTreeSet;
+use std::hash::{Hash, Hasher};
+
+/// Every character a document may draw, for the glyph page of its chunks.
+pub struct Glyphs {
+    /// Characters below [`LOW`], one bit each (Latin and Vietnamese: looked up per character).
+    low: Vec<u64>,
+    high: BTreeSet<char>,
+    text: String,
+}
+
+const LOW: u32 = 0x3000;
+
+impl Glyphs {
+    pub fn new(chars: BTreeSet<char>) -> Self {
+        let mut low = vec![0u64; LOW as usize / 64];
+        let mut high = BTreeSet::new();
+        for &c in &chars {
+            let n = c as u32;
+            if n < LOW {
+                low[n as usize / 64] |= 1 << (n % 64);
+            } else {
+                high.insert(c);
+            }
+        }
+        Glyphs {
+            low,
+            high,
+            text: chars.into_iter().collect(),
+        }
+    }
+
+    fn has(&self, c: char) -> bool {
+        let n = c as u32;
+        if n < LOW {
+            self.low[n as usize / 64] & (1 << (n % 64)) != 0
+        } else {
+            self.high.contains(&c)
+        }
+    }
+}
+
+pub struct Chunks {
+    glyphs: Glyphs,
+    /// A page drew a character [`Glyphs`] lacks.
+    missed: bool,
+    /// A chunk's fonts came out unlike the first chunk's.
+    unlike: bool,
+    handed: usize,
+    base: Option<Base>,
+}
+
+/// The first chunk's document, which the other chunks' pages join.
+struct Base {
+    doc: lopdf::Document,
+    pages_id: ObjectId,
+    resources: ObjectId,
+    glyph_page: ObjectId,
+    kids: Vec<ObjectId>,
+    /// What every chunk must share with the first: its streams other than the pages' contents.
+    shared: Vec<u64>,
+}
+
+impl Chunks {
+    pub fn new(glyphs: Glyphs) -> Self {
+        Chunks {
+            glyphs,
+            missed: false,
+            unlike: false,
+            handed: 0,
+            base: None,
+        }
+    }
+
+    /// Whether a chunk has been handed over (else the document is saved in one piece).
+    pub fn started(&self) -> bool {
+        self.handed > 0
+    }
+
+    /// Notes the text about to be drawn: a character outside [`Glyphs`] spoils the chunks.
+    pub fn note<'a>(&mut self, items: impl Iterator<Item = &'a TextItem>) {
+        if self.missed {
+            return;
+        }
+        for item in items {
+            if let TextItem::Text(t) = item
+                && !t.chars().all(|c| self.glyphs.has(c))
+            {
+                self.missed = true;
+                return;
+            }
+        }
+    }
+
+    /// Turns `pages` into PDF pages through printpdf (fonts `font_ids` of `pdf`) and keeps them,
+    /// their content compressed; their operations are let go.
+    pub fn hand_over(&mut self, pdf: &mut PdfDocument, pages: Vec<Vec<Op>>, font_ids: &[FontId]) {
+        self.handed += 1;
+        if self.missed || self.unlike {
+            return;
+        }
+        let glyph_page = font_ids
+            .iter()
+            .flat_map(|id| {
+                [
+                    Op::StartTextSection,
+                    Op::SetFont {
+                        font: PdfFontHandle::External(id.clone()),
+                        size: Pt(12.0),
+                    },
+                    Op::ShowText {
+                        items: vec![TextItem::Text(self.glyphs.text.clone())],
+                    },
+                    Op::EndTextSection,
+                ]
+            })
+            .collect();
+        let all = std::iter::once(glyph_page).chain(pages).map(page).collect();
+        pdf.with_pages(all);
+        let mut doc = pdf.to_lopdf_document(&save_options(), &mut Vec::new());
+        pdf.pages = Vec::new();
+        let page_ids: Vec<ObjectId> = doc.get_pages().into_values().collect();
+        let Some((&glyph_page, rest)) = page_ids.split_first() else {
+            self.unlike = true;
+            return;
+        };
+        let shared = shared_streams(&doc, &page_ids);
+        match &mut self.base {
+            None => {
+                let dict = doc.get_dictionary(glyph_page).ok();
+                let reference =
+                    |key: &[u8]| dict.and_then(|d| d.get(key).ok()?.as_reference().ok());
+                let (Some(pages_id), Some(resources)) =
+                    (reference(b"Parent"), reference(b"Resources"))
+                else {
+                    self.unlike = true;
+                    return;
+                };
+                doc.compress();
+                self.base = Some(Base {
+                    doc,
+                    pages_id,
+                    resources,
+                    glyph_page,
+                    kids: rest.to_vec(),
+                    shared,
+                });
+            }
+            Some(base) => {
+                if shared != base.shared {
+                    self.unlike = true;
+                    return;
+                }
+                for &id in rest {
+                    if base.join(&mut doc, id).is_none() {
+                        self.unlike = true;
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    /// The whole PDF (before its metadata is finished and it is saved), or None when the
+    /// chunks were spoilt and the document is to be laid out in one piece.
+    pub fn finish(self) -> Option<lopdf::Document> {
+        if self.missed || self.unlike {
+            return None;
+        }
+        let mut base = self.base?;
+        let glyph_contents = content_of(&base.doc, base.glyph_page);
+        base.doc.objects.remove(&base.glyph_page);
+        if let Some(id) = glyph_contents {
+            base.doc.objects.remove(&id);
+        }
+        let pages = base.doc.get_dictionary_mut(base.pages_id).ok()?;
+        pages.set("Count", base.kids.len() as i64);
+        pages.set(
+            "Kids",
+            base.kids
+                .iter()
+                .map(|&id| Object::Reference(id))
+                .collect::<Vec<_>>(),
+        );
+        Some(base.doc)
+    }
+}
+
+impl Base {
+    /// Page `id` of a later chunk's `doc` joins this document: its content compressed, the
+    /// first chunk's resources (the same fonts) in place of its own.
+    fn join(&mut self, doc: &mut lopdf::Document, id: ObjectId) -> Option<()> {
+        let contents = content_of(doc, id)?;
+        let Some(Object::Stream(mut stream)) = doc.objects.remove(&contents) else {
+            return None;
+        };
+        let _ = stream.compress();
+        let mut dict = doc.get_dictionary(id).ok()?.clone();
+        dict.set("Contents", Object::Reference(self.doc.add_object(stream)));
+        dict.set("Resources", Object::Reference(self.resources));
+        dict.set("Parent", Object::Reference(self.pages_id));
+        self.kids.push(self.doc.add_object(dict));
+        Some(())
+    }
+}
+
+/// The content stream of page `id`.
+fn content_of(doc: &lopdf::Document, id: ObjectId) -> Option<ObjectId> {
+    doc.get_dictionary(id)
+        .ok()?
+        .get(b"Contents")
+        .ok()?
+        .as_reference()
+        .ok()
+}
+
+/// Fingerprints of `doc`'s streams other than the pages' contents (the embedded fonts and their
+/// maps), in object order.
+fn shared_streams(doc: &lopdf::Document, pages: &[ObjectId]) -> Vec<u64> {
+    let contents: BTreeSet<ObjectId> = pages.iter().filter_map(|&p| content_of(doc, p)).collect();
+    doc.objects
+        .iter()
+        .filter(|(id, _)| !contents.contains(id))
+        .filter_map(|(_, o)| match o {
+            Object::Stream(s) => {
+                let mut h = std::collections::hash_map::DefaultHasher::new();
+                s.content.hash(&mut h);
+                Some(h.finish())
+            }
+            _ => None,
+        })
+        .collect()
+}
