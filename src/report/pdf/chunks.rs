@@ -19,42 +19,63 @@ use printpdf::{FontId, Op, PdfDocument, PdfFontHandle, Pt, TextItem};
 use std::collections::BTreeSet;
 use std::hash::{Hash, Hasher};
 
-/// Every character a document may draw, for the glyph page of its chunks.
-pub struct Glyphs {
-    /// Characters below [`LOW`], one bit each (Latin and Vietnamese: looked up per character).
+/// A set of characters, quick to fill and to ask for Latin and Vietnamese text.
+#[derive(Default)]
+pub struct CharSet {
+    /// Characters below [`LOW`], one bit each.
     low: Vec<u64>,
     high: BTreeSet<char>,
-    text: String,
 }
 
 const LOW: u32 = 0x3000;
 
-impl Glyphs {
-    pub fn new(chars: BTreeSet<char>) -> Self {
-        let mut low = vec![0u64; LOW as usize / 64];
-        let mut high = BTreeSet::new();
-        for &c in &chars {
+impl CharSet {
+    pub fn extend(&mut self, chars: impl Iterator<Item = char>) {
+        if self.low.is_empty() {
+            self.low = vec![0; LOW as usize / 64];
+        }
+        for c in chars {
             let n = c as u32;
             if n < LOW {
-                low[n as usize / 64] |= 1 << (n % 64);
+                self.low[n as usize / 64] |= 1 << (n % 64);
             } else {
-                high.insert(c);
+                self.high.insert(c);
             }
-        }
-        Glyphs {
-            low,
-            high,
-            text: chars.into_iter().collect(),
         }
     }
 
     fn has(&self, c: char) -> bool {
         let n = c as u32;
         if n < LOW {
-            self.low[n as usize / 64] & (1 << (n % 64)) != 0
+            self.low
+                .get(n as usize / 64)
+                .is_some_and(|w| w & (1 << (n % 64)) != 0)
         } else {
             self.high.contains(&c)
         }
+    }
+
+    /// The characters in order.
+    fn text(&self) -> String {
+        let low = (0..LOW).filter_map(char::from_u32).filter(|&c| self.has(c));
+        low.chain(self.high.iter().copied()).collect()
+    }
+}
+
+/// Every character a document may draw, for the glyph page of its chunks.
+pub struct Glyphs {
+    set: CharSet,
+    text: String,
+}
+
+impl Glyphs {
+    pub fn new(set: CharSet) -> Self {
+        let text = set.text();
+        Glyphs { set, text }
+    }
+
+    fn has(&self, c: char) -> bool {
+        self.set.has(c)
     }
 }
 

@@ -522,7 +522,7 @@ pub fn write(doc: &Document) -> Vec<u8> {
 /// they are made: their texts, their table cells as printed, and what the layout adds (motto,
 /// slogan, the recipients' heading, page numbers).
 #[derive(Default)]
-pub struct Drawn(std::collections::BTreeSet<char>);
+pub struct Drawn(chunks::CharSet);
 
 impl Drawn {
     pub fn add(&mut self, blocks: &[Block]) {
@@ -561,7 +561,8 @@ impl Drawn {
     }
 
     fn text(&mut self, s: &str) {
-        if s.is_ascii() {
+        use unicode_normalization::{IsNormalized, is_nfc_quick};
+        if is_nfc_quick(s.chars()) == IsNormalized::Yes {
             self.0.extend(s.chars());
         } else {
             self.0.extend(nfc_text(s).chars());
