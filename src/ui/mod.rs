@@ -72,6 +72,9 @@ pub fn run_native(file: Option<PathBuf>) -> ExitCode {
             // The window's size and place are remembered between runs (eframe's own storage,
             // in the user's data folder); the reviews themselves are never stored there.
             persist_window: true,
+            // No dithering pass in the fragment shader: the window is flat colours and text, and
+            // without a GPU (Mesa's llvmpipe, a remote desktop) every pixel's shader runs on the CPU.
+            dithering: false,
             renderer,
             ..Default::default()
         };
