@@ -378,21 +378,30 @@ pub fn parse_review(path: &Path, text: &str) -> Result<Review, LoadError> {
 }
 
 /// Loads a review file: a regular file of at most [`MAX_FILE_BYTES`], UTF-8 RON. Never writes.
+/// (No stamp: hashing the bytes is a tenth of reading a folder for a check or a report.)
 pub fn load_review(path: &Path) -> Result<Review, LoadError> {
-    load_review_stamped(path).map(|(r, _)| r)
+    let (bytes, err) = review_bytes(path)?;
+    let text = utf8_text(bytes).map_err(err)?;
+    parse_review(path, &text)
 }
 
 /// Loads a review and says what was read (size, time, content hash), so that a later save can
 /// tell whether someone changed the file in between.
 pub fn load_review_stamped(path: &Path) -> Result<(Review, Stamp), LoadError> {
+    let (bytes, err) = review_bytes(path)?;
+    let stamp = Stamp::of_bytes(path, &bytes);
+    let text = utf8_text(bytes).map_err(err)?;
+    Ok((parse_review(path, &text)?, stamp))
+}
+
+/// A review file's bytes, and how to name a problem with them.
+fn review_bytes(path: &Path) -> Result<(Vec<u8>, impl Fn(LoadProblem) -> LoadError), LoadError> {
     let err = |problem| LoadError {
         path: path.to_path_buf(),
         problem,
     };
     let bytes = read_limited(path, MAX_FILE_BYTES).map_err(err)?;
-    let stamp = Stamp::of_bytes(path, &bytes);
-    let text = utf8_text(bytes).map_err(err)?;
-    Ok((parse_review(path, &text)?, stamp))
+    Ok((bytes, err))
 }
 
 /// The text a review is saved as.
