@@ -39,6 +39,8 @@ pub struct Canvas {
     pages: Vec<Vec<Op>>,
     /// Pages already handed over (a long document goes to printpdf a chunk of pages at a time).
     pages_before: usize,
+    /// Operations of the finished pages not yet handed over.
+    held_ops: usize,
     chunks: Option<Chunks>,
     /// The face and size of the text object that ends this page's operations, if one does: the
     /// next runs continue it instead of opening another.
@@ -74,6 +76,7 @@ impl Canvas {
             font_ids,
             pages: vec![Vec::new()],
             pages_before: 0,
+            held_ops: 0,
             chunks: glyphs.map(Chunks::new),
             open_text: None,
             y: TOP,
@@ -87,9 +90,11 @@ impl Canvas {
         if let Some(done) = self.pages.last_mut() {
             done.shrink_to_fit();
         }
-        if self.pages.len() >= CHUNK_PAGES
+        self.held_ops += self.pages.last().map_or(0, Vec::len);
+        if (self.pages.len() >= CHUNK_PAGES || self.held_ops >= CHUNK_OPS)
             && let Some(chunks) = &mut self.chunks
         {
+            self.held_ops = 0;
             let pages = std::mem::take(&mut self.pages);
             self.pages_before += pages.len();
             chunks.hand_over(&mut self.pdf, pages, &self.font_ids);
@@ -251,9 +256,12 @@ impl Canvas {
     }
 }
 
-/// How many pages a long document hands to printpdf at a time: the operations of this many
-/// pages are held at most (~30 KiB a page of the annex).
+/// How many pages a long document hands to printpdf at a time at most (~30 KiB a page of the
+/// annex's operations)…
 pub const CHUNK_PAGES: usize = 200;
+/// … or fewer, once their operations are this many (a page of the summary table, a rule and a
+/// text run per cell, has five times those of an annex page).
+pub const CHUNK_OPS: usize = 40_000;
 
 /// An A4 page of `ops`.
 pub fn page(ops: Vec<Op>) -> PdfPage {

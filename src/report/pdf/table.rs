@@ -172,12 +172,37 @@ impl Laid<'_> {
     }
 }
 
-/// The table ready to draw: widths, size and every row laid out.
+/// The table ready to draw: widths, size, the header laid out; the rows are laid out as they
+/// are reached (see [`Rows`]).
 pub struct Prepared<'a> {
     header: Laid<'a>,
     kinds: Vec<RowKind>,
-    rows: Vec<(RowKind, Laid<'a>)>,
+    rows: Rows<'a>,
     lh: f32,
+}
+
+/// A table's rows laid out when first needed (to measure or to draw) and let go once drawn: the
+/// summary table of a compile of thousands of TTHC never has every row laid out at once.
+struct Rows<'a> {
+    owned: &'a Owned,
+    laid: Vec<Option<Laid<'a>>>,
+    lh: f32,
+}
+
+impl<'a> Rows<'a> {
+    fn get(&mut self, i: usize) -> &Laid<'a> {
+        let o = self.owned;
+        self.laid[i].get_or_insert_with(|| lay(&o.rows[i].1, &o.widths, o.size))
+    }
+
+    fn height(&mut self, i: usize) -> f32 {
+        let lh = self.lh;
+        self.get(i).height(lh)
+    }
+
+    fn len(&self) -> usize {
+        self.laid.len()
+    }
 }
 
 pub struct Owned {
@@ -208,7 +233,12 @@ pub fn own(t: &Table) -> Owned {
 /// Height of row `i` with the rows that must stay with it: a group row takes the row under it;
 /// a row followed by footer rows takes them all. When that is more than `cap` (a page under the
 /// header), only the row itself, capped.
-fn chain_height(kinds: &[RowKind], i: usize, height: impl Fn(usize) -> f32, cap: f32) -> f32 {
+fn chain_height(
+    kinds: &[RowKind],
+    i: usize,
+    mut height: impl FnMut(usize) -> f32,
+    cap: f32,
+) -> f32 {
     let mut h = height(i);
     let mut j = i;
     while j + 1 < kinds.len() && (kinds[j] == RowKind::Group || kinds[j + 1] == RowKind::Footer) {
@@ -232,15 +262,16 @@ impl Owned {
     }
 
     pub fn prepare(&self) -> Prepared<'_> {
+        let lh = self.size * LINE;
         Prepared {
             header: lay(&self.header, &self.widths, self.size),
             kinds: self.rows.iter().map(|r| r.0).collect(),
-            rows: self
-                .rows
-                .iter()
-                .map(|(k, r)| (*k, lay(r, &self.widths, self.size)))
-                .collect(),
-            lh: self.size * LINE,
+            rows: Rows {
+                owned: self,
+                laid: self.rows.iter().map(|_| None).collect(),
+                lh,
+            },
+            lh,
         }
     }
 }
@@ -251,109 +282,107 @@ impl Prepared<'_> {
     }
 
     /// Height of row `i` with the rows that must stay with it (see [`chain_height`]).
-    fn chain(&self, i: usize) -> f32 {
-        chain_height(
-            &self.kinds,
-            i,
-            |j| self.rows[j].1.height(self.lh),
-            PAGE_BODY - self.header_h(),
-        )
+    fn chain(&mut self, i: usize) -> f32 {
+        let cap = PAGE_BODY - self.header_h();
+        chain_height(&self.kinds, i, |j| self.rows.height(j), cap)
     }
 
     /// The height the table needs at the top: header and its first rows.
-    pub fn lead(&self) -> f32 {
+    pub fn lead(&mut self) -> f32 {
         self.header_h()
-            + if self.rows.is_empty() {
+            + if self.rows.len() == 0 {
                 0.0
             } else {
                 self.chain(0)
             }
     }
 
-    pub fn draw(&self, c: &mut Canvas) {
+    pub fn draw(mut self, c: &mut Canvas) {
         let lh = self.lh;
         let header_h = self.header_h();
-        c.ensure(self.lead());
-        self.draw_row(c, &self.header, 0, usize::MAX);
+        let lead = self.lead();
+        c.ensure(lead);
+        draw_row(c, lh, &self.header, 0, usize::MAX);
         // The rows that were kept together with an earlier one need no check of their own.
         let mut kept_until = 0;
-        for (i, (_, row)) in self.rows.iter().enumerate() {
-            let h = row.height(lh);
+        for i in 0..self.rows.len() {
+            let h = self.rows.height(i);
             if i >= kept_until {
                 let need = self.chain(i);
                 if need > c.room() + 0.01 {
                     c.new_page();
-                    self.draw_row(c, &self.header, 0, usize::MAX);
+                    draw_row(c, lh, &self.header, 0, usize::MAX);
                 }
                 // Rows chained to this one fit with it now (or it is capped and drawn alone).
                 let mut j = i;
                 let mut sum = h;
                 while j + 1 < self.rows.len() && sum < need - 0.01 {
                     j += 1;
-                    sum += self.rows[j].1.height(lh);
+                    sum += self.rows.height(j);
                 }
                 kept_until = j + 1;
             }
+            let header = &self.header;
+            let row = self.rows.get(i);
             if h <= c.room() + 0.01 {
-                self.draw_row(c, row, 0, usize::MAX);
-                continue;
-            }
-            if h <= PAGE_BODY - header_h {
+                draw_row(c, lh, row, 0, usize::MAX);
+            } else if h <= PAGE_BODY - header_h {
                 c.new_page();
-                self.draw_row(c, &self.header, 0, usize::MAX);
-                self.draw_row(c, row, 0, usize::MAX);
-                continue;
-            }
-            // Taller than a page: split between lines, never through one.
-            let mut from = 0;
-            while from < row.lines {
-                let fit = (((c.room() - 2.0 * PAD) / lh).floor() as usize)
-                    .max(1)
-                    .min(row.lines - from);
-                self.draw_row(c, row, from, from + fit);
-                from += fit;
-                if from < row.lines {
-                    c.new_page();
-                    self.draw_row(c, &self.header, 0, usize::MAX);
+                draw_row(c, lh, header, 0, usize::MAX);
+                draw_row(c, lh, row, 0, usize::MAX);
+            } else {
+                // Taller than a page: split between lines, never through one.
+                let mut from = 0;
+                while from < row.lines {
+                    let fit = (((c.room() - 2.0 * PAD) / lh).floor() as usize)
+                        .max(1)
+                        .min(row.lines - from);
+                    draw_row(c, lh, row, from, from + fit);
+                    from += fit;
+                    if from < row.lines {
+                        c.new_page();
+                        draw_row(c, lh, header, 0, usize::MAX);
+                    }
                 }
             }
+            // Drawn: let it go.
+            self.rows.laid[i] = None;
         }
         c.y += 6.0;
     }
+}
 
-    fn draw_row(&self, c: &mut Canvas, row: &Laid, from: usize, to: usize) {
-        let lh = self.lh;
-        let size = lh / LINE;
-        let lines = row
-            .cells
+fn draw_row(c: &mut Canvas, lh: f32, row: &Laid, from: usize, to: usize) {
+    let size = lh / LINE;
+    let lines = row
+        .cells
+        .iter()
+        .map(|x| x.2.len().min(to).saturating_sub(from))
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    let h = lines as f32 * lh + 2.0 * PAD;
+    let top = c.y;
+    for (x, w, text, cell) in &row.cells {
+        c.rect(*x, top, *w, h);
+        for (k, line) in text
             .iter()
-            .map(|x| x.2.len().min(to).saturating_sub(from))
-            .max()
-            .unwrap_or(1)
-            .max(1);
-        let h = lines as f32 * lh + 2.0 * PAD;
-        let top = c.y;
-        for (x, w, text, cell) in &row.cells {
-            c.rect(*x, top, *w, h);
-            for (k, line) in text
-                .iter()
-                .enumerate()
-                .skip(from)
-                .take(to.saturating_sub(from))
-            {
-                draw_text(
-                    c,
-                    Span::new(x + PAD, w - 2.0 * PAD),
-                    top + PAD + (k - from) as f32 * lh,
-                    line,
-                    cell.face,
-                    size,
-                    cell.align,
-                );
-            }
+            .enumerate()
+            .skip(from)
+            .take(to.saturating_sub(from))
+        {
+            draw_text(
+                c,
+                Span::new(x + PAD, w - 2.0 * PAD),
+                top + PAD + (k - from) as f32 * lh,
+                line,
+                cell.face,
+                size,
+                cell.align,
+            );
         }
-        c.y += h;
     }
+    c.y += h;
 }
 
 #[cfg(test)]
@@ -387,8 +416,8 @@ mod tests {
             Cell::money(big),
         ])]);
         let o = own(&t);
-        let p = o.prepare();
-        for cell in &p.rows[0].1.cells[2..] {
+        let mut p = o.prepare();
+        for cell in &p.rows.get(0).cells[2..] {
             assert_eq!(cell.2, vec!["123.456.789.012.345".to_string()]);
         }
     }
@@ -406,8 +435,8 @@ mod tests {
         let footer = || Row::footer(vec![Cell::text("Cộng").span(3), Cell::money(Decimal::TEN)]);
         let t = table(vec![body(), body(), footer(), footer()]);
         let o = own(&t);
-        let p = o.prepare();
-        let one = p.rows[0].1.height(p.lh);
+        let mut p = o.prepare();
+        let one = p.rows.height(0);
         assert!((p.chain(0) - one).abs() < 0.01);
         assert!((p.chain(1) - 3.0 * one).abs() < 0.01);
         assert!((p.lead() - (p.header_h() + one)).abs() < 0.01);
