@@ -97,7 +97,7 @@ impl Canvas {
             self.held_ops = 0;
             let pages = std::mem::take(&mut self.pages);
             self.pages_before += pages.len();
-            chunks.hand_over(&mut self.pdf, pages, &self.font_ids);
+            chunks.hand_over(&self.pdf, pages, &self.font_ids);
         }
         self.pages.push(Vec::new());
         self.open_text = None;
@@ -236,7 +236,7 @@ impl Canvas {
         let pages = std::mem::take(&mut self.pages);
         let mut doc = match self.chunks.take() {
             Some(mut chunks) if chunks.started() => {
-                chunks.hand_over(&mut self.pdf, pages, &self.font_ids);
+                chunks.hand_over(&self.pdf, pages, &self.font_ids);
                 chunks.finish()?
             }
             _ => {
@@ -248,7 +248,7 @@ impl Canvas {
             }
         };
         finish_metadata(&mut doc);
-        doc.compress();
+        super::deflate::compress_all(&mut doc);
         let mut out = Vec::new();
         // Writing into memory cannot fail.
         let _ = doc.save_to(&mut out);
@@ -258,10 +258,12 @@ impl Canvas {
 
 /// How many pages a long document hands to printpdf at a time at most (~30 KiB a page of the
 /// annex's operations)…
-pub const CHUNK_PAGES: usize = 200;
+pub const CHUNK_PAGES: usize = 100;
 /// … or fewer, once their operations are this many (a page of the summary table, a rule and a
-/// text run per cell, has five times those of an annex page).
-pub const CHUNK_OPS: usize = 40_000;
+/// text run per cell, has five times those of an annex page). Three chunks are held at most
+/// (one laid out, one waiting, one being turned into PDF pages): 5 000 reviews peak at ~100 MiB;
+/// chunks twice as large kept 110 MiB and overlapped less.
+pub const CHUNK_OPS: usize = 20_000;
 
 /// An A4 page of `ops`.
 pub fn page(ops: Vec<Op>) -> PdfPage {

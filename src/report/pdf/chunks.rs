@@ -7,7 +7,8 @@
 //! drawing every character of the whole document ([`Glyphs`]) in every face, which makes every
 //! chunk's subsets — and so its glyph numbers — those of the first. The first chunk's document
 //! becomes the PDF; the pages of the others join it (their content streams compressed, the
-//! first chunk's fonts and resources shared), and the glyph page leaves it at the end.
+//! first chunk's fonts and resources shared), and the glyph page leaves it at the end. Chunks
+//! are turned into PDF pages on a second thread while the next is laid out.
 //!
 //! Two checks keep this honest, and either sends the document back to be laid out in one piece
 //! ([`Chunks::finish`] gives None): a page that draws a character missing from [`Glyphs`], and
@@ -83,21 +84,14 @@ pub struct Chunks {
     glyphs: Glyphs,
     /// A page drew a character [`Glyphs`] lacks.
     missed: bool,
-    /// A chunk's fonts came out unlike the first chunk's.
-    unlike: bool,
     handed: usize,
-    base: Option<Base>,
+    /// The thread that turns chunks into PDF pages while the next chunk is laid out.
+    worker: Option<Worker>,
 }
 
-/// The first chunk's document, which the other chunks' pages join.
-struct Base {
-    doc: lopdf::Document,
-    pages_id: ObjectId,
-    resources: ObjectId,
-    glyph_page: ObjectId,
-    kids: Vec<ObjectId>,
-    /// What every chunk must share with the first: its streams other than the pages' contents.
-    shared: Vec<u64>,
+struct Worker {
+    chunks: std::sync::mpsc::SyncSender<Vec<Vec<Op>>>,
+    merged: std::thread::JoinHandle<Option<lopdf::Document>>,
 }
 
 impl Chunks {
@@ -105,9 +99,8 @@ impl Chunks {
         Chunks {
             glyphs,
             missed: false,
-            unlike: false,
             handed: 0,
-            base: None,
+            worker: None,
         }
     }
 
@@ -131,14 +124,65 @@ impl Chunks {
         }
     }
 
-    /// Turns `pages` into PDF pages through printpdf (fonts `font_ids` of `pdf`) and keeps them,
-    /// their content compressed; their operations are let go.
-    pub fn hand_over(&mut self, pdf: &mut PdfDocument, pages: Vec<Vec<Op>>, font_ids: &[FontId]) {
+    /// Hands `pages` over to be turned into PDF pages through printpdf (a copy of `pdf`, fonts
+    /// `font_ids`) on another thread, while this one lays out the next chunk. One chunk waits at
+    /// most: the operations held are those of three chunks.
+    pub fn hand_over(&mut self, pdf: &PdfDocument, pages: Vec<Vec<Op>>, font_ids: &[FontId]) {
         self.handed += 1;
-        if self.missed || self.unlike {
+        if self.missed {
             return;
         }
-        let glyph_page = font_ids
+        let worker = self.worker.get_or_insert_with(|| {
+            let (chunks, received) = std::sync::mpsc::sync_channel::<Vec<Vec<Op>>>(1);
+            let mut merge = Merge {
+                pdf: pdf.clone(),
+                font_ids: font_ids.to_vec(),
+                glyph_text: self.glyphs.text.clone(),
+                unlike: false,
+                base: None,
+            };
+            let merged = std::thread::spawn(move || {
+                for pages in received {
+                    merge.add(pages);
+                }
+                merge.finish()
+            });
+            Worker { chunks, merged }
+        });
+        // A worker that stopped (it cannot, short of a bug) leaves the document to be laid
+        // out again in one piece.
+        let _ = worker.chunks.send(pages);
+    }
+
+    /// The whole PDF (before its metadata is finished and it is saved), or None when the
+    /// chunks were spoilt and the document is to be laid out in one piece.
+    pub fn finish(self) -> Option<lopdf::Document> {
+        let Worker { chunks, merged } = self.worker?;
+        drop(chunks);
+        let doc = merged.join().ok()??;
+        (!self.missed).then_some(doc)
+    }
+}
+
+/// The worker's side: chunks turned into PDF pages and joined into the first chunk's document.
+struct Merge {
+    pdf: PdfDocument,
+    font_ids: Vec<FontId>,
+    glyph_text: String,
+    /// A chunk's fonts came out unlike the first chunk's.
+    unlike: bool,
+    base: Option<Base>,
+}
+
+impl Merge {
+    /// Turns `pages` into PDF pages through printpdf and keeps them, their content compressed;
+    /// their operations are let go.
+    fn add(&mut self, pages: Vec<Vec<Op>>) {
+        if self.unlike {
+            return;
+        }
+        let glyph_page = self
+            .font_ids
             .iter()
             .flat_map(|id| {
                 [
@@ -148,16 +192,16 @@ impl Chunks {
                         size: Pt(12.0),
                     },
                     Op::ShowText {
-                        items: vec![TextItem::Text(self.glyphs.text.clone())],
+                        items: vec![TextItem::Text(self.glyph_text.clone())],
                     },
                     Op::EndTextSection,
                 ]
             })
             .collect();
         let all = std::iter::once(glyph_page).chain(pages).map(page).collect();
-        pdf.with_pages(all);
-        let mut doc = pdf.to_lopdf_document(&save_options(), &mut Vec::new());
-        pdf.pages = Vec::new();
+        self.pdf.with_pages(all);
+        let mut doc = self.pdf.to_lopdf_document(&save_options(), &mut Vec::new());
+        self.pdf.pages = Vec::new();
         let page_ids: Vec<ObjectId> = doc.get_pages().into_values().collect();
         let Some((&glyph_page, rest)) = page_ids.split_first() else {
             self.unlike = true;
@@ -175,7 +219,7 @@ impl Chunks {
                     self.unlike = true;
                     return;
                 };
-                doc.compress();
+                super::deflate::compress_all(&mut doc);
                 self.base = Some(Base {
                     doc,
                     pages_id,
@@ -200,10 +244,10 @@ impl Chunks {
         }
     }
 
-    /// The whole PDF (before its metadata is finished and it is saved), or None when the
-    /// chunks were spoilt and the document is to be laid out in one piece.
-    pub fn finish(self) -> Option<lopdf::Document> {
-        if self.missed || self.unlike {
+    /// The first chunk's document with every chunk's pages, the glyph page gone; None when a
+    /// chunk came out unlike.
+    fn finish(self) -> Option<lopdf::Document> {
+        if self.unlike {
             return None;
         }
         let mut base = self.base?;
@@ -225,6 +269,17 @@ impl Chunks {
     }
 }
 
+/// The first chunk's document, which the other chunks' pages join.
+struct Base {
+    doc: lopdf::Document,
+    pages_id: ObjectId,
+    resources: ObjectId,
+    glyph_page: ObjectId,
+    kids: Vec<ObjectId>,
+    /// What every chunk must share with the first: its streams other than the pages' contents.
+    shared: Vec<u64>,
+}
+
 impl Base {
     /// Page `id` of a later chunk's `doc` joins this document: its content compressed, the
     /// first chunk's resources (the same fonts) in place of its own.
@@ -233,7 +288,7 @@ impl Base {
         let Some(Object::Stream(mut stream)) = doc.objects.remove(&contents) else {
             return None;
         };
-        let _ = stream.compress();
+        super::deflate::compress(&mut stream);
         let mut dict = doc.get_dictionary(id).ok()?.clone();
         dict.set("Contents", Object::Reference(self.doc.add_object(stream)));
         dict.set("Resources", Object::Reference(self.resources));

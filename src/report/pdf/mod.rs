@@ -4,6 +4,7 @@
 
 mod canvas;
 pub mod chunks;
+mod deflate;
 mod table;
 mod text;
 
