@@ -87,6 +87,8 @@ pub struct Chunks {
     handed: usize,
     /// The thread that turns chunks into PDF pages while the next chunk is laid out.
     worker: Option<Worker>,
+    /// The thread could not be started or stopped taking chunks.
+    stopped: bool,
 }
 
 struct Worker {
@@ -101,6 +103,7 @@ impl Chunks {
             missed: false,
             handed: 0,
             worker: None,
+            stopped: false,
         }
     }
 
@@ -129,10 +132,10 @@ impl Chunks {
     /// most: the operations held are those of three chunks.
     pub fn hand_over(&mut self, pdf: &PdfDocument, pages: Vec<Vec<Op>>, font_ids: &[FontId]) {
         self.handed += 1;
-        if self.missed {
+        if self.missed || self.stopped {
             return;
         }
-        let worker = self.worker.get_or_insert_with(|| {
+        if self.worker.is_none() {
             let (chunks, received) = std::sync::mpsc::sync_channel::<Vec<Vec<Op>>>(1);
             let mut merge = Merge {
                 pdf: pdf.clone(),
@@ -141,17 +144,26 @@ impl Chunks {
                 unlike: false,
                 base: None,
             };
-            let merged = std::thread::spawn(move || {
-                for pages in received {
-                    merge.add(pages);
-                }
-                merge.finish()
-            });
-            Worker { chunks, merged }
-        });
-        // A worker that stopped (it cannot, short of a bug) leaves the document to be laid
-        // out again in one piece.
-        let _ = worker.chunks.send(pages);
+            let started = std::thread::Builder::new()
+                .name("pdf-chunks".into())
+                .spawn(move || {
+                    for pages in received {
+                        merge.add(pages);
+                    }
+                    merge.finish()
+                });
+            match started {
+                Ok(merged) => self.worker = Some(Worker { chunks, merged }),
+                Err(_) => self.stopped = true,
+            }
+        }
+        // No thread (the system refused one) or one that stopped: the document is laid out
+        // again in one piece.
+        if let Some(worker) = &self.worker
+            && worker.chunks.send(pages).is_err()
+        {
+            self.stopped = true;
+        }
     }
 
     /// The whole PDF (before its metadata is finished and it is saved), or None when the
@@ -160,7 +172,7 @@ impl Chunks {
         let Worker { chunks, merged } = self.worker?;
         drop(chunks);
         let doc = merged.join().ok()??;
-        (!self.missed).then_some(doc)
+        (!self.missed && !self.stopped).then_some(doc)
     }
 }
 
