@@ -186,7 +186,7 @@ pub fn review_pdf(t: &Templates, review: &Review) -> Result<Vec<u8>, ReportError
 
 fn write_document(doc: &Document, format: Format) -> Result<Vec<u8>, ReportError> {
     match format {
-        Format::Pdf => Ok(pdf::write(doc)),
+        Format::Pdf => pdf::write(doc).ok_or_else(nothing_laid_out),
         Format::Docx => docx::write(doc).map_err(ReportError::Write),
         Format::Xlsx => unreachable!("a workbook is written from the figures"),
     }
@@ -811,7 +811,7 @@ pub fn compile_surveyed(
     let bytes = match format {
         Format::Xlsx => xlsx::compiled(t, settings, &g, items, progress)?,
         Format::Docx => compiled_docx(t, settings, &g, progress)?,
-        Format::Pdf => compiled_pdf(t, settings, &g, progress),
+        Format::Pdf => compiled_pdf(t, settings, &g, progress)?,
     };
     Ok(Compiled {
         bytes,
@@ -864,7 +864,7 @@ fn compiled_pdf(
     settings: &ReportSettings,
     g: &Gathered,
     progress: &dyn Fn(usize, usize),
-) -> Vec<u8> {
+) -> Result<Vec<u8>, ReportError> {
     let mut drawn = pdf::Drawn::default();
     let mut rest = compiled_document(t, settings, g, &|_, _| {}, &mut |doc| {
         drawn.add(&doc.blocks);
@@ -887,7 +887,13 @@ fn compiled_pdf(
     };
     lay_out(Some(drawn.glyphs()), progress)
         .or_else(|| lay_out(None, &|_, _| {}))
-        .unwrap_or_default()
+        .ok_or_else(nothing_laid_out)
+}
+
+/// A document that gave no PDF (it cannot happen: every document has a letterhead, and laid out
+/// in one piece the PDF is always made) is said to be empty rather than written as an empty file.
+fn nothing_laid_out() -> ReportError {
+    ReportError::Write("không có nội dung".into())
 }
 
 /// The compiled report as a PDF.

@@ -124,7 +124,7 @@ fn filled(filler: usize) -> Document {
 
 /// The page (0-based) on which a word of the rendered document first stands.
 fn page_finder(doc: &Document) -> impl Fn(&str) -> usize {
-    let pages = page_words(&pdf::write(doc));
+    let pages = page_words(&pdf::write(doc).expect("a PDF"));
     move |w| pages.iter().position(|p| p.iter().any(|x| x == w)).unwrap()
 }
 
@@ -827,7 +827,7 @@ fn no_single_line_of_a_paragraph_is_left_on_a_page() {
     for filler in 30..46 {
         let mut doc = filled(filler);
         doc.push(body(&long.join(" ")));
-        let text = poppler("pdftotext", &pdf::write(&doc), &["-layout"]);
+        let text = poppler("pdftotext", &pdf::write(&doc).expect("a PDF"), &["-layout"]);
         let per_page: Vec<usize> = text
             .split('\x0c')
             .map(|p| p.lines().filter(|l| l.contains("chữ")).count())

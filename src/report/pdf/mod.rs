@@ -506,7 +506,7 @@ fn signature(c: &mut Canvas, s: &Signature) {
 
 /// Lays the document out and returns the PDF: a long one a chunk of pages at a time, unless
 /// its chunks come out unlike (see `chunks.rs`), when it is laid out again in one piece.
-pub fn write(doc: &Document) -> Vec<u8> {
+pub fn write(doc: &Document) -> Option<Vec<u8>> {
     let mut drawn = Drawn::default();
     drawn.add(&doc.blocks);
     let lay_out = |glyphs| {
@@ -514,9 +514,7 @@ pub fn write(doc: &Document) -> Vec<u8> {
         w.push(doc.blocks.clone());
         w.finish()
     };
-    lay_out(Some(drawn.glyphs()))
-        .or_else(|| lay_out(None))
-        .unwrap_or_default()
+    lay_out(Some(drawn.glyphs())).or_else(|| lay_out(None))
 }
 
 /// Every character laying a document out may draw (NFC, as drawn), gathered from its blocks as

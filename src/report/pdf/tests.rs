@@ -168,7 +168,7 @@ fn a_character_the_chunks_were_not_given_lays_the_document_out_again() {
     drawn.add(&doc.blocks[..at]);
     assert!(lay_out(&doc, Some(drawn.glyphs())).is_none());
     // What the app calls lays it out again, in one piece: every page there, the note drawn.
-    let pdf = super::write(&doc);
+    let pdf = super::write(&doc).expect("laid out in one piece");
     let pages = page_contents(&pdf);
     assert_eq!(
         pages.len(),
