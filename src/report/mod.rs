@@ -821,6 +821,24 @@ pub fn compile_surveyed(
     })
 }
 
+/// Makes the compiled decision ([`compiled_document`]) and hands its blocks to `take` as they
+/// are made, with the document they belong to (its title, author and date, for a writer to start
+/// from): all of them, in order, the last ones after the summary.
+fn made_in_pieces(
+    t: &Templates,
+    settings: &ReportSettings,
+    g: &Gathered,
+    progress: &dyn Fn(usize, usize),
+    take: &mut dyn FnMut(&Document, Vec<Block>),
+) {
+    let mut spill = |doc: &mut Document| {
+        let blocks = std::mem::take(&mut doc.blocks);
+        take(doc, blocks);
+    };
+    let mut rest = compiled_document(t, settings, g, progress, &mut spill);
+    spill(&mut rest);
+}
+
 /// The compiled decision as a DOCX, written as it is made: the blocks of each TTHC go to the
 /// archive once made, so the document itself is never held whole.
 fn compiled_docx(
@@ -831,8 +849,7 @@ fn compiled_docx(
 ) -> Result<Vec<u8>, ReportError> {
     let mut writer: Option<docx::Writer> = None;
     let mut failed: Option<String> = None;
-    let mut spill = |doc: &mut Document| {
-        let blocks = std::mem::take(&mut doc.blocks);
+    made_in_pieces(t, settings, g, progress, &mut |doc, blocks| {
         if failed.is_some() {
             return;
         }
@@ -846,9 +863,7 @@ fn compiled_docx(
         if let Err(e) = w.push(blocks) {
             failed = Some(e);
         }
-    };
-    let mut rest = compiled_document(t, settings, g, progress, &mut spill);
-    spill(&mut rest);
+    });
     match (failed, writer) {
         (Some(e), _) => Err(ReportError::Write(e)),
         (None, Some(w)) => w.finish().map_err(ReportError::Write),
@@ -866,23 +881,17 @@ fn compiled_pdf(
     progress: &dyn Fn(usize, usize),
 ) -> Result<Vec<u8>, ReportError> {
     let mut drawn = pdf::Drawn::default();
-    let mut rest = compiled_document(t, settings, g, &|_, _| {}, &mut |doc| {
-        drawn.add(&doc.blocks);
-        doc.blocks.clear();
+    made_in_pieces(t, settings, g, &|_, _| {}, &mut |_, blocks| {
+        drawn.add(&blocks)
     });
-    drawn.add(&rest.blocks);
-    rest.blocks.clear();
     let lay_out = |glyphs: Option<pdf::chunks::Glyphs>, progress: &dyn Fn(usize, usize)| {
         let mut glyphs = glyphs;
         let mut writer: Option<pdf::Writer> = None;
-        let mut spill = |doc: &mut Document| {
-            let blocks = std::mem::take(&mut doc.blocks);
+        made_in_pieces(t, settings, g, progress, &mut |doc, blocks| {
             writer
                 .get_or_insert_with(|| pdf::Writer::start(doc, glyphs.take()))
-                .push(blocks);
-        };
-        let mut rest = compiled_document(t, settings, g, progress, &mut spill);
-        spill(&mut rest);
+                .push(blocks)
+        });
         writer.and_then(pdf::Writer::finish)
     };
     lay_out(Some(drawn.glyphs()), progress)
