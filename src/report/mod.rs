@@ -867,7 +867,7 @@ fn compiled_docx(
     match (failed, writer) {
         (Some(e), _) => Err(ReportError::Write(e)),
         (None, Some(w)) => w.finish().map_err(ReportError::Write),
-        (None, None) => Err(ReportError::Write("không có nội dung".into())),
+        (None, None) => Err(nothing_laid_out()),
     }
 }
 
@@ -899,8 +899,8 @@ fn compiled_pdf(
         .ok_or_else(nothing_laid_out)
 }
 
-/// A document that gave no PDF (it cannot happen: every document has a letterhead, and laid out
-/// in one piece the PDF is always made) is said to be empty rather than written as an empty file.
+/// A document that gave no file (it cannot happen: every document has a letterhead, and a PDF
+/// laid out in one piece is always made) is said to be empty rather than written as an empty file.
 fn nothing_laid_out() -> ReportError {
     ReportError::Write("không có nội dung".into())
 }
